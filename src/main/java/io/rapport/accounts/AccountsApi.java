@@ -1,0 +1,208 @@
+package io.rapport.accounts;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.rapport.accounts.internal.Account;
+import io.rapport.accounts.internal.Accounts;
+import io.rapport.accounts.internal.Contact;
+import io.rapport.accounts.internal.Contacts;
+import io.rapport.identity.IdentityApi;
+import io.rapport.shared.ConflictException;
+import io.rapport.shared.InvalidInputException;
+import io.rapport.shared.NotFoundException;
+import io.rapport.shared.PageResult;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts and contacts, for the API, the pages, and the modules that need to know who wrote in. */
+@Service
+public class AccountsApi {
+
+	private final Accounts accounts;
+
+	private final Contacts contacts;
+
+	private final IdentityApi identity;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	AccountsApi(Accounts accounts, Contacts contacts, IdentityApi identity, JdbcTemplate jdbc, Clock clock) {
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.identity = identity;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The contact who writes from this address, created on first contact. Safe when two requests from a new address
+	 * arrive at once: the insert yields to the one that won, and both read the same row.
+	 */
+	@Transactional
+	public ContactView findOrCreateContact(String email, String name) {
+		String normalized = IdentityApi.normalize(email);
+		Optional<Contact> existing = contacts.findByEmail(normalized);
+		if (existing.isPresent()) {
+			return existing.get().view();
+		}
+		Long accountId = accountForEmail(normalized).orElse(null);
+		jdbc.update("insert into contacts (id, email, name, account_id, created_at, version) "
+				+ "values (nextval('contacts_seq'), ?, ?, ?, ?, 0) on conflict do nothing",
+				normalized, blankToNull(name), accountId, java.sql.Timestamp.from(clock.instant()));
+		return contacts.findByEmail(normalized).orElseThrow().view();
+	}
+
+	@Transactional
+	public ContactView createContact(NewContact command) {
+		String email = IdentityApi.normalize(command.email());
+		if (contacts.findByEmail(email).isPresent()) {
+			throw new ConflictException("A contact with the email " + email + " exists already.");
+		}
+		Long accountId = command.accountId();
+		if (accountId != null && !accounts.existsById(accountId)) {
+			throw new InvalidInputException("accountId", "There is no account " + accountId + ".");
+		}
+		if (accountId == null) {
+			accountId = accountForEmail(email).orElse(null);
+		}
+		Contact contact = contacts.save(new Contact(email, blankToNull(command.name()), accountId, clock.instant()));
+		if (command.password() != null) {
+			identity.grantPortalLogin(contact.getId(), email, contact.view().displayName(), command.password());
+		}
+		return contact.view();
+	}
+
+	@Transactional
+	public ContactView updateContact(long id, String name, Long accountId) {
+		Contact contact = contacts.findById(id).orElseThrow(() -> new NotFoundException("No contact " + id));
+		if (accountId != null && !accounts.existsById(accountId)) {
+			throw new InvalidInputException("accountId", "There is no account " + accountId + ".");
+		}
+		contact.update(blankToNull(name), accountId);
+		return contact.view();
+	}
+
+	@Transactional
+	public AccountView createAccount(NewAccount command) {
+		String domain = normalizeDomain(command.domain());
+		String externalId = blankToNull(command.externalId());
+		requireUnique(null, domain, externalId);
+		Account account = accounts.save(new Account(command.name().strip(), domain, externalId, clock.instant()));
+		if (domain != null) {
+			contacts.joinAccountByDomain(account.getId(), "%@" + domain);
+		}
+		return account.view();
+	}
+
+	@Transactional
+	public AccountView updateAccount(long id, NewAccount command) {
+		Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("No account " + id));
+		String domain = normalizeDomain(command.domain());
+		String externalId = blankToNull(command.externalId());
+		requireUnique(id, domain, externalId);
+		account.update(command.name().strip(), domain, externalId);
+		if (domain != null) {
+			contacts.joinAccountByDomain(id, "%@" + domain);
+		}
+		return account.view();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountView> account(long id) {
+		return accounts.findById(id).map(Account::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ContactView> contact(long id) {
+		return contacts.findById(id).map(Contact::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ContactView> contactByEmail(String email) {
+		return contacts.findByEmail(IdentityApi.normalize(email)).map(Contact::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, ContactView> contacts(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return contacts.findByIdIn(ids).stream().map(Contact::view)
+			.collect(Collectors.toMap(ContactView::id, Function.identity()));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, AccountView> accounts(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return accounts.findAllById(ids).stream().map(Account::view)
+			.collect(Collectors.toMap(AccountView::id, Function.identity()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<ContactView> contactsOf(long accountId) {
+		return contacts.findByAccountIdOrderByName(accountId).stream().map(Contact::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<AccountView> searchAccounts(String query, int page, int size) {
+		Page<Account> result = accounts.search(like(query), PageRequest.of(page, size));
+		return new PageResult<>(result.map(Account::view).getContent(), page, size, result.getTotalElements());
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<ContactView> searchContacts(String query, int page, int size) {
+		Page<Contact> result = contacts.search(like(query), PageRequest.of(page, size));
+		return new PageResult<>(result.map(Contact::view).getContent(), page, size, result.getTotalElements());
+	}
+
+	/** Ids of contacts whose email or name contains the text, for searches in other modules. */
+	@Transactional(readOnly = true)
+	public List<Long> contactIdsMatching(String query, int limit) {
+		return contacts.idsMatching(like(query), PageRequest.of(0, limit));
+	}
+
+	private Optional<Long> accountForEmail(String email) {
+		int at = email.lastIndexOf('@');
+		return at < 0 ? Optional.empty() : accounts.findByDomain(email.substring(at + 1)).map(Account::getId);
+	}
+
+	private void requireUnique(Long id, String domain, String externalId) {
+		if (domain != null && accounts.findByDomain(domain).filter(a -> !a.getId().equals(id)).isPresent()) {
+			throw new ConflictException("Another account has the domain " + domain + ".");
+		}
+		if (externalId != null
+				&& accounts.findByExternalId(externalId).filter(a -> !a.getId().equals(id)).isPresent()) {
+			throw new ConflictException("Another account has the external id " + externalId + ".");
+		}
+	}
+
+	private static String like(String query) {
+		String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT)
+			.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return "%" + q + "%";
+	}
+
+	private static String normalizeDomain(String domain) {
+		String value = blankToNull(domain);
+		return value == null ? null : value.toLowerCase(Locale.ROOT);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

@@ -1,0 +1,62 @@
+package io.rapport.accounts.internal;
+
+import java.time.Instant;
+
+import io.rapport.accounts.ContactView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "contacts")
+public class Contact {
+
+	@Id
+	@GeneratedValue(generator = "contacts_seq")
+	@SequenceGenerator(name = "contacts_seq", sequenceName = "contacts_seq", allocationSize = 50)
+	private Long id;
+
+	private String email;
+
+	private String name;
+
+	@Column(name = "account_id")
+	private Long accountId;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	protected Contact() {
+	}
+
+	public Contact(String email, String name, Long accountId, Instant createdAt) {
+		this.email = email;
+		this.name = name;
+		this.accountId = accountId;
+		this.createdAt = createdAt;
+	}
+
+	public void update(String name, Long accountId) {
+		this.name = name;
+		this.accountId = accountId;
+	}
+
+	public ContactView view() {
+		return new ContactView(id, email, name, accountId, createdAt);
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+}

@@ -1,0 +1,47 @@
+package io.rapport.identity;
+
+import java.io.Serializable;
+
+import io.rapport.shared.ForbiddenException;
+import io.rapport.shared.NotFoundException;
+
+/**
+ * The person behind a request: an agent (with a role) or a customer contact signed in to the portal. Every
+ * module takes this, not a Spring Security type, when it decides what the caller may see.
+ */
+public record AuthenticatedUser(long id, UserKind kind, String email, String name, Role role) implements Serializable {
+
+	public static AuthenticatedUser agent(long id, String email, String name, Role role) {
+		return new AuthenticatedUser(id, UserKind.AGENT, email, name, role);
+	}
+
+	public static AuthenticatedUser contact(long id, String email, String name) {
+		return new AuthenticatedUser(id, UserKind.CONTACT, email, name, null);
+	}
+
+	public boolean isAgent() {
+		return kind == UserKind.AGENT;
+	}
+
+	public boolean isContact() {
+		return kind == UserKind.CONTACT;
+	}
+
+	public boolean isAdmin() {
+		return isAgent() && role == Role.ADMIN;
+	}
+
+	/** Customers get a 404 for anything that is not theirs, so that ids can't be probed. */
+	public void requireAgent() {
+		if (!isAgent()) {
+			throw new NotFoundException("Not found");
+		}
+	}
+
+	public void requireAdmin() {
+		requireAgent();
+		if (!isAdmin()) {
+			throw new ForbiddenException("Only administrators may do this.");
+		}
+	}
+}

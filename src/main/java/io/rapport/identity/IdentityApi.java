@@ -1,0 +1,204 @@
+package io.rapport.identity;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.rapport.identity.internal.Agent;
+import io.rapport.identity.internal.Agents;
+import io.rapport.identity.internal.Group;
+import io.rapport.identity.internal.Groups;
+import io.rapport.identity.internal.PortalLogin;
+import io.rapport.identity.internal.PortalLogins;
+import io.rapport.shared.ConflictException;
+import io.rapport.shared.InvalidInputException;
+import io.rapport.shared.NotFoundException;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may ask of identity: agents, groups and membership, and portal logins for contacts.
+ * Groups are cached by id: they are few, and their keys never change.
+ */
+@Service
+public class IdentityApi {
+
+	private static final java.util.regex.Pattern GROUP_KEY = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{1,39}");
+
+	private final Agents agents;
+
+	private final Groups groups;
+
+	private final PortalLogins portalLogins;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	private final Map<Long, GroupView> groupsById = new ConcurrentHashMap<>();
+
+	IdentityApi(Agents agents, Groups groups, PortalLogins portalLogins, PasswordEncoder passwords, Clock clock) {
+		this.agents = agents;
+		this.groups = groups;
+		this.portalLogins = portalLogins;
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<GroupView> groups() {
+		List<GroupView> all = groups.findAll(org.springframework.data.domain.Sort.by("id")).stream().map(Group::view).toList();
+		all.forEach(group -> groupsById.put(group.id(), group));
+		return all;
+	}
+
+	public Optional<GroupView> group(long id) {
+		GroupView cached = groupsById.get(id);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		return groups().stream().filter(group -> group.id() == id).findFirst();
+	}
+
+	public Optional<GroupView> groupByKey(String key) {
+		return groupsById.values().stream().filter(group -> group.key().equals(key)).findFirst()
+			.or(() -> groups().stream().filter(group -> group.key().equals(key)).findFirst());
+	}
+
+	public GroupView requireGroup(String field, String key) {
+		return groupByKey(key).orElseThrow(() -> new InvalidInputException(field, "There is no group '" + key + "'."));
+	}
+
+	public String groupKey(long id) {
+		return group(id).map(GroupView::key).orElse("?");
+	}
+
+	@Transactional
+	public GroupView createGroup(String key, String name) {
+		String normalized = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
+		if (!GROUP_KEY.matcher(normalized).matches()) {
+			throw new InvalidInputException("key", "A group key is 2-40 lowercase letters, digits, '-' or '_', starting with a letter.");
+		}
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw new InvalidInputException("name", "A group needs a name of at most 100 characters.");
+		}
+		if (groups.findByKey(normalized).isPresent()) {
+			throw new ConflictException("A group with the key '" + normalized + "' exists already.");
+		}
+		GroupView group = groups.save(new Group(normalized, name.strip())).view();
+		groupsById.put(group.id(), group);
+		return group;
+	}
+
+	@Transactional
+	public GroupView renameGroup(long id, String name) {
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw new InvalidInputException("name", "A group needs a name of at most 100 characters.");
+		}
+		Group group = groups.findById(id).orElseThrow(() -> new NotFoundException("No group " + id));
+		group.rename(name.strip());
+		GroupView view = group.view();
+		groupsById.put(id, view);
+		return view;
+	}
+
+	@Transactional(readOnly = true)
+	public List<AgentView> agents() {
+		return agents.findAllOrdered().stream().map(agent -> agent.view(this::groupKey)).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AgentView> agent(long id) {
+		return agents.findById(id).map(agent -> agent.view(this::groupKey));
+	}
+
+	@Transactional(readOnly = true)
+	public List<AgentView> activeAgentsIn(long groupId) {
+		return agents.findActiveInGroup(groupId).stream().map(agent -> agent.view(this::groupKey)).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isActiveMember(long agentId, long groupId) {
+		return agents.findById(agentId).filter(Agent::isActive).map(a -> a.getGroupIds().contains(groupId)).orElse(false);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean emailInUse(String email) {
+		String normalized = normalize(email);
+		return agents.findByEmail(normalized).isPresent() || portalLogins.findByEmail(normalized).isPresent();
+	}
+
+	@Transactional
+	public AgentView createAgent(NewAgent command) {
+		String email = normalize(command.email());
+		if (emailInUse(email)) {
+			throw new ConflictException("Someone already signs in with " + email + ".");
+		}
+		Agent agent = new Agent(email, command.name().strip(), command.role(), passwords.encode(command.password()),
+				clock.instant());
+		groupIds(command.groups()).forEach(agent::joinGroup);
+		return agents.save(agent).view(this::groupKey);
+	}
+
+	@Transactional
+	public AgentView updateAgent(long id, String name, Role role, boolean active, List<String> groupKeys) {
+		Agent agent = agents.findById(id).orElseThrow(() -> new NotFoundException("No agent " + id));
+		if (name == null || name.isBlank() || name.length() > 200) {
+			throw new InvalidInputException("name", "An agent needs a name of at most 200 characters.");
+		}
+		agent.update(name.strip(), role, active, groupIds(groupKeys));
+		return agent.view(this::groupKey);
+	}
+
+	@Transactional
+	public void setAgentPassword(long id, String rawPassword) {
+		requireStrong(rawPassword);
+		agents.findById(id).orElseThrow(() -> new NotFoundException("No agent " + id))
+			.changePassword(passwords.encode(rawPassword));
+	}
+
+	/** Lets a contact sign in to the portal and the API; creates the login or replaces its password. */
+	@Transactional
+	public void grantPortalLogin(long contactId, String email, String name, String rawPassword) {
+		requireStrong(rawPassword);
+		String normalized = normalize(email);
+		if (agents.findByEmail(normalized).isPresent()) {
+			throw new ConflictException("An agent signs in with " + normalized + "; use another email for the portal.");
+		}
+		String hash = passwords.encode(rawPassword);
+		portalLogins.findById(contactId).ifPresentOrElse(login -> login.changePassword(hash),
+				() -> portalLogins.save(new PortalLogin(contactId, normalized, name, hash, clock.instant())));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasPortalLogin(long contactId) {
+		return portalLogins.existsById(contactId);
+	}
+
+	public static String normalize(String email) {
+		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static void requireStrong(String rawPassword) {
+		if (rawPassword == null || rawPassword.length() < 10 || rawPassword.length() > 200) {
+			throw new InvalidInputException("password", "A password needs at least 10 characters.");
+		}
+	}
+
+	private Set<Long> groupIds(List<String> keys) {
+		Set<Long> ids = new LinkedHashSet<>();
+		if (keys != null) {
+			for (int i = 0; i < keys.size(); i++) {
+				ids.add(requireGroup("groups[" + i + "]", keys.get(i)).id());
+			}
+		}
+		return ids;
+	}
+}

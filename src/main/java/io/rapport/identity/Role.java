@@ -1,0 +1,5 @@
+package io.rapport.identity;
+
+public enum Role {
+	ADMIN, AGENT
+}

@@ -1,0 +1,40 @@
+package io.rapport.identity.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/** 401 (or 429 while sign-in is throttled) as a problem document, for API clients. */
+class ProblemEntryPoint implements AuthenticationEntryPoint {
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+			throws IOException {
+		int status = 401;
+		String title = "Unauthorized";
+		String detail = "Sign in with HTTP Basic (email and password) or an API token (Authorization: Bearer).";
+		if (e instanceof LoginThrottledException throttled) {
+			status = 429;
+			title = "Too many failed sign-ins";
+			detail = throttled.getMessage();
+			response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+		}
+		else if (e != null && e.getMessage() != null && e.getMessage().contains("API token")) {
+			detail = e.getMessage();
+		}
+		else {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Rapport\", Bearer");
+		}
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"https://rapport.io/problems/" + (status == 429 ? "throttled" : "unauthorized")
+				+ "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'")
+				+ "\"}");
+	}
+}

@@ -1,0 +1,136 @@
+package io.rapport.identity.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The one place that says who may reach which URL. Pages use a session and CSRF tokens; the API is stateless and
+ * takes HTTP Basic or a bearer token. What a caller may see inside a resource is decided by the module that owns
+ * it (for tickets: {@code TicketAccess}), for pages and API alike.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	/** Swagger UI styles itself inline; it shows no user content. */
+	static final String SWAGGER_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(RapportUserDetailsService users, PasswordEncoder encoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(encoder);
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, TokenService tokens)
+			throws Exception {
+		ProblemEntryPoint entryPoint = new ProblemEntryPoint();
+		http.securityMatcher("/api/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+		var portal = PathPatternRequestMatcher.withDefaults().matcher("/portal/**");
+		var swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
+						"/login", "/portal/login", "/portal/signup", "/actuator/health", "/actuator/health/**",
+						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/portal/signup").permitAll()
+				.requestMatchers("/portal/**").hasRole("CONTACT")
+				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.anyRequest().hasRole("AGENT"))
+			.formLogin(form -> form.loginPage("/login")
+				.loginProcessingUrl("/login")
+				.usernameParameter("email")
+				.successHandler(new RoleHomeSuccessHandler())
+				.failureHandler(SecurityConfiguration::loginFailed)
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((request, response, authentication) ->
+					response.sendRedirect(request.getContextPath()
+							+ ("portal".equals(request.getParameter("origin")) ? "/portal/login?logout" : "/login?logout"))))
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/portal/login"), portal)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						request -> true))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny())
+				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+			.headers(headers -> headers.addHeaderWriter((request, response) -> {
+				if (swagger.matches(request)) {
+					response.setHeader("Content-Security-Policy", SWAGGER_POLICY);
+				}
+			}));
+		return http.build();
+	}
+
+	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException e) throws IOException {
+		String page = "portal".equals(request.getParameter("origin")) ? "/portal/login" : "/login";
+		String reason = e instanceof LoginThrottledException ? "throttled" : "error";
+		response.sendRedirect(request.getContextPath() + page + "?" + reason);
+	}
+
+	/** Customers land in the portal, agents in their workspace (or the page they first asked for). */
+	static final class RoleHomeSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) throws jakarta.servlet.ServletException, IOException {
+			boolean contact = authentication.getAuthorities().stream()
+				.anyMatch(authority -> "ROLE_CONTACT".equals(authority.getAuthority()));
+			setDefaultTargetUrl(contact ? "/portal" : "/tickets");
+			setAlwaysUseDefaultTargetUrl(false);
+			super.onAuthenticationSuccess(request, response, authentication);
+		}
+	}
+}

@@ -1,0 +1,12 @@
+package io.rapport.shared;
+
+/**
+ * Something the caller asked for does not exist, or the caller may not know that it exists. Both answer 404, so
+ * that ids cannot be probed.
+ */
+public class NotFoundException extends RuntimeException {
+
+	public NotFoundException(String message) {
+		super(message);
+	}
+}

@@ -1,0 +1,28 @@
+package io.rapport.shared;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** The {@code prod} profile refuses the embedded database: production data belongs in PostgreSQL. */
+@Component
+@Profile("prod")
+class ProductionGuard implements InitializingBean {
+
+	private final Environment environment;
+
+	ProductionGuard(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		String url = environment.getProperty("spring.datasource.url", "");
+		if (url.isBlank() || url.startsWith("jdbc:h2:")) {
+			throw new IllegalStateException("The prod profile needs PostgreSQL: set SPRING_DATASOURCE_URL, "
+					+ "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD (see docs/deploy.md). "
+					+ "The embedded H2 database is for trials only.");
+		}
+	}
+}

@@ -1,0 +1,5 @@
+package io.rapport.tickets;
+
+public enum TicketPriority {
+	LOW, NORMAL, HIGH, URGENT
+}

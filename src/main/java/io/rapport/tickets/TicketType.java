@@ -1,0 +1,5 @@
+package io.rapport.tickets;
+
+public enum TicketType {
+	QUESTION, INCIDENT, PROBLEM, TASK, FEATURE_REQUEST, BILLING, COMPLAINT
+}

@@ -1,0 +1,5 @@
+package io.rapport.tickets;
+
+public enum Visibility {
+	PUBLIC, INTERNAL
+}

@@ -1,0 +1,85 @@
+package io.rapport.tickets.internal;
+
+import java.time.Instant;
+
+import io.rapport.tickets.AuthorKind;
+import io.rapport.tickets.Visibility;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** A public reply or an internal note. The body is sanitized HTML, made safe once when it was stored. */
+@Entity
+@Table(name = "messages")
+public class Message {
+
+	@Id
+	@GeneratedValue(generator = "messages_seq")
+	@SequenceGenerator(name = "messages_seq", sequenceName = "messages_seq", allocationSize = 50)
+	private Long id;
+
+	@Column(name = "ticket_id")
+	private Long ticketId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "author_kind")
+	private AuthorKind authorKind;
+
+	@Column(name = "author_id")
+	private Long authorId;
+
+	@Enumerated(EnumType.STRING)
+	private Visibility visibility;
+
+	@Column(name = "body_html")
+	private String bodyHtml;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	protected Message() {
+	}
+
+	Message(Long ticketId, AuthorKind authorKind, Long authorId, Visibility visibility, String bodyHtml,
+			Instant createdAt) {
+		this.ticketId = ticketId;
+		this.authorKind = authorKind;
+		this.authorId = authorId;
+		this.visibility = visibility;
+		this.bodyHtml = bodyHtml;
+		this.createdAt = createdAt;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Long getTicketId() {
+		return ticketId;
+	}
+
+	public AuthorKind getAuthorKind() {
+		return authorKind;
+	}
+
+	public Long getAuthorId() {
+		return authorId;
+	}
+
+	public Visibility getVisibility() {
+		return visibility;
+	}
+
+	public String getBodyHtml() {
+		return bodyHtml;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+}

@@ -1,0 +1,298 @@
+package io.rapport.tickets.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.rapport.shared.ConflictException;
+import io.rapport.shared.InvalidInputException;
+import io.rapport.tickets.AuthorKind;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.TicketPriority;
+import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketType;
+import io.rapport.tickets.Visibility;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+/**
+ * A customer's request and the rules of its life: where it may go next, what a reply does to it, and a record of
+ * every change, which {@link #drainChanges()} hands to the history. Its number is its id, drawn before it is
+ * stored ({@link IdBlocks}), so people have a number to quote as soon as it exists.
+ */
+@Entity
+@Table(name = "tickets")
+public class Ticket {
+
+	@Id
+	private Long id;
+
+	@Column(name = "ticket_number")
+	private long number;
+
+	private String subject;
+
+	@Column(name = "requester_id")
+	private long requesterId;
+
+	@Column(name = "account_id")
+	private Long accountId;
+
+	@Enumerated(EnumType.STRING)
+	private TicketType type;
+
+	@Enumerated(EnumType.STRING)
+	private TicketPriority priority;
+
+	@Enumerated(EnumType.STRING)
+	private TicketStatus status;
+
+	@Enumerated(EnumType.STRING)
+	private Channel channel;
+
+	@Column(name = "group_id")
+	private long groupId;
+
+	@Column(name = "assignee_id")
+	private Long assigneeId;
+
+	@ElementCollection
+	@CollectionTable(name = "ticket_tags", joinColumns = @JoinColumn(name = "ticket_id"))
+	@Column(name = "tag")
+	private Set<String> tags = new TreeSet<>();
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "updated_at")
+	private Instant updatedAt;
+
+	@Column(name = "first_response_at")
+	private Instant firstResponseAt;
+
+	@Column(name = "solved_at")
+	private Instant solvedAt;
+
+	@Version
+	private Long version;
+
+	@Transient
+	private final List<TicketChange> changes = new ArrayList<>();
+
+	protected Ticket() {
+	}
+
+	Ticket(long id, String subject, long requesterId, Long accountId, TicketType type, TicketPriority priority,
+			Channel channel, long groupId, Set<String> tags, Instant now) {
+		this.id = id;
+		this.number = id;
+		this.subject = subject;
+		this.requesterId = requesterId;
+		this.accountId = accountId;
+		this.type = type;
+		this.priority = priority;
+		this.channel = channel;
+		this.groupId = groupId;
+		this.tags.addAll(tags);
+		this.status = TicketStatus.NEW;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	void changeStatus(TicketStatus to, Actor by, Instant now) {
+		if (to == status) {
+			return;
+		}
+		requireNotClosed();
+		if (to == TicketStatus.NEW) {
+			throw new InvalidInputException("status", "A ticket cannot go back to NEW.");
+		}
+		if (to == TicketStatus.CLOSED && status != TicketStatus.SOLVED) {
+			throw new InvalidInputException("status", "Only a solved ticket can be closed.");
+		}
+		record(by, "status", status.name(), to.name(), now);
+		status = to;
+		solvedAt = to == TicketStatus.SOLVED ? now : to == TicketStatus.CLOSED ? solvedAt : null;
+	}
+
+	void changePriority(TicketPriority to, Actor by, Instant now) {
+		if (to != priority) {
+			requireNotClosed();
+			record(by, "priority", priority.name(), to.name(), now);
+			priority = to;
+		}
+	}
+
+	void changeType(TicketType to, Actor by, Instant now) {
+		if (to != type) {
+			requireNotClosed();
+			record(by, "type", type.name(), to.name(), now);
+			type = to;
+		}
+	}
+
+	/** Assigning a new ticket opens it: somebody is now working on it. */
+	void assign(Long agentId, Actor by, Instant now) {
+		if (Objects.equals(agentId, assigneeId)) {
+			return;
+		}
+		requireNotClosed();
+		record(by, "assignee", str(assigneeId), str(agentId), now);
+		assigneeId = agentId;
+		if (agentId != null && status == TicketStatus.NEW) {
+			changeStatus(TicketStatus.OPEN, by, now);
+		}
+	}
+
+	void retag(Set<String> newTags, Actor by, Instant now) {
+		if (!tags.equals(newTags)) {
+			requireNotClosed();
+			record(by, "tags", String.join(" ", tags), String.join(" ", new TreeSet<>(newTags)), now);
+			tags.clear();
+			tags.addAll(newTags);
+		}
+	}
+
+	/**
+	 * Moves the ticket to another group with a reason. The ticket is unassigned, since the new group decides who
+	 * takes it.
+	 */
+	Escalation escalateTo(long toGroupId, String fromKey, String toKey, String reason, Actor by, Instant now) {
+		requireNotClosed();
+		if (status == TicketStatus.SOLVED) {
+			throw new ConflictException("A solved ticket cannot be escalated; reopen it first.");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("reason", "Say why the ticket is escalated.");
+		}
+		if (toGroupId == groupId) {
+			throw new InvalidInputException("to", "The ticket is already in " + toKey + ".");
+		}
+		Escalation escalation = new Escalation(id, groupId, toGroupId, reason.strip(), by.id(), now);
+		record(by, "group", fromKey, toKey, now);
+		groupId = toGroupId;
+		assign(null, by, now);
+		return escalation;
+	}
+
+	/**
+	 * What a new message does: the first public agent reply is the first response; a customer writing again reopens
+	 * a ticket that waited on them or was solved.
+	 */
+	void messageAdded(AuthorKind author, Visibility visibility, Actor by, Instant now) {
+		requireNotClosed();
+		updatedAt = now;
+		if (author == AuthorKind.AGENT && visibility == Visibility.PUBLIC) {
+			if (firstResponseAt == null) {
+				firstResponseAt = now;
+			}
+			if (status == TicketStatus.NEW) {
+				changeStatus(TicketStatus.OPEN, by, now);
+			}
+		}
+		if (author == AuthorKind.CONTACT && !(status == TicketStatus.NEW || status == TicketStatus.OPEN)) {
+			changeStatus(TicketStatus.OPEN, by, now);
+		}
+	}
+
+	List<TicketChange> drainChanges() {
+		List<TicketChange> drained = List.copyOf(changes);
+		changes.clear();
+		return drained;
+	}
+
+	private void record(Actor by, String field, String oldValue, String newValue, Instant now) {
+		changes.add(new TicketChange(id, by.kind(), by.id(), field, oldValue, newValue, now));
+		updatedAt = now;
+	}
+
+	private void requireNotClosed() {
+		if (status == TicketStatus.CLOSED) {
+			throw new ConflictException("Ticket " + number + " is closed; open a follow-up ticket instead.");
+		}
+	}
+
+	private static String str(Long value) {
+		return value == null ? null : value.toString();
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public long getNumber() {
+		return number;
+	}
+
+	public String getSubject() {
+		return subject;
+	}
+
+	public long getRequesterId() {
+		return requesterId;
+	}
+
+	public Long getAccountId() {
+		return accountId;
+	}
+
+	public TicketType getType() {
+		return type;
+	}
+
+	public TicketPriority getPriority() {
+		return priority;
+	}
+
+	public TicketStatus getStatus() {
+		return status;
+	}
+
+	public Channel getChannel() {
+		return channel;
+	}
+
+	public long getGroupId() {
+		return groupId;
+	}
+
+	public Long getAssigneeId() {
+		return assigneeId;
+	}
+
+	public Set<String> getTags() {
+		return tags;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+
+	public Instant getFirstResponseAt() {
+		return firstResponseAt;
+	}
+
+	public Instant getSolvedAt() {
+		return solvedAt;
+	}
+
+	public long getVersion() {
+		return version == null ? 0 : version;
+	}
+}

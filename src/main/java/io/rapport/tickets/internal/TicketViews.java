@@ -1,0 +1,125 @@
+package io.rapport.tickets.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.rapport.accounts.AccountsApi;
+import io.rapport.accounts.ContactView;
+import io.rapport.identity.AgentView;
+import io.rapport.identity.IdentityApi;
+import io.rapport.tickets.AttachmentView;
+import io.rapport.tickets.AuthorKind;
+import io.rapport.tickets.ChangeView;
+import io.rapport.tickets.EscalationView;
+import io.rapport.tickets.MessageView;
+import io.rapport.tickets.TicketView;
+
+import org.springframework.stereotype.Component;
+
+/** Turns tickets and their parts into views, loading what they refer to in one query per kind, not per row. */
+@Component
+class TicketViews {
+
+	private final Escalations escalations;
+
+	private final Attachments attachments;
+
+	private final AccountsApi accounts;
+
+	private final IdentityApi identity;
+
+	TicketViews(Escalations escalations, Attachments attachments, AccountsApi accounts, IdentityApi identity) {
+		this.escalations = escalations;
+		this.attachments = attachments;
+		this.accounts = accounts;
+		this.identity = identity;
+	}
+
+	TicketView view(Ticket ticket) {
+		return views(List.of(ticket)).get(0);
+	}
+
+	TicketView view(Ticket ticket, ContactView requester, List<EscalationView> escalationViews) {
+		return new TicketView(ticket.getId(), ticket.getNumber(), ticket.getSubject(), ticket.getStatus(),
+				ticket.getPriority(), ticket.getType(), ticket.getChannel(), identity.groupKey(ticket.getGroupId()),
+				ticket.getAssigneeId(), requester(ticket, requester), ticket.getAccountId(),
+				List.copyOf(ticket.getTags()), ticket.getVersion(), ticket.getCreatedAt(), ticket.getUpdatedAt(),
+				ticket.getFirstResponseAt(), ticket.getSolvedAt(), escalationViews);
+	}
+
+	List<TicketView> views(List<Ticket> tickets) {
+		if (tickets.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> ids = tickets.stream().map(Ticket::getId).collect(Collectors.toSet());
+		Map<Long, ContactView> requesters = accounts
+			.contacts(tickets.stream().map(Ticket::getRequesterId).collect(Collectors.toSet()));
+		Map<Long, List<EscalationView>> escalationsByTicket = escalations.findByTicketIdInOrderByAtAsc(ids).stream()
+			.collect(Collectors.groupingBy(Escalation::getTicketId,
+					Collectors.mapping(this::escalation, Collectors.toList())));
+		return tickets.stream()
+			.map(ticket -> view(ticket, requesters.get(ticket.getRequesterId()),
+					escalationsByTicket.getOrDefault(ticket.getId(), List.of())))
+			.toList();
+	}
+
+	EscalationView escalation(Escalation escalation) {
+		return new EscalationView(identity.groupKey(escalation.getFromGroupId()),
+				identity.groupKey(escalation.getToGroupId()), escalation.getReason(), escalation.getById(),
+				escalation.getAt());
+	}
+
+	List<MessageView> messages(List<Message> messages) {
+		Names names = names(messages.stream().map(m -> new Author(m.getAuthorKind(), m.getAuthorId())).toList());
+		Map<Long, List<AttachmentView>> files = messages.isEmpty() ? Map.of()
+				: attachments.findByMessageIdIn(messages.stream().map(Message::getId).toList()).stream()
+					.collect(Collectors.groupingBy(Attachment::getMessageId, Collectors.mapping(
+							a -> new AttachmentView(a.getId(), a.getFilename(), a.getContentType(), a.getSize()),
+							Collectors.toList())));
+		return messages.stream()
+			.map(m -> new MessageView(m.getId(), m.getAuthorKind(), m.getAuthorId(),
+					names.of(m.getAuthorKind(), m.getAuthorId()), m.getVisibility(), m.getBodyHtml(),
+					m.getCreatedAt(), files.getOrDefault(m.getId(), List.of())))
+			.toList();
+	}
+
+	List<ChangeView> changes(List<TicketChange> changes) {
+		Names names = names(changes.stream().map(c -> new Author(c.getActorKind(), c.getActorId())).toList());
+		return changes.stream()
+			.map(c -> new ChangeView(c.getId(), c.getField(), c.getOldValue(), c.getNewValue(), c.getActorKind(),
+					c.getActorId(), names.of(c.getActorKind(), c.getActorId()), c.getAt()))
+			.toList();
+	}
+
+	private Names names(List<Author> authors) {
+		Map<Long, String> agents = new HashMap<>();
+		authors.stream().filter(a -> a.kind() == AuthorKind.AGENT && a.id() != null).map(Author::id).distinct()
+			.forEach(id -> agents.put(id, identity.agent(id).map(AgentView::name).orElse("Agent " + id)));
+		Map<Long, String> contacts = accounts.contacts(authors.stream()
+			.filter(a -> a.kind() == AuthorKind.CONTACT && a.id() != null).map(Author::id).collect(Collectors.toSet()))
+			.values().stream().collect(Collectors.toMap(ContactView::id, ContactView::displayName));
+		return new Names(agents, contacts);
+	}
+
+	private static TicketView.Requester requester(Ticket ticket, ContactView contact) {
+		return contact == null ? new TicketView.Requester(ticket.getRequesterId(), null, null)
+				: new TicketView.Requester(contact.id(), contact.email(), contact.name());
+	}
+
+	private record Author(AuthorKind kind, Long id) {
+	}
+
+	private record Names(Map<Long, String> agents, Map<Long, String> contacts) {
+
+		String of(AuthorKind kind, Long id) {
+			return switch (kind) {
+				case AGENT -> agents.getOrDefault(id, "Agent");
+				case CONTACT -> contacts.getOrDefault(id, "Customer");
+				case SYSTEM -> "Rapport";
+			};
+		}
+	}
+}
