@@ -58,12 +58,16 @@ public class PageForms {
 	 * {@code assignee}; a field the form does not show falls back to {@code general}, shown at the form's top.
 	 */
 	public static String field(String domainField, String general, String... shown) {
-		String base = domainField == null ? "" : domainField.replaceAll("\\[.*$", "").replaceAll("Id$", "");
+		String base = base(domainField);
 		for (String candidate : shown) {
-			if (candidate.equals(base)) {
+			if (base(candidate).equals(base)) {
 				return candidate;
 			}
 		}
 		return general;
+	}
+
+	private static String base(String field) {
+		return field == null ? "" : field.replaceAll("\\[.*$", "").replaceAll("Id$", "");
 	}
 }

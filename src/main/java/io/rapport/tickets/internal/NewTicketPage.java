@@ -52,8 +52,8 @@ class NewTicketPage {
 				return "redirect:/tickets/" + ticket.id() + "?view=all";
 			}
 			catch (InvalidInputException e) {
-				binding.rejectValue(PageForms.field(e.field().replace("requester.", "requester"), "subject",
-						"requesterEmail", "subject", "description", "tags"), "invalid", e.getMessage());
+				binding.rejectValue(PageForms.field(e.field(), "requesterEmail", "subject", "description", "tags"),
+						"invalid", e.getMessage());
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
