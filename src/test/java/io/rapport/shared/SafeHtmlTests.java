@@ -15,14 +15,18 @@ class SafeHtmlTests {
 
 		assertThat(html).doesNotContain("script", "onclick", "onerror", "javascript:", "iframe", "svg", "style", "img")
 			.contains("<p>Hi</p>")
-			.contains("<a href=\"https://ok.example\" rel=\"nofollow noopener noreferrer\">ok</a>");
+			.contains("<a href=\"https://ok.example\" rel=\"");
+		assertThat(rel(html)).containsExactlyInAnyOrder("nofollow", "noopener", "noreferrer");
 	}
 
 	@Test
 	void shouldKeepParagraphsLineBreaksAndLinksOfPlainText() {
-		assertThat(SafeHtml.fromText("Hello <team>,\nsee https://status.example/x?a=1&b=2.\n\nThanks"))
-			.isEqualTo("<p>Hello &lt;team&gt;,<br />see <a href=\"https://status.example/x?a&#61;1&amp;b&#61;2\" "
-					+ "rel=\"nofollow noopener noreferrer\">https://status.example/x?a&#61;1&amp;b&#61;2</a>.</p><p>Thanks</p>");
+		String html = SafeHtml.fromText("Hello <team>,\nsee https://status.example/x?a=1&b=2.\n\nThanks");
+
+		assertThat(html.replaceAll(" rel=\"[^\"]*\"", ""))
+			.isEqualTo("<p>Hello &lt;team&gt;,<br />see <a href=\"https://status.example/x?a&#61;1&amp;b&#61;2\">"
+					+ "https://status.example/x?a&#61;1&amp;b&#61;2</a>.</p><p>Thanks</p>");
+		assertThat(rel(html)).containsExactlyInAnyOrder("nofollow", "noopener", "noreferrer");
 	}
 
 	@Test
@@ -35,5 +39,9 @@ class SafeHtmlTests {
 	void shouldMakeShortPlainExcerpts() {
 		assertThat(SafeHtml.excerpt("<p>Tom &amp; Jerry</p><p>second paragraph here</p>", 20))
 			.isEqualTo("Tom & Jerry second…");
+	}
+
+	private static String[] rel(String html) {
+		return html.replaceAll("(?s).*rel=\"([^\"]*)\".*", "$1").split(" ");
 	}
 }
