@@ -228,6 +228,7 @@ class TicketsApiTests extends IntegrationTest {
 		expectProblem(post("/api/v1/tickets"), "{\"subject\": \"s\", \"description\": \"d\", \"requester\": {\"email\": \"not-an-email\"}}", 400, "requester.email");
 		expectProblem(post("/api/v1/tickets"), "{\"subject\": \"s\", \"description\": \"d\"}", 400, "requester");
 		expectProblem(post("/api/v1/tickets"), "{\"subject\": \"s\", \"description\": \"d\", \"requester\": {\"email\": \"a@b.co\"}, \"tags\": [\"<script>\"]}", 400, "tags[0]");
+		expectProblem(post("/api/v1/tickets"), "{\"subject\": \"%s\"}".formatted("x".repeat(1024 * 1024)), 413, null);
 		expectProblem(get("/api/v1/tickets/987654321"), null, 404, null);
 		expectProblem(get("/api/v1/tickets/abc"), null, 400, "id");
 		expectProblem(get("/api/v1/tickets?status=FROZEN"), null, 400, "status");
