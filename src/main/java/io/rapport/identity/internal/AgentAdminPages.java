@@ -99,12 +99,12 @@ class AgentAdminPages {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		user.requireAdmin();
 		AgentView agent = agent(id);
-		if (id == user.id() && (!form.active() || form.role() != Role.ADMIN)) {
+		if (id == user.id() && (!form.activeChecked() || form.role() != Role.ADMIN)) {
 			binding.rejectValue("role", "self", forms.message("admin.agent.notYourself"));
 		}
 		if (!binding.hasFieldErrors("name") && !binding.hasFieldErrors("role") && !binding.hasFieldErrors("groups")) {
 			try {
-				identity.updateAgent(id, form.name(), form.role(), form.active(), form.groups());
+				identity.updateAgent(id, form.name(), form.role(), form.activeChecked(), form.groups());
 				redirect.addFlashAttribute("notice", forms.message("admin.agent.saved", form.name()));
 				return "redirect:/admin/agents";
 			}
@@ -155,6 +155,11 @@ class AgentAdminPages {
 
 	/** Email and password are only read when an agent is created; an agent's email does not change. */
 	record AgentForm(@Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String name, @NotNull Role role,
-			boolean active, List<@Size(max = 40) String> groups, @Size(max = 200) String password) {
+			Boolean active, List<@Size(max = 40) String> groups, @Size(max = 200) String password) {
+
+		/** An unchecked box is not sent at all. */
+		boolean activeChecked() {
+			return Boolean.TRUE.equals(active);
+		}
 	}
 }
