@@ -4,7 +4,8 @@
   'use strict';
 
   function typing(target) {
-    return target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+    return typeof target.closest === 'function'
+      && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
   }
 
   function rows() {
@@ -45,7 +46,7 @@
   }
 
   document.addEventListener('keydown', function (event) {
-    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && event.target.matches('textarea')) {
+    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && typing(event.target) && event.target.form) {
       var form = event.target.form;
       if (form) {
         event.preventDefault();
@@ -105,6 +106,9 @@
   }
 
   document.addEventListener('click', function (event) {
+    if (typeof event.target.closest !== 'function') {
+      return;
+    }
     if (event.target.closest('[data-help]')) {
       openHelp();
       return;

@@ -1,0 +1,158 @@
+package io.rapport.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.rapport.Fixtures;
+import io.rapport.Fixtures.Person;
+import io.rapport.IntegrationTest;
+import io.rapport.TestDatabase;
+import io.rapport.tickets.TicketPriority;
+import io.rapport.tickets.TicketUpdate;
+import io.rapport.tickets.TicketView;
+import io.rapport.tickets.TicketsApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The agent workspace in headless Chromium, under the real Content-Security-Policy: htmx and the keyboard
+ * shortcuts must work with no inline script or style, and replies and saves must update the page in place.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"rapport.demo.enabled=false", "rapport.admin.password=" + IntegrationTest.ADMIN_PASSWORD })
+class WorkspaceBrowserTests {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static Playwright playwright;
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TicketsApi tickets;
+
+	Page page;
+
+	final List<String> consoleErrors = new ArrayList<>();
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@BeforeAll
+	static void launch() {
+		assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+		playwright = Playwright.create();
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+			.setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu")));
+	}
+
+	@AfterAll
+	static void close() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void signIn() {
+		Person agent = fixtures.anAgentIn("tier1");
+		page = browser.newContext().newPage();
+		// A 400 or 409 answer to a form is expected and logged by Chromium; a CSP refusal or a script error is not.
+		page.onConsoleMessage(message -> {
+			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+				consoleErrors.add(message.text());
+			}
+		});
+		page.onPageError(consoleErrors::add);
+		page.navigate(url("/login"));
+		page.fill("input[name=email]", agent.email());
+		page.fill("input[name=password]", Fixtures.PASSWORD);
+		page.click("button[type=submit]");
+		page.waitForURL("**/tickets**");
+	}
+
+	@Test
+	void shouldSendANoteInPlaceWithTheKeyboard() {
+		TicketView ticket = fixtures.aTicket();
+		page.navigate(url("/tickets/" + ticket.id() + "?view=all"));
+		page.evaluate("window.stillTheSamePage = true");
+
+		page.keyboard().press("n");
+		assertThat(page.locator(".composer")).hasClass(java.util.regex.Pattern.compile("is-note"));
+		page.keyboard().type("Checked the export worker logs");
+		page.keyboard().press("Control+Enter");
+
+		assertThat(page.locator(".message-note")).containsText("Checked the export worker logs");
+		assertThat(page.locator(".alert-success")).isVisible();
+		assertThat(page.evaluate("window.stillTheSamePage === true")).isEqualTo(true);
+		assertThat(consoleErrors).isEmpty();
+	}
+
+	@Test
+	void shouldShowAConflictInsteadOfOverwritingAnotherAgentsChange() {
+		TicketView ticket = fixtures.aTicket();
+		page.navigate(url("/tickets/" + ticket.id() + "?view=all"));
+		tickets.update(ticket.id(), new TicketUpdate(null, TicketPriority.URGENT, null, null, null, null,
+				ticket.version()), fixtures.anAgentIn("tier1").user());
+
+		page.selectOption("select[name=priority]", "LOW");
+		page.click("text=Save changes");
+
+		assertThat(page.locator(".alert-error")).containsText("Someone else updated this ticket");
+		assertThat(page.locator("select[name=priority]")).hasValue("URGENT");
+		assertThat(consoleErrors).isEmpty();
+	}
+
+	@Test
+	void shouldEscalateWithAReasonInPlace() {
+		TicketView ticket = fixtures.aTicket();
+		page.navigate(url("/tickets/" + ticket.id() + "?view=all"));
+
+		page.selectOption("select[name=to]", "tier2");
+		page.fill("textarea[name=reason]", "Needs an engineer: the export job times out");
+		page.click("button:has-text('Escalate')");
+
+		assertThat(page.locator(".escalation-reason")).containsText("the export job times out");
+		assertThat(consoleErrors).isEmpty();
+	}
+
+	@Test
+	void shouldMoveThroughTheListAndOpenATicketWithTheKeyboard() {
+		TicketView ticket = fixtures.aTicket();
+		page.navigate(url("/tickets?view=all"));
+		page.keyboard().press("j");
+		page.keyboard().press("Enter");
+		page.waitForURL("**/tickets/" + ticket.id() + "**");
+		assertThat(page.locator("h1")).hasText(ticket.subject());
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
