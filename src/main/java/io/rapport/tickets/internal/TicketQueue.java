@@ -10,8 +10,8 @@ import io.rapport.tickets.TicketStatus;
 
 /**
  * One of the sidebar's views of the ticket list: mine, unassigned in my groups, a group's queue, all unsolved,
- * solved, and search (every status). {@code key} names it in the sidebar ("mine", "group:tier2"); {@code title} is a message key or a group
- * name.
+ * solved, and search (every status). {@code key} names it in the sidebar ("mine", "group:tier2"); the title is a
+ * message key ({@code titleKey}) or, for a group, the group's name ({@code title}).
  */
 record TicketQueue(String view, String group, String key, String titleKey, String title, TicketFilter filter) {
 
