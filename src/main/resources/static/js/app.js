@@ -136,4 +136,13 @@
       }
     }
   });
+
+  // A session that ended answers htmx with the sign-in page: go there instead of swapping it into the page.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr && xhr.responseURL && new URL(xhr.responseURL).pathname === '/login') {
+      event.detail.shouldSwap = false;
+      window.location.href = xhr.responseURL;
+    }
+  });
 })();

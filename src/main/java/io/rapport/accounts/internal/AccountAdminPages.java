@@ -66,8 +66,7 @@ class AccountAdminPages {
 				return "redirect:/admin/accounts/" + account.id();
 			}
 			catch (ConflictException | InvalidInputException e) {
-				binding.rejectValue(e.getMessage().contains("external id") ? "externalId" : "domain", "taken",
-						e.getMessage());
+				binding.rejectValue(fieldOf(e), "taken", e.getMessage());
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -95,12 +94,16 @@ class AccountAdminPages {
 				return "redirect:/admin/accounts/" + id;
 			}
 			catch (ConflictException | InvalidInputException e) {
-				binding.rejectValue(e.getMessage().contains("external id") ? "externalId" : "domain", "taken",
-						e.getMessage());
+				binding.rejectValue(fieldOf(e), "taken", e.getMessage());
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return form(model, account);
+	}
+
+	/** The service names the duplicate in its message: another account has this domain or this external id. */
+	private static String fieldOf(RuntimeException e) {
+		return e.getMessage() != null && e.getMessage().contains("external id") ? "externalId" : "domain";
 	}
 
 	private AccountView account(long id) {

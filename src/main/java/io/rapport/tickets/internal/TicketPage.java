@@ -197,7 +197,7 @@ class TicketPage {
 		}
 		model.addAttribute("errors", errors);
 		workspace.fill(model, id, user, queue);
-		return htmx == null ? "tickets/show" : "tickets/show :: workspace";
+		return htmx == null ? "tickets/show" : "tickets/show :: htmx-response";
 	}
 
 	private static List<String> splitTags(String tags) {
