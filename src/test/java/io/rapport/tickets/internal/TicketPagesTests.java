@@ -108,6 +108,7 @@ class TicketPagesTests extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"ticket\"")))
 			.andExpect(content().string(containsString("A note for the team")))
+			.andExpect(content().string(containsString("hx-swap-oob=\"true\"")))
 			.andExpect(content().string(not(containsString("<html"))));
 	}
 
