@@ -22,9 +22,12 @@ public final class SafeHtml {
 		.allowAttributes("colspan", "rowspan").matching(Pattern.compile("\\d{1,3}")).onElements("td", "th")
 		.toFactory();
 
-	private static final Pattern KNOWN_TAG = Pattern.compile(
-			"</?(p|div|br|b|i|u|s|strong|em|ul|ol|li|a|h[1-6]|blockquote|pre|code|table|tr|td|th|span|img|hr|html|body)\\b[^>]*>",
-			Pattern.CASE_INSENSITIVE);
+	private static final String KNOWN = "(p|div|br|b|i|u|s|strong|em|ul|ol|li|a|h[1-6]|blockquote|pre|code|table|tr|td|th"
+			+ "|span|img|hr|html|body|font)";
+
+	/** A closing tag, a void element, or an opening tag with a quoted attribute: what real HTML has and prose has not. */
+	private static final Pattern HTML_EVIDENCE = Pattern.compile("</" + KNOWN + "\\s*>|<(br|hr|img)\\b[^>]*>|<" + KNOWN
+			+ "(\\s+[\\w-]+\\s*=\\s*(\"[^\"]*\"|'[^']*'))+\\s*/?>", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)]");
 
@@ -55,7 +58,7 @@ public final class SafeHtml {
 	}
 
 	public static boolean looksLikeHtml(String body) {
-		return body != null && KNOWN_TAG.matcher(body).find();
+		return body != null && HTML_EVIDENCE.matcher(body).find();
 	}
 
 	/** A short plain-text excerpt of sanitized HTML, for lists and notifications. */

@@ -76,6 +76,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 				List.of(fieldError(e.getName(), detail)));
 	}
 
+	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+	ResponseEntity<Object> constraintViolation(jakarta.validation.ConstraintViolationException e) {
+		List<Map<String, String>> errors = e.getConstraintViolations().stream()
+			.map(violation -> fieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+			.toList();
+		return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+				errors.isEmpty() ? "Invalid request" : errors.get(0).get("field") + " " + errors.get(0).get("detail"),
+				errors);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception e) {
 		log.error("Unexpected error in API call", e);
@@ -126,6 +136,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Upload too large",
 				"The upload is larger than the server accepts.", List.of());
+	}
+
+	private static String lastNode(String path) {
+		return path.substring(path.lastIndexOf('.') + 1);
 	}
 
 	private static String describe(FieldError error) {

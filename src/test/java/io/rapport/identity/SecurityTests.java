@@ -1,0 +1,169 @@
+package io.rapport.identity;
+
+import io.rapport.Fixtures;
+import io.rapport.Fixtures.Person;
+import io.rapport.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class SecurityTests extends IntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void shouldStorePasswordsOnlyAsBcryptHashes() {
+		Person agent = fixtures.anAgentIn("tier1");
+		Person customer = fixtures.aCustomer();
+
+		String agentHash = jdbc.queryForObject("select password_hash from agents where id = ?", String.class, agent.id());
+		String customerHash = jdbc.queryForObject("select password_hash from portal_logins where contact_id = ?",
+				String.class, customer.id());
+
+		assertThat(agentHash).startsWith("{bcrypt}$2").doesNotContain(Fixtures.PASSWORD);
+		assertThat(customerHash).startsWith("{bcrypt}$2").doesNotContain(Fixtures.PASSWORD);
+	}
+
+	@Test
+	void shouldAuthenticateApiWithBasicOrToken() throws Exception {
+		Person agent = fixtures.anAgentIn("tier1");
+
+		mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), Fixtures.PASSWORD)))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.email").value(agent.email()));
+		mvc.perform(get("/api/v1/me").header("Authorization", agent.bearer()))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.kind").value("AGENT"));
+		mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized())
+			.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE + ";charset=UTF-8"));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer rpt_forged")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void shouldMintListAndRevokeTokensAndKeepOnlyTheirHash() throws Exception {
+		Person agent = fixtures.anAgentIn("tier1");
+		String minted = mvc.perform(post("/api/v1/me/tokens").header("Authorization", agent.bearer())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"zapier\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.token").value(org.hamcrest.Matchers.startsWith("rpt_")))
+			.andReturn().getResponse().getContentAsString();
+		String token = com.jayway.jsonpath.JsonPath.read(minted, "$.token");
+		long id = ((Number) com.jayway.jsonpath.JsonPath.read(minted, "$.id")).longValue();
+
+		assertThat(jdbc.queryForObject("select count(*) from api_tokens where token_hash = ?", Long.class, token)).isZero();
+		mvc.perform(get("/api/v1/me/tokens").header("Authorization", "Bearer " + token))
+			.andExpect(jsonPath("$[?(@.name == 'zapier')]").exists());
+
+		mvc.perform(delete("/api/v1/me/tokens/" + id).header("Authorization", agent.bearer())).andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void shouldThrottleApiSignInAfterRepeatedFailures() throws Exception {
+		Person agent = fixtures.anAgentIn("tier1");
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), "wrong-" + i))).andExpect(status().isUnauthorized());
+		}
+
+		mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), Fixtures.PASSWORD)))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+
+		clock.advance(java.time.Duration.ofMinutes(16));
+		mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), Fixtures.PASSWORD))).andExpect(status().isOk());
+		clock.set(START);
+	}
+
+	@Test
+	void shouldThrottlePageSignInAfterRepeatedFailures() throws Exception {
+		Person agent = fixtures.anAgentIn("tier1");
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login").param("email", agent.email()).param("password", "nope").with(csrf()))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+
+		mvc.perform(post("/login").param("email", agent.email()).param("password", Fixtures.PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/login?throttled"));
+	}
+
+	@Test
+	void shouldSignInAgentsToWorkspaceAndCustomersToPortal() throws Exception {
+		Person agent = fixtures.anAgentIn("tier1");
+		Person customer = fixtures.aCustomer();
+
+		mvc.perform(post("/login").param("email", agent.email()).param("password", Fixtures.PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/tickets"));
+		mvc.perform(post("/login").param("email", customer.email()).param("password", Fixtures.PASSWORD)
+			.param("origin", "portal").with(csrf()))
+			.andExpect(redirectedUrl("/portal"));
+		mvc.perform(post("/login").param("email", customer.email()).param("password", "bad").param("origin", "portal")
+			.with(csrf()))
+			.andExpect(redirectedUrl("/portal/login?error"));
+	}
+
+	@Test
+	void shouldRequireCsrfTokenOnEveryForm() throws Exception {
+		Person agent = fixtures.anAgentIn("tier1");
+
+		mvc.perform(post("/login").param("email", agent.email()).param("password", Fixtures.PASSWORD))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/logout")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void shouldKeepAgentPagesFromCustomersAndAdminPagesFromAgents() throws Exception {
+		mvc.perform(get("/tickets")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/portal")).andExpect(redirectedUrl("/portal/login"));
+	}
+
+	@Test
+	void shouldReserveAgentAdministrationForAdmins() throws Exception {
+		Person agent = fixtures.anAgentIn("tier1");
+		Person customer = fixtures.aCustomer();
+		String newAgent = """
+				{"email": "new-%d@rapport.test", "name": "New", "password": "long-enough-pw", "role": "AGENT", "groups": ["tier2"]}"""
+			.formatted(System.nanoTime());
+
+		mvc.perform(post("/api/v1/agents").header("Authorization", agent.bearer())
+			.contentType(MediaType.APPLICATION_JSON).content(newAgent)).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/agents").header("Authorization", customer.bearer())
+			.contentType(MediaType.APPLICATION_JSON).content(newAgent)).andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/agents").header("Authorization", fixtures.anAdmin().bearer())
+			.contentType(MediaType.APPLICATION_JSON).content(newAgent))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.groups[0]").value("tier2"))
+			.andExpect(jsonPath("$.password").doesNotExist());
+		mvc.perform(post("/api/v1/agents").header("Authorization", fixtures.anAdmin().bearer())
+			.contentType(MediaType.APPLICATION_JSON).content(newAgent.replace("tier2", "nope").replace("new-", "other-")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("groups[0]"));
+	}
+
+	@Test
+	void shouldListTheThreeTiersFromTheStart() throws Exception {
+		mvc.perform(get("/api/v1/groups").header("Authorization", fixtures.anAgentIn("tier1").bearer()))
+			.andExpect(jsonPath("$[0].key").value("tier1"))
+			.andExpect(jsonPath("$[0].name").value("Tier 1 – Customer Advocates"))
+			.andExpect(jsonPath("$[1].key").value("tier2"))
+			.andExpect(jsonPath("$[2].key").value("sales"));
+	}
+}
