@@ -2,6 +2,7 @@ package io.rapport.demo;
 
 import java.util.List;
 
+import io.rapport.IntegrationTest;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.IdentityApi;
 import io.rapport.identity.Role;
@@ -15,14 +16,10 @@ import io.rapport.tickets.Visibility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(properties = { "rapport.demo.enabled=false",
-		"spring.datasource.url=jdbc:h2:mem:portal-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"rapport.admin.password=admin-password-1" })
-class DemoGeneratorTests {
+class DemoGeneratorTests extends IntegrationTest {
 
 	@Autowired
 	DemoGenerator generator;

@@ -2,6 +2,7 @@ package io.rapport.portal;
 
 import java.util.List;
 
+import io.rapport.IntegrationTest;
 import io.rapport.accounts.AccountsApi;
 import io.rapport.identity.AgentView;
 import io.rapport.identity.AuthenticatedUser;
@@ -15,8 +16,6 @@ import io.rapport.tickets.Visibility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,11 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = { "rapport.demo.enabled=false",
-		"spring.datasource.url=jdbc:h2:mem:portal-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"rapport.admin.password=admin-password-1" })
-@AutoConfigureMockMvc
-class PortalFlowTests {
+class PortalFlowTests extends IntegrationTest {
 
 	private static final String PASSWORD = "a-long-enough-password";
 
