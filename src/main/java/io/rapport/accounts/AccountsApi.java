@@ -19,6 +19,7 @@ import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.NotFoundException;
 import io.rapport.shared.PageResult;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,9 +60,14 @@ public class AccountsApi {
 			return existing.get().view();
 		}
 		Long accountId = accountForEmail(normalized).orElse(null);
-		jdbc.update("insert into contacts (id, email, name, account_id, created_at, version) "
-				+ "values (nextval('contacts_seq'), ?, ?, ?, ?, 0) on conflict do nothing",
-				normalized, blankToNull(name), accountId, java.sql.Timestamp.from(clock.instant()));
+		try {
+			jdbc.update("insert into contacts (id, email, name, account_id, created_at, version) "
+					+ "values (nextval('contacts_seq'), ?, ?, ?, ?, 0) on conflict do nothing",
+					normalized, blankToNull(name), accountId, java.sql.Timestamp.from(clock.instant()));
+		}
+		catch (DataIntegrityViolationException lostRace) {
+			// H2 checks the conflict before a concurrent insert commits; PostgreSQL never gets here.
+		}
 		return contacts.findByEmail(normalized).orElseThrow().view();
 	}
 
@@ -100,7 +106,7 @@ public class AccountsApi {
 		String domain = normalizeDomain(command.domain());
 		String externalId = blankToNull(command.externalId());
 		requireUnique(null, domain, externalId);
-		Account account = accounts.save(new Account(command.name().strip(), domain, externalId, clock.instant()));
+		Account account = accounts.saveAndFlush(new Account(command.name().strip(), domain, externalId, clock.instant()));
 		if (domain != null) {
 			contacts.joinAccountByDomain(account.getId(), "%@" + domain);
 		}

@@ -1,0 +1,105 @@
+package io.rapport.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import io.rapport.shared.RapportProperties;
+import io.rapport.tickets.TicketImport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On first start (no tickets yet) and with {@code rapport.demo.enabled}, fills the help desk with demo data, after
+ * {@code FirstAdmin} made the administrator. The demo team and one demo customer share one random password, which
+ * is printed once and kept only in {@code <data-dir>/demo-password}. {@code rapport.demo.tickets} sets the size
+ * (500 by default; a benchmark may ask for a million).
+ */
+@Component
+@Order(20)
+@Profile("!prod")
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	static final String PASSWORD_FILE = "demo-password";
+
+	private final DemoGenerator generator;
+
+	private final TicketImport tickets;
+
+	private final RapportProperties properties;
+
+	private final int ticketCount;
+
+	private DemoGenerator.Result result;
+
+	private String password;
+
+	DemoData(DemoGenerator generator, TicketImport tickets, RapportProperties properties,
+			@Value("${rapport.demo.tickets:500}") int ticketCount) {
+		this.generator = generator;
+		this.tickets = tickets;
+		this.properties = properties;
+		this.ticketCount = ticketCount;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!properties.demo().enabled() || ticketCount <= 0 || tickets.hasTickets()) {
+			return;
+		}
+		long seed = properties.demo().seed() == null ? 42L : properties.demo().seed();
+		long start = System.nanoTime();
+		password = randomPassword();
+		keepInDataDir(password);
+		result = generator.generate(ticketCount, seed, password);
+		log.info("Demo data: {} tickets, {} contacts, {} accounts in {} ms (seed {})", result.tickets(),
+				result.contacts(), result.accounts(), (System.nanoTime() - start) / 1_000_000, seed);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void printDemoLogins() {
+		if (result == null) {
+			return;
+		}
+		StringBuilder message = new StringBuilder("\n\n  Demo data is ready: Brightlane's help desk.\n")
+			.append("  Demo password for everyone below: ").append(password).append('\n')
+			.append("  (shown once; also in ").append(passwordFile().toAbsolutePath()).append(")\n")
+			.append("  Agents (sign in at /login):\n");
+		result.agentEmails().forEach(email -> message.append("    ").append(email).append('\n'));
+		message.append("  Customer (sign in at /portal/login):\n    ").append(result.customerEmail()).append('\n');
+		log.info(message.toString());
+	}
+
+	private void keepInDataDir(String value) {
+		try {
+			Files.createDirectories(properties.dataDir());
+			Files.writeString(passwordFile(), value + "\n");
+		}
+		catch (IOException e) {
+			log.warn("Could not keep the demo password in {}: {}", properties.dataDir(), e.getMessage());
+		}
+	}
+
+	private Path passwordFile() {
+		return properties.dataDir().resolve(PASSWORD_FILE);
+	}
+
+	private static String randomPassword() {
+		byte[] bytes = new byte[12];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+}
