@@ -1,53 +1,28 @@
 package io.rapport.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import io.rapport.BrowserTest;
 import io.rapport.Fixtures;
 import io.rapport.Fixtures.Person;
-import io.rapport.IntegrationTest;
-import io.rapport.TestDatabase;
 import io.rapport.tickets.TicketPriority;
 import io.rapport.tickets.TicketUpdate;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.TicketsApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The agent workspace in headless Chromium, under the real Content-Security-Policy: htmx and the keyboard
  * shortcuts must work with no inline script or style, and replies and saves must update the page in place.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"rapport.demo.enabled=false", "rapport.admin.password=" + IntegrationTest.ADMIN_PASSWORD })
-class WorkspaceBrowserTests {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static Playwright playwright;
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
+class WorkspaceBrowserTests extends BrowserTest {
 
 	@Autowired
 	Fixtures fixtures;
@@ -55,34 +30,11 @@ class WorkspaceBrowserTests {
 	@Autowired
 	TicketsApi tickets;
 
-	Page page;
-
 	final List<String> consoleErrors = new ArrayList<>();
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
-
-	@BeforeAll
-	static void launch() {
-		assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-		playwright = Playwright.create();
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-			.setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void signIn() {
 		Person agent = fixtures.anAgentIn("tier1");
-		page = browser.newContext().newPage();
 		// A 400 or 409 answer to a form is expected and logged by Chromium; a CSP refusal or a script error is not.
 		page.onConsoleMessage(message -> {
 			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
@@ -150,9 +102,5 @@ class WorkspaceBrowserTests {
 		page.keyboard().press("Enter");
 		page.waitForURL("**/tickets/" + ticket.id() + "**");
 		assertThat(page.locator("h1")).hasText(ticket.subject());
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 }
