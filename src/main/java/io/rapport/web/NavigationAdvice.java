@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Gives every page of the agent workspace and the admin area the {@code nav} the layout renders. */
-@ControllerAdvice(basePackages = "io.rapport")
+@ControllerAdvice(basePackages = { "io.rapport.tickets", "io.rapport.identity", "io.rapport.accounts",
+		"io.rapport.web" })
 class NavigationAdvice {
 
 	private final TicketsApi tickets;

@@ -12,9 +12,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Errors that escape a page controller become the friendly error pages, with the right status. Form errors are
- * shown beside their field by the controllers themselves; the API has its own problem details.
+ * shown beside their field by the controllers themselves; the API has its own problem details and the portal its
+ * own pages.
  */
-@ControllerAdvice(basePackages = "io.rapport")
+@ControllerAdvice(basePackages = { "io.rapport.tickets", "io.rapport.identity", "io.rapport.accounts",
+		"io.rapport.web" })
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
