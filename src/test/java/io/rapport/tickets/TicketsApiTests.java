@@ -132,7 +132,7 @@ class TicketsApiTests extends IntegrationTest {
 
 		call(tier1, patch("/api/v1/tickets/" + ticket.id()), "{\"priority\": \"LOW\", \"version\": 0}")
 			.andExpect(status().isConflict())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
 		call(tier1, get("/api/v1/tickets/" + ticket.id()), null).andExpect(jsonPath("$.priority").value("HIGH"));
 	}
@@ -202,7 +202,7 @@ class TicketsApiTests extends IntegrationTest {
 
 		call(tier1, post("/api/v1/tickets/" + ticket.id() + "/escalations"), "{\"to\": \"tier2\"}")
 			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
 		call(tier1, post("/api/v1/tickets/" + ticket.id() + "/escalations"), "{\"to\": \"tier2\", \"reason\": \"   \"}")
 			.andExpect(status().isBadRequest());
@@ -230,6 +230,8 @@ class TicketsApiTests extends IntegrationTest {
 		expectProblem(post("/api/v1/tickets"), "{\"subject\": \"s\", \"description\": \"d\", \"requester\": {\"email\": \"a@b.co\"}, \"tags\": [\"<script>\"]}", 400, "tags[0]");
 		expectProblem(post("/api/v1/tickets"), "{\"subject\": \"%s\"}".formatted("x".repeat(1024 * 1024)), 413, null);
 		expectProblem(get("/api/v1/tickets/987654321"), null, 404, null);
+		expectProblem(get("/api/v1/no-such-thing"), null, 404, null);
+		expectProblem(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/tickets"), null, 405, null);
 		expectProblem(get("/api/v1/tickets/abc"), null, 400, "id");
 		expectProblem(get("/api/v1/tickets?status=FROZEN"), null, 400, "status");
 		expectProblem(get("/api/v1/tickets?size=1000"), null, 400, "size");
@@ -272,7 +274,7 @@ class TicketsApiTests extends IntegrationTest {
 			throws Exception {
 		ResultActions result = call(tier1, request, json)
 			.andExpect(status().is(status))
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(status))
 			.andExpect(jsonPath("$.detail").isString());
 		if (field != null) {

@@ -1,0 +1,89 @@
+package io.rapport.identity.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.rapport.identity.AuthenticatedUser;
+import io.rapport.identity.CurrentUser;
+import io.rapport.identity.GroupView;
+import io.rapport.identity.IdentityApi;
+import io.rapport.shared.ConflictException;
+import io.rapport.shared.InvalidInputException;
+import io.rapport.shared.web.PageForms;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admin page for groups: the tiers and teams tickets are routed and escalated to. Keys never change. */
+@Controller
+class GroupAdminPages {
+
+	private final IdentityApi identity;
+
+	private final PageForms forms;
+
+	GroupAdminPages(IdentityApi identity, PageForms forms) {
+		this.identity = identity;
+		this.forms = forms;
+	}
+
+	@GetMapping("/admin/groups")
+	String list(@CurrentUser AuthenticatedUser user, Model model) {
+		user.requireAdmin();
+		return page(model, new LinkedHashMap<>());
+	}
+
+	@PostMapping("/admin/groups")
+	String create(@CurrentUser AuthenticatedUser user, @RequestParam(required = false) String key,
+			@RequestParam(required = false) String name, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		user.requireAdmin();
+		Map<String, String> errors = new LinkedHashMap<>();
+		try {
+			GroupView group = identity.createGroup(key, name);
+			redirect.addFlashAttribute("notice", forms.message("admin.group.created", group.name()));
+			return "redirect:/admin/groups";
+		}
+		catch (InvalidInputException e) {
+			errors.put(PageForms.field(e.field(), "key", "key", "name"), e.getMessage());
+		}
+		catch (ConflictException e) {
+			errors.put("key", e.getMessage());
+		}
+		model.addAttribute("newKey", key);
+		model.addAttribute("newName", name);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return page(model, errors);
+	}
+
+	@PostMapping("/admin/groups/{id}")
+	String rename(@CurrentUser AuthenticatedUser user, @PathVariable long id,
+			@RequestParam(required = false) String name, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		user.requireAdmin();
+		try {
+			GroupView group = identity.renameGroup(id, name);
+			redirect.addFlashAttribute("notice", forms.message("admin.group.renamed", group.name()));
+			return "redirect:/admin/groups";
+		}
+		catch (InvalidInputException e) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			errors.put("rename-" + id, e.getMessage());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(model, errors);
+		}
+	}
+
+	private String page(Model model, Map<String, String> errors) {
+		model.addAttribute("groups", identity.groups());
+		model.addAttribute("errors", errors);
+		model.addAttribute("activeView", "admin:groups");
+		return "admin/groups";
+	}
+}

@@ -1,0 +1,60 @@
+package io.rapport.shared.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Problems for API errors that happen before any controller is chosen (an unknown path, a method or media type
+ * the endpoint does not take), which {@link ApiProblems} never sees. Pages keep their HTML error pages.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiFallbackProblems implements WebMvcConfigurer {
+
+	private final JsonMapper json;
+
+	ApiFallbackProblems(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+		resolvers.add(Math.min(1, resolvers.size()), this::resolve);
+	}
+
+	private ModelAndView resolve(HttpServletRequest request, HttpServletResponse response, Object handler,
+			Exception e) {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") || !(e instanceof ErrorResponse error)
+				|| response.isCommitted()) {
+			return null;
+		}
+		ProblemDetail problem = error.getBody();
+		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+			problem.setType(URI.create(ApiProblems.TYPE_BASE + (problem.getStatus() == 404 ? "not-found" : "invalid-request")));
+		}
+		problem.setInstance(URI.create(request.getRequestURI()));
+		try {
+			error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+			response.setStatus(problem.getStatus());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			json.writeValue(response.getWriter(), problem);
+		}
+		catch (IOException io) {
+			return null;
+		}
+		return new ModelAndView();
+	}
+}

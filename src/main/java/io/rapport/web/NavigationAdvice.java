@@ -1,0 +1,30 @@
+package io.rapport.web;
+
+import io.rapport.identity.AuthenticatedUser;
+import io.rapport.identity.IdentityApi;
+import io.rapport.tickets.TicketsApi;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Gives every page of the agent workspace and the admin area the {@code nav} the layout renders. */
+@ControllerAdvice(basePackages = "io.rapport")
+class NavigationAdvice {
+
+	private final TicketsApi tickets;
+
+	private final IdentityApi identity;
+
+	NavigationAdvice(TicketsApi tickets, IdentityApi identity) {
+		this.tickets = tickets;
+		this.identity = identity;
+	}
+
+	/** Pages anyone may see (sign-in, errors) have an anonymous principal, a plain string: no user then. */
+	@ModelAttribute("nav")
+	Navigation navigation(
+			@AuthenticationPrincipal(expression = "#this instanceof T(String) ? null : user") AuthenticatedUser user) {
+		return new Navigation(user, tickets, identity);
+	}
+}
