@@ -1,70 +1,24 @@
 package io.rapport.portal;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import io.rapport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.rapport.BrowserTest;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The portal in a real Chromium on a phone-sized screen: the CSP holds, nothing overflows, the form guards uploads. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "rapport.demo.enabled=false", "rapport.admin.password=admin-password-1",
-				"rapport.data-dir=target/test-data" })
-class PortalBrowserTests {
-
-	private static final Path CHROMIUM = Path.of(System.getProperty("rapport.test.chromium", "/usr/bin/chromium"));
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
-
-	@BeforeAll
-	static void startBrowser() {
-		assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu")));
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+class PortalBrowserTests extends BrowserTest {
 
 	@Test
 	void shouldSignUpAndSendARequestFromAPhone() {
-		Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 812)).newPage();
+		page.setViewportSize(375, 812);
 		List<String> problems = new ArrayList<>();
 		page.onConsoleMessage(message -> {
 			if ("error".equals(message.type())) {
@@ -77,10 +31,10 @@ class PortalBrowserTests {
 			}
 		});
 
-		page.navigate("http://localhost:" + port + "/portal/login");
+		page.navigate(url("/portal/login"));
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create an account")).click();
 		page.getByLabel("Your name").fill("Ludoviko Verda");
-		page.getByLabel("Work email").fill("ludoviko@verdastelo.example");
+		page.getByLabel("Work email").fill("ludoviko-" + System.nanoTime() + "@verdastelo.example");
 		page.getByLabel("Password").fill("sekreta-pasvorto");
 		page.getByLabel("Password").press("Enter");
 		assertThat(page.getByText("Welcome! Your account is ready.")).isVisible();
@@ -94,7 +48,7 @@ class PortalBrowserTests {
 				new FilePayload("huge.log", "text/plain", new byte[11 * 1024 * 1024]));
 		assertThat(page.getByText("Larger than 10 MB: huge.log")).isVisible();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request")).click();
-		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/portal/tickets/new$"));
+		assertThat(page).hasURL(Pattern.compile(".*/portal/tickets/new$"));
 		assertFitsTheScreen(page);
 
 		page.getByLabel("Attachments (optional)").setInputFiles(
