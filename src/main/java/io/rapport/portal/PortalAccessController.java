@@ -16,6 +16,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,6 +38,8 @@ class PortalAccessController {
 	private final AuthenticationManager authenticationManager;
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
 	PortalAccessController(Signups signups, AuthenticationManager authenticationManager) {
 		this.signups = signups;
@@ -69,13 +73,17 @@ class PortalAccessController {
 		return signIn(form, request, response) ? "redirect:/portal?welcome" : "redirect:/portal/login?signedUp";
 	}
 
-	/** Signs the new customer in, in a fresh session, as the login form would have. */
+	/**
+	 * Signs the new customer in as the login form would have: a new session id and a new CSRF token, so nothing
+	 * issued before sign-in carries over.
+	 */
 	private boolean signIn(SignupForm form, HttpServletRequest request, HttpServletResponse response) {
 		try {
 			Authentication authentication = authenticationManager
 				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(form.email().strip(), form.password()));
 			request.getSession();
 			request.changeSessionId();
+			csrfTokens.saveToken(null, request, response);
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(authentication);
 			SecurityContextHolder.setContext(context);

@@ -2,6 +2,8 @@ package io.rapport.portal;
 
 import io.rapport.shared.NotFoundException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,9 +12,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Errors on portal pages answer with portal pages. Another customer's ticket is "not found", exactly like one that
- * does not exist, so ids cannot be probed.
+ * does not exist, so ids cannot be probed. Ordered before the agent pages' {@code PageErrors}, which would answer
+ * with the workspace's error page.
  */
 @ControllerAdvice(assignableTypes = { PortalTicketsController.class, PortalAccessController.class })
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrors {
 
 	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
