@@ -9,6 +9,7 @@ import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.NewTicket;
 import io.rapport.tickets.TicketPriority;
 import io.rapport.tickets.TicketUpdate;
+import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.TicketsApi;
 import io.rapport.tickets.Upload;
@@ -81,6 +82,19 @@ class TicketPagesTests extends IntegrationTest {
 			.andExpect(content().string(containsString("message-note")))
 			.andExpect(content().string(containsString("Checked the logs.")))
 			.andExpect(content().string(containsString("name=\"version\" value=\"" + ticket.version() + "\"")));
+	}
+
+	@Test
+	void shouldOfferAFollowUpInsteadOfAReplyBoxOnAClosedTicket() throws Exception {
+		TicketView solved = tickets.update(ticket.id(), new TicketUpdate(TicketStatus.SOLVED, null, null, null, null, null,
+				ticket.version()), agent.user());
+		tickets.update(ticket.id(), new TicketUpdate(TicketStatus.CLOSED, null, null, null, null, null, solved.version()),
+				agent.user());
+
+		mvc.perform(get("/tickets/{id}", ticket.id()).with(signedInAs(agent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This ticket is closed and takes no more replies.")))
+			.andExpect(content().string(not(containsString("id=\"reply-body\""))));
 	}
 
 	@Test
