@@ -57,8 +57,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
 	}
 
-	@ExceptionHandler(OptimisticLockingFailureException.class)
-	ResponseEntity<Object> staleWrite(OptimisticLockingFailureException e) {
+	@ExceptionHandler({ OptimisticLockingFailureException.class, jakarta.persistence.OptimisticLockException.class })
+	ResponseEntity<Object> staleWrite(Exception e) {
 		return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
 				"Someone else changed this record at the same time. Read it again and retry.", List.of());
 	}

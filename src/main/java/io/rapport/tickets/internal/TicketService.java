@@ -36,16 +36,22 @@ import io.rapport.tickets.TicketsApi;
 import io.rapport.tickets.Upload;
 import io.rapport.tickets.Visibility;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class TicketService implements TicketsApi {
+
+	static final int MESSAGE_ATTEMPTS = 5;
 
 	private final Tickets tickets;
 
@@ -75,10 +81,12 @@ class TicketService implements TicketsApi {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	TicketService(Tickets tickets, Messages messages, Escalations escalations, TicketChanges changes,
 			TicketAccess access, TicketViews views, TicketAttachments files, TicketSearch search, IdBlocks ids,
 			AccountsApi accounts, IdentityApi identity, EntityManager entityManager, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactionManager) {
 		this.tickets = tickets;
 		this.messages = messages;
 		this.escalations = escalations;
@@ -93,6 +101,7 @@ class TicketService implements TicketsApi {
 		this.entityManager = entityManager;
 		this.events = events;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@Override
@@ -163,15 +172,31 @@ class TicketService implements TicketsApi {
 		return views.view(ticket);
 	}
 
+	/**
+	 * Posts in a transaction of its own, tried again when the ticket changed under it (a customer and an agent
+	 * writing at the same moment), so a reply is never refused for someone else's concurrent edit.
+	 */
 	@Override
-	@Transactional
 	public MessageView addMessage(long id, NewMessage command, List<Upload> uploads, AuthenticatedUser by) {
+		files.check(uploads);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(status -> postMessage(id, command, uploads, by));
+			}
+			catch (ConcurrentTicketChange e) {
+				if (attempt == MESSAGE_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	private MessageView postMessage(long id, NewMessage command, List<Upload> uploads, AuthenticatedUser by) {
 		Ticket ticket = access.readable(id, by);
 		Visibility visibility = command.visibility() == null ? Visibility.PUBLIC : command.visibility();
 		if (by.isContact() && visibility == Visibility.INTERNAL) {
 			throw new InvalidInputException("visibility", "Customers can only write public replies.");
 		}
-		files.check(uploads);
 		Instant now = clock.instant();
 		Actor actor = Actor.of(by);
 		TicketStatus before = ticket.getStatus();
@@ -278,7 +303,12 @@ class TicketService implements TicketsApi {
 	/** Stores the recorded changes and flushes, so the version the caller gets back is the one now stored. */
 	private void saveChanges(Ticket ticket, TicketStatus before, Instant now) {
 		changes.saveAll(ticket.drainChanges());
-		entityManager.flush();
+		try {
+			entityManager.flush();
+		}
+		catch (OptimisticLockException e) {
+			throw ConcurrentTicketChange.on(ticket);
+		}
 		if (ticket.getStatus() == TicketStatus.SOLVED && before != TicketStatus.SOLVED) {
 			events.publishEvent(new TicketSolved(ticket.getId(), ticket.getAccountId(), ticket.getAssigneeId(), now));
 		}
