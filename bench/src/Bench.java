@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
  * java Bench.java jdbc   &lt;db&gt; &lt;jdbcUrl&gt; &lt;rounds&gt; &lt;seconds&gt; &lt;concurrency&gt; &lt;results.tsv&gt;
  * java Bench.java report &lt;results.tsv&gt;
  * java Bench.java wait   &lt;baseUrl&gt; &lt;seconds&gt;
+ * java Bench.java profile &lt;baseUrl&gt; &lt;seconds&gt; &lt;concurrency&gt;   (ticket creation only, for a profiler)
  * </pre>
  */
 public class Bench {
@@ -70,6 +71,7 @@ public class Bench {
 				}
 			}
 			case "report" -> report(Path.of(args[1]));
+			case "profile" -> profile(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
 			case "wait" -> waitUntilReady(args[1], Integer.parseInt(args[2]));
 			default -> throw new IllegalArgumentException("Unknown mode " + args[0]);
 		}
@@ -88,21 +90,39 @@ public class Bench {
 		IdList ids = new IdList();
 		System.out.printf("[%s] warm-up %d s%n", db, seconds);
 		run(concurrency, seconds, () -> ids.add(api.create()));
-		run(concurrency, seconds / 2, () -> api.reply(ids.random()));
+		run(concurrency, seconds / 2, () -> api.reply(ids.next()));
 		run(concurrency, seconds / 2, () -> api.read(ids.random()));
 		run(concurrency, seconds / 2, api::list);
 		if (!"-".equals(jdbcUrl)) {
 			jdbc(jdbcUrl, concurrency, seconds / 2);
 		}
+		long cpuBefore = cpuNanos();
+		long wallBefore = System.nanoTime();
 		for (int round = 1; round <= rounds; round++) {
 			record(out, db, round, "create ticket", run(concurrency, seconds, () -> ids.add(api.create())));
 			if (!"-".equals(jdbcUrl)) {
 				record(out, db, round, "raw JDBC create", jdbc(jdbcUrl, concurrency, seconds));
 			}
-			record(out, db, round, "add reply", run(concurrency, seconds, () -> api.reply(ids.random())));
+			record(out, db, round, "add reply", run(concurrency, seconds, () -> api.reply(ids.next())));
 			record(out, db, round, "read ticket", run(concurrency, seconds, () -> api.read(ids.random())));
 			record(out, db, round, "list tier1 queue", run(concurrency, seconds, api::list));
 		}
+		System.out.printf("[%s] load generator used %.0f%% of one core (its own CPU time over wall time)%n", db,
+				100.0 * (cpuNanos() - cpuBefore) / (System.nanoTime() - wallBefore));
+	}
+
+	static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** Only ticket creation, for a profiler attached to the server. */
+	static void profile(String baseUrl, int seconds, int concurrency) throws Exception {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		Api api = new Api(client, baseUrl, mintToken(client, baseUrl));
+		Result r = run(concurrency, seconds, api::create);
+		System.out.printf("create ticket %.1f/s p50 %.2f p99 %.2f ms (%d errors)%n", r.perSecond(), r.p50(), r.p99(),
+				r.errors());
 	}
 
 	/** Polls the readiness probe until it answers 200, for at most the given seconds. */
@@ -477,6 +497,8 @@ public class Bench {
 
 		private int size;
 
+		private long cursor;
+
 		synchronized void add(long id) {
 			if (size == ids.length) {
 				ids = Arrays.copyOf(ids, size * 2);
@@ -486,6 +508,11 @@ public class Bench {
 
 		synchronized long random() {
 			return ids[ThreadLocalRandom.current().nextInt(size)];
+		}
+
+		/** The tickets in turn, so that concurrent replies go to different tickets, as they mostly do in life. */
+		synchronized long next() {
+			return ids[(int) (cursor++ % size)];
 		}
 	}
 }
