@@ -52,6 +52,7 @@ start_server() { # $1: label; remaining: env assignments
   env "$@" RAPPORT_DEMO=false RAPPORT_ADMIN_PASSWORD=admin-password-1 PORT="$PORT" \
     $(pin "$SERVER_CPUS") "$SERVER_JAVA" $SERVER_OPTS -jar "$JAR" >"$OUT/server-$label.log" 2>&1 &
   SERVER_PID=$!
+  export BENCH_SERVER_PID=$SERVER_PID # the generator reads the server's CPU time from /proc
   bench wait "http://127.0.0.1:$PORT" 120
 }
 

@@ -99,13 +99,13 @@ public class Bench {
 		long cpuBefore = cpuNanos();
 		long wallBefore = System.nanoTime();
 		for (int round = 1; round <= rounds; round++) {
-			record(out, db, round, "create ticket", run(concurrency, seconds, () -> ids.add(api.create())));
+			record(out, db, round, "create ticket", measured(concurrency, seconds, () -> ids.add(api.create())));
 			if (!"-".equals(jdbcUrl)) {
 				record(out, db, round, "raw JDBC create", jdbc(jdbcUrl, concurrency, seconds));
 			}
-			record(out, db, round, "add reply", run(concurrency, seconds, () -> api.reply(ids.next())));
-			record(out, db, round, "read ticket", run(concurrency, seconds, () -> api.read(ids.random())));
-			record(out, db, round, "list tier1 queue", run(concurrency, seconds, api::list));
+			record(out, db, round, "add reply", measured(concurrency, seconds, () -> api.reply(ids.next())));
+			record(out, db, round, "read ticket", measured(concurrency, seconds, () -> api.read(ids.random())));
+			record(out, db, round, "list tier1 queue", measured(concurrency, seconds, api::list));
 		}
 		System.out.printf("[%s] load generator used %.0f%% of one core (its own CPU time over wall time)%n", db,
 				100.0 * (cpuNanos() - cpuBefore) / (System.nanoTime() - wallBefore));
@@ -361,7 +361,37 @@ public class Bench {
 		void run() throws Exception;
 	}
 
-	record Result(long count, long errors, double seconds, double perSecond, double p50, double p95, double p99) {
+	/** {@code serverCpuMs}: CPU time the server process used per successful request, NaN when not measured. */
+	record Result(long count, long errors, double seconds, double perSecond, double p50, double p95, double p99,
+			double serverCpuMs) {
+
+		Result withServerCpu(long cpuNanos) {
+			return new Result(count, errors, seconds, perSecond, p50, p95, p99, cpuNanos / 1e6 / Math.max(1, count));
+		}
+	}
+
+	/** User plus system CPU time of the server process (BENCH_SERVER_PID) from /proc, or -1 where unknown. */
+	static long serverCpuNanos() {
+		String pid = System.getenv("BENCH_SERVER_PID");
+		if (pid == null || pid.isBlank()) {
+			return -1;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc", pid, "stat"));
+			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
+		}
+		catch (IOException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	/** Runs a scenario and adds the server's CPU time per request, when the server's pid is known. */
+	static Result measured(int concurrency, int seconds, Action action) throws InterruptedException {
+		long before = serverCpuNanos();
+		Result r = run(concurrency, seconds, action);
+		long after = serverCpuNanos();
+		return before < 0 || after < 0 ? r : r.withServerCpu(after - before);
 	}
 
 	/** Closed loop: each worker sends its next request when the last one answered, until the time is up. */
@@ -402,7 +432,7 @@ public class Bench {
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
 		return new Result(all.length, Arrays.stream(errors).sum(), elapsed, all.length / elapsed, pct(all, 50),
-				pct(all, 95), pct(all, 99));
+				pct(all, 95), pct(all, 99), Double.NaN);
 	}
 
 	static double pct(long[] sorted, double p) {
@@ -416,9 +446,10 @@ public class Bench {
 	static void record(Path out, String db, int round, String scenario, Result r) {
 		String line = String.join("\t", db, String.valueOf(round), scenario, String.valueOf(r.count()),
 				String.valueOf(r.errors()), fmt(r.seconds()), fmt(r.perSecond()), fmt(r.p50()), fmt(r.p95()),
-				fmt(r.p99()));
-		System.out.printf("[%s] round %d %-17s %8.1f/s  p50 %6.2f  p95 %6.2f  p99 %6.2f ms  (%d ok, %d errors)%n", db,
-				round, scenario, r.perSecond(), r.p50(), r.p95(), r.p99(), r.count(), r.errors());
+				fmt(r.p99()), fmt(r.serverCpuMs()));
+		System.out.printf("[%s] round %d %-17s %8.1f/s  p50 %6.2f  p95 %6.2f  p99 %6.2f ms  server CPU %5.2f ms/req"
+				+ "  (%d ok, %d errors)%n", db, round, scenario, r.perSecond(), r.p50(), r.p95(), r.p99(),
+				r.serverCpuMs(), r.count(), r.errors());
 		try {
 			Files.writeString(out, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		}
@@ -438,19 +469,21 @@ public class Bench {
 			}
 			rows.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).computeIfAbsent(f[2], k -> new ArrayList<>())
 				.add(new double[] { Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]),
-						Double.parseDouble(f[9]), Double.parseDouble(f[4]) });
+						Double.parseDouble(f[9]), Double.parseDouble(f[4]),
+						f.length > 10 ? Double.parseDouble(f[10]) : Double.NaN });
 		}
-		System.out.println("| Database | Scenario | Rounds | Throughput (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | Errors |");
-		System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+		System.out.println("| Database | Scenario | Rounds | Throughput (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | Errors "
+				+ "| Server CPU (ms/req) |");
+		System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
 		Map<String, double[]> createVsJdbc = new TreeMap<>();
 		rows.forEach((db, scenarios) -> scenarios.forEach((scenario, rounds) -> {
-			double[] m = new double[5];
-			for (int i = 0; i < 5; i++) {
+			double[] m = new double[6];
+			for (int i = 0; i < 6; i++) {
 				int col = i;
 				m[i] = median(rounds.stream().mapToDouble(r -> r[col]).toArray());
 			}
-			System.out.printf("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %.0f |%n", db, scenario, rounds.size(),
-					m[0], m[1], m[2], m[3], m[4]);
+			System.out.printf("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %.0f | %s |%n", db, scenario,
+					rounds.size(), m[0], m[1], m[2], m[3], m[4], Double.isNaN(m[5]) ? "–" : String.format("%.2f", m[5]));
 			double[] pair = createVsJdbc.computeIfAbsent(db, k -> new double[2]);
 			if (scenario.equals("create ticket")) {
 				pair[0] = m[0];
