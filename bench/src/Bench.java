@@ -65,6 +65,8 @@ public class Bench {
 			case "http" -> http(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
 					Integer.parseInt(args[6]), Path.of(args[7]));
 			case "jdbc" -> {
+				System.out.printf("[%s] raw JDBC warm-up %d s%n", args[1], Integer.parseInt(args[4]));
+				jdbc(args[2], Integer.parseInt(args[5]), Integer.parseInt(args[4]));
 				for (int round = 1; round <= Integer.parseInt(args[3]); round++) {
 					Result r = jdbc(args[2], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
 					record(Path.of(args[6]), args[1], round, "raw JDBC create", r);
@@ -88,8 +90,8 @@ public class Bench {
 			.connectTimeout(Duration.ofSeconds(5)).build();
 		Api api = new Api(client, baseUrl, mintToken(client, baseUrl));
 		IdList ids = new IdList();
-		System.out.printf("[%s] warm-up %d s%n", db, seconds);
-		run(concurrency, seconds, () -> ids.add(api.create()));
+		System.out.printf("[%s] warm-up %d s%n", db, 2 * seconds + 3 * (seconds / 2));
+		run(concurrency, 2 * seconds, () -> ids.add(api.create())); // the JIT needs this long before round 1
 		run(concurrency, seconds / 2, () -> api.reply(ids.next()));
 		run(concurrency, seconds / 2, () -> api.read(ids.random()));
 		run(concurrency, seconds / 2, api::list);
