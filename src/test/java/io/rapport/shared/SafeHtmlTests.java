@@ -24,9 +24,19 @@ class SafeHtmlTests {
 		String html = SafeHtml.fromText("Hello <team>,\nsee https://status.example/x?a=1&b=2.\n\nThanks");
 
 		assertThat(html.replaceAll(" rel=\"[^\"]*\"", ""))
-			.isEqualTo("<p>Hello &lt;team&gt;,<br />see <a href=\"https://status.example/x?a&#61;1&amp;b&#61;2\">"
-					+ "https://status.example/x?a&#61;1&amp;b&#61;2</a>.</p><p>Thanks</p>");
+			.isEqualTo("<p>Hello &lt;team&gt;,<br />see <a href=\"https://status.example/x?a=1&amp;b=2\">"
+					+ "https://status.example/x?a=1&amp;b=2</a>.</p><p>Thanks</p>");
 		assertThat(rel(html)).containsExactlyInAnyOrder("nofollow", "noopener", "noreferrer");
+	}
+
+	@Test
+	void shouldKeepTextThatLooksLikeAttackInertWithoutTheSanitizer() {
+		String html = SafeHtml.fromText("see https://x.example/\"onmouseover=alert(1) and <script>alert(2)</script> "
+				+ "javascript:alert(3) 'x' & done");
+
+		assertThat(html).doesNotContain("<script", "\"onmouseover", "href=\"javascript")
+			.contains("&lt;script&gt;")
+			.contains("href=\"https://x.example/&#34;onmouseover=alert(1\"");
 	}
 
 	@Test
