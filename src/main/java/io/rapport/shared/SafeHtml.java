@@ -12,6 +12,8 @@ import org.owasp.html.PolicyFactory;
  */
 public final class SafeHtml {
 
+	private static final String LINK_REL = "nofollow noopener noreferrer";
+
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "strike", "sub", "sup",
 				"blockquote", "pre", "code", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table",
@@ -28,8 +30,6 @@ public final class SafeHtml {
 	/** A closing tag, a void element, or an opening tag with a quoted attribute: what real HTML has and prose has not. */
 	private static final Pattern HTML_EVIDENCE = Pattern.compile("</" + KNOWN + "\\s*>|<(br|hr|img)\\b[^>]*>|<" + KNOWN
 			+ "(\\s+[\\w-]+\\s*=\\s*(\"[^\"]*\"|'[^']*'))+\\s*/?>", Pattern.CASE_INSENSITIVE);
-
-	private static final String LINK_REL = "nofollow noopener noreferrer";
 
 	private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)]");
 
