@@ -2,8 +2,12 @@ package io.rapport.identity;
 
 import java.io.Serializable;
 
+import io.rapport.identity.internal.RapportUserDetails;
 import io.rapport.shared.ForbiddenException;
 import io.rapport.shared.NotFoundException;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The person behind a request: an agent (with a role) or a customer contact signed in to the portal. Every
@@ -17,6 +21,13 @@ public record AuthenticatedUser(long id, UserKind kind, String email, String nam
 
 	public static AuthenticatedUser contact(long id, String email, String name) {
 		return new AuthenticatedUser(id, UserKind.CONTACT, email, name, null);
+	}
+
+	/** The signed-in user of the current request, or null for an anonymous visitor. */
+	public static AuthenticatedUser current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof RapportUserDetails details
+				? details.user() : null;
 	}
 
 	public boolean isAgent() {

@@ -9,12 +9,10 @@ import io.rapport.tickets.TicketsApi;
 import io.rapport.tickets.TicketsApi.QueueCounts;
 
 /**
- * What the layout's sidebar and top bar show for the signed-in agent. Counts and groups are read only when a
- * template asks for them, so redirects and htmx fragments cost nothing.
+ * What the layout's sidebar and top bar show for the signed-in agent. The user, counts and groups are read only
+ * when a template asks for them, so redirects, htmx fragments and API calls cost nothing.
  */
 public final class Navigation {
-
-	private final AuthenticatedUser user;
 
 	private final TicketsApi tickets;
 
@@ -24,23 +22,31 @@ public final class Navigation {
 
 	private List<GroupView> groups;
 
-	Navigation(AuthenticatedUser user, TicketsApi tickets, IdentityApi identity) {
-		this.user = user;
+	private AuthenticatedUser user;
+
+	private boolean userRead;
+
+	Navigation(TicketsApi tickets, IdentityApi identity) {
 		this.tickets = tickets;
 		this.identity = identity;
 	}
 
+	/** The signed-in user, or null on pages anyone may see (sign-in, errors). */
 	public AuthenticatedUser user() {
+		if (!userRead) {
+			user = AuthenticatedUser.current();
+			userRead = true;
+		}
 		return user;
 	}
 
 	public boolean admin() {
-		return user != null && user.isAdmin();
+		return user() != null && user().isAdmin();
 	}
 
 	public QueueCounts counts() {
-		if (counts == null && user != null && user.isAgent()) {
-			counts = tickets.counts(user);
+		if (counts == null && user() != null && user().isAgent()) {
+			counts = tickets.counts(user());
 		}
 		return counts;
 	}

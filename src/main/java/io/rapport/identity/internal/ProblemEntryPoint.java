@@ -2,15 +2,22 @@ package io.rapport.identity.internal;
 
 import java.io.IOException;
 
+import io.rapport.shared.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /** 401 (or 429 while sign-in is throttled) as a problem document, for API clients. */
 class ProblemEntryPoint implements AuthenticationEntryPoint {
+
+	private final ProblemWriter problems;
+
+	ProblemEntryPoint(ProblemWriter problems) {
+		this.problems = problems;
+	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -30,11 +37,6 @@ class ProblemEntryPoint implements AuthenticationEntryPoint {
 		else {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Rapport\", Bearer");
 		}
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"type\":\"https://rapport.io/problems/" + (status == 429 ? "throttled" : "unauthorized")
-				+ "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'")
-				+ "\"}");
+		problems.write(response, HttpStatus.valueOf(status), status == 429 ? "throttled" : "unauthorized", title, detail);
 	}
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.rapport.shared.web.ProblemWriter;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -56,9 +58,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, TokenService tokens)
-			throws Exception {
-		ProblemEntryPoint entryPoint = new ProblemEntryPoint();
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, TokenService tokens,
+			ProblemWriter problems) throws Exception {
+		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems);
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

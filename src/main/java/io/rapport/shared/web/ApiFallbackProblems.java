@@ -6,10 +6,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -23,10 +21,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ApiFallbackProblems implements WebMvcConfigurer {
 
-	private final JsonMapper json;
+	private final ProblemWriter problems;
 
-	ApiFallbackProblems(JsonMapper json) {
-		this.json = json;
+	ApiFallbackProblems(ProblemWriter problems) {
+		this.problems = problems;
 	}
 
 	@Override
@@ -47,10 +45,7 @@ class ApiFallbackProblems implements WebMvcConfigurer {
 		problem.setInstance(URI.create(request.getRequestURI()));
 		try {
 			error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-			response.setStatus(problem.getStatus());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			json.writeValue(response.getWriter(), problem);
+			problems.write(response, problem);
 		}
 		catch (IOException io) {
 			return null;

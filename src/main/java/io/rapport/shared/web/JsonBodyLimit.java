@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,15 +23,19 @@ class JsonBodyLimit extends OncePerRequestFilter {
 
 	static final long MAX_BYTES = 1024 * 1024;
 
+	private final ProblemWriter problems;
+
+	JsonBodyLimit(ProblemWriter problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String type = request.getContentType();
 		if (type != null && type.toLowerCase().contains("json") && request.getContentLengthLong() > MAX_BYTES) {
-			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write("{\"type\":\"" + ApiProblems.TYPE_BASE + "too-large\",\"title\":\"Request too large\","
-					+ "\"status\":413,\"detail\":\"A JSON body may be at most 1 MB; send files as multipart.\"}");
+			problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+					"A JSON body may be at most 1 MB; send files as multipart.");
 			return;
 		}
 		chain.doFilter(request, response);
