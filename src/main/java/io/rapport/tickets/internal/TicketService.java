@@ -119,7 +119,7 @@ class TicketService implements TicketsApi {
 		messages.save(new Message(ticket.getId(), AuthorKind.CONTACT, requester.id(), Visibility.PUBLIC,
 				body(command.description(), null, "description"), now));
 		events.publishEvent(new TicketCreated(ticket.getId(), requester.id(), requester.accountId(), channel,
-				ticket.getType(), now));
+				ticket.getType(), ticket.getPriority(), tier1.key(), by.isAgent() ? by.id() : null, now));
 		return views.view(ticket, requester, List.of());
 	}
 
@@ -205,7 +205,8 @@ class TicketService implements TicketsApi {
 				body(command.body(), command.format(), "body"), now));
 		files.store(ticket.getId(), message.getId(), uploads, now);
 		saveChanges(ticket, before, now);
-		events.publishEvent(new MessagePosted(ticket.getId(), message.getId(), actor.kind(), by.id(), visibility, now));
+		events.publishEvent(new MessagePosted(ticket.getId(), message.getId(), actor.kind(), by.id(), visibility,
+				by.isAgent() ? Channel.API : ticket.getChannel(), java.util.Set.of(), now));
 		return views.messages(List.of(message)).get(0);
 	}
 
