@@ -34,7 +34,7 @@ javac -d "$ROOT/bench/target/classes" "$ROOT/bench/src/Bench.java"
 CP="$ROOT/bench/target/classes:$(ls "$ROOT"/bench/target/lib/*.jar | tr '\n' ':')"
 
 pin() { if [ -n "$1" ] && command -v taskset >/dev/null; then echo "taskset -c $1"; fi; }
-bench() { $(pin "$BENCH_CPUS") java -cp "$CP" Bench "$@"; }
+bench() { $(pin "$BENCH_CPUS") java -Dbench.root="$ROOT" -cp "$CP" Bench "$@"; }
 
 SERVER_PID=
 stop_server() {

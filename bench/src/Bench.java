@@ -97,6 +97,9 @@ public class Bench {
 		run(concurrency, seconds / 2, api::list);
 		if (!"-".equals(jdbcUrl)) {
 			jdbc(jdbcUrl, concurrency, seconds / 2);
+			if (pgbenchEnabled()) {
+				pgbench(jdbcUrl, concurrency, seconds / 2, out.getParent());
+			}
 		}
 		long cpuBefore = cpuNanos();
 		long wallBefore = System.nanoTime();
@@ -104,6 +107,9 @@ public class Bench {
 			record(out, db, round, "create ticket", measured(concurrency, seconds, () -> ids.add(api.create())));
 			if (!"-".equals(jdbcUrl)) {
 				record(out, db, round, "raw JDBC create", jdbc(jdbcUrl, concurrency, seconds));
+				if (pgbenchEnabled()) {
+					record(out, db, round, "pgbench create", pgbench(jdbcUrl, concurrency, seconds, out.getParent()));
+				}
 			}
 			record(out, db, round, "add reply", measured(concurrency, seconds, () -> api.reply(ids.next())));
 			record(out, db, round, "read ticket", measured(concurrency, seconds, () -> api.read(ids.random())));
@@ -206,6 +212,76 @@ public class Bench {
 			}
 			return response.body();
 		}
+	}
+
+	// ---- pgbench baseline: the same rows (ticket, first message, tags) written by PostgreSQL's own load tool ----
+
+	static boolean pgbenchEnabled() {
+		return !"0".equals(env("BENCH_PGBENCH", "1"));
+	}
+
+	/**
+	 * Runs {@code bench/pgbench-create.sql} with pgbench at the same concurrency and for the same time, and reads
+	 * the latency of every transaction from pgbench's per-transaction log, so its percentiles are computed exactly
+	 * as the API's are.
+	 */
+	static Result pgbench(String jdbcUrl, int concurrency, int seconds, Path workDir) throws Exception {
+		Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*").matcher(jdbcUrl);
+		if (!url.matches()) {
+			throw new IllegalArgumentException("Not a PostgreSQL URL: " + jdbcUrl);
+		}
+		long tier1;
+		try (Connection c = DriverManager.getConnection(jdbcUrl, env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""));
+				var statement = c.createStatement()) {
+			// The script looks customers up; the app and the JDBC baseline create the missing ones on first contact.
+			statement.executeUpdate("insert into contacts (id, email, name, account_id, created_at, version) "
+					+ "select nextval('contacts_seq'), 'customer' || g || '@example.com', 'Customer ' || g, "
+					+ "(select id from accounts where domain = 'example.com'), now(), 0 "
+					+ "from generate_series(0, " + (CUSTOMERS - 1) + ") g on conflict do nothing");
+			try (ResultSet rs = statement.executeQuery("select id from support_groups where group_key = 'tier1'")) {
+				rs.next();
+				tier1 = rs.getLong(1);
+			}
+		}
+		Path logs = Files.createDirectories(workDir.resolve("pgbench-logs"));
+		try (var old = Files.list(logs)) {
+			for (Path p : old.toList()) {
+				Files.delete(p);
+			}
+		}
+		Path script = Path.of(System.getProperty("bench.root", ".")).resolve("bench/pgbench-create.sql");
+		List<String> command = List.of(env("PGBENCH", "pgbench"), "-n", "-M", "prepared", "-h", url.group(1), "-p",
+				url.group(2) == null ? "5432" : url.group(2), "-U", env("BENCH_DB_USER", "postgres"), "-c",
+				String.valueOf(concurrency), "-j", "2", "-T", String.valueOf(seconds), "-D", "tier1=" + tier1, "-f",
+				script.toString(), "-l", "--log-prefix=" + logs.resolve("tx"), url.group(3));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("pgbench failed: " + output);
+		}
+		List<Long> micros = new ArrayList<>();
+		long failed = 0;
+		try (var files = Files.list(logs)) {
+			for (Path log : files.toList()) {
+				for (String line : Files.readAllLines(log)) {
+					String[] f = line.split(" ");
+					if (f.length < 3) {
+						continue;
+					}
+					if (f[2].matches("\\d+")) {
+						micros.add(Long.parseLong(f[2]));
+					}
+					else {
+						failed++;
+					}
+				}
+			}
+		}
+		Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+		double perSecond = tps.find() ? Double.parseDouble(tps.group(1)) : micros.size() / (double) seconds;
+		long[] nanos = micros.stream().mapToLong(us -> us * 1000).sorted().toArray();
+		return new Result(nanos.length, failed, seconds, perSecond, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99),
+				Double.NaN);
 	}
 
 	// ---- raw JDBC baseline: the rows and statements the app writes for one new ticket ----
@@ -486,12 +562,15 @@ public class Bench {
 			}
 			System.out.printf("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %.0f | %s |%n", db, scenario,
 					rounds.size(), m[0], m[1], m[2], m[3], m[4], Double.isNaN(m[5]) ? "–" : String.format("%.2f", m[5]));
-			double[] pair = createVsJdbc.computeIfAbsent(db, k -> new double[2]);
+			double[] pair = createVsJdbc.computeIfAbsent(db, k -> new double[3]);
 			if (scenario.equals("create ticket")) {
 				pair[0] = m[0];
 			}
 			if (scenario.equals("raw JDBC create")) {
 				pair[1] = m[0];
+			}
+			if (scenario.equals("pgbench create")) {
+				pair[2] = m[0];
 			}
 		}));
 		System.out.println();
@@ -499,6 +578,10 @@ public class Bench {
 			if (pair[0] > 0 && pair[1] > 0) {
 				System.out.printf("- %s: API ticket creation runs at %.0f%% of the raw-JDBC rate (%.0f / %.0f per s, medians).%n",
 						db, 100 * pair[0] / pair[1], pair[0], pair[1]);
+			}
+			if (pair[0] > 0 && pair[2] > 0) {
+				System.out.printf("- %s: API ticket creation runs at %.0f%% of the pgbench rate (%.0f / %.0f per s, medians).%n",
+						db, 100 * pair[0] / pair[2], pair[0], pair[2]);
 			}
 		});
 	}
