@@ -49,7 +49,7 @@ class TicketCreation {
 		String body = Bodies.html(command.description(), null, "description");
 		TicketOpening.Request request = by.isContact()
 				? new TicketOpening.Request(command.subject(), body,
-						CUSTOMER_TYPES.contains(command.type()) ? command.type() : null, null,
+						command.type() != null && CUSTOMER_TYPES.contains(command.type()) ? command.type() : null, null,
 						command.channel() == Channel.PORTAL ? Channel.PORTAL : Channel.API, List.of(), uploads, null,
 						null)
 				: new TicketOpening.Request(command.subject(), body, command.type(), command.priority(),

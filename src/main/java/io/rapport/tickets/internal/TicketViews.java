@@ -95,7 +95,7 @@ class TicketViews {
 	List<ChangeView> changes(List<TicketChange> changes) {
 		Names names = names(changes.stream().map(c -> new Author(c.getActorKind(), c.getActorId())).toList());
 		return changes.stream()
-			.map(c -> new ChangeView(c.getId(), c.getField(), c.getOldValue(), c.getNewValue(), c.getActorKind(),
+			.map(c -> new ChangeView(c.getId() == null ? 0 : c.getId(), c.getField(), c.getOldValue(), c.getNewValue(), c.getActorKind(),
 					c.getActorId(), names.of(c.getActorKind(), c.getActorId()), c.getAt()))
 			.toList();
 	}

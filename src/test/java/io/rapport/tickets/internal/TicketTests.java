@@ -24,6 +24,8 @@ import io.rapport.tickets.TicketType;
 import io.rapport.tickets.Visibility;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.util.ReflectionTestUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +47,9 @@ class TicketTests {
 	}
 
 	static Message message(AuthorKind kind, Visibility visibility) {
-		return new Message(101L, kind, kind == AuthorKind.AGENT ? 7L : 40L, visibility, "<p>Hi</p>", NOW);
+		Message message = new Message(101L, kind, kind == AuthorKind.AGENT ? 7L : 40L, visibility, "<p>Hi</p>", NOW);
+		ReflectionTestUtils.setField(message, "id", 500L);
+		return message;
 	}
 
 	void post(Ticket ticket, AuthorKind kind, Visibility visibility, Actor by, Instant at) {
