@@ -65,8 +65,9 @@ class TicketConversation {
 	}
 
 	/**
-	 * Posts in a transaction of its own. A lock that could not be had in time (H2 waits one second) is tried
-	 * again; inside a caller's transaction there is nothing to retry, so the failure goes up.
+	 * Posts in a transaction of its own. Holding the ticket's lock, a message never meets a version it did not read,
+	 * so there is no conflict to retry; only a lock that could not be had in time (a long transaction elsewhere) is
+	 * tried again. Inside a caller's transaction there is nothing to retry, so such a failure goes up.
 	 */
 	MessageView reply(long id, NewMessage command, List<Upload> uploads, TicketStatus submitAs,
 			AuthenticatedUser by) {
@@ -75,7 +76,7 @@ class TicketConversation {
 			try {
 				return transactions.execute(status -> post(id, command, uploads, submitAs, by));
 			}
-			catch (ConcurrentTicketChange | PessimisticLockingFailureException e) {
+			catch (PessimisticLockingFailureException e) {
 				if (attempt == MESSAGE_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
 					throw e;
 				}
