@@ -73,7 +73,7 @@ class PortalTicketsController {
 	@PostMapping("/tickets")
 	String create(@CurrentUser AuthenticatedUser user, @Valid @ModelAttribute("portalTicket") TicketForm form,
 			BindingResult errors, @RequestParam(name = "files", required = false) List<MultipartFile> files,
-			Locale locale, Model model) {
+			Model model) {
 		if (form.type() != null && !TicketForm.CHOICES.contains(form.type())) {
 			errors.rejectValue("type", "portal.ticket.type.invalid");
 		}
@@ -82,9 +82,7 @@ class PortalTicketsController {
 		}
 		List<Upload> uploads = uploads(files);
 		try {
-			String note = messages.getMessage("portal.ticket.attachedFiles",
-					new Object[] { String.join(", ", uploads.stream().map(Upload::filename).toList()) }, locale);
-			TicketView ticket = requests.submit(form, uploads, note, user);
+			TicketView ticket = requests.submit(form, uploads, user);
 			return "redirect:/portal/tickets/" + ticket.id() + "?created";
 		}
 		catch (InvalidInputException e) {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A message was added to a ticket. {@code authorType} says who wrote it (an agent writing on a customer's behalf is
- * AGENT); {@code channel} is where it arrived; {@code mentionedAgentIds} are the agents @mentioned in it.
+ * A message was added to a ticket, its description included. {@code authorType} says who wrote it (an agent writing
+ * on a customer's behalf is AGENT); {@code channel} is where it arrived: the channel that handed it to
+ * {@link TicketIntake}, or, for messages written in Rapport (pages, API), the ticket's channel, the way back to the
+ * customer. {@code mentionedAgentIds} are the agents @mentioned in an internal note (docs/ui.md has the rule).
  */
 public record MessagePosted(long ticketId, long messageId, AuthorKind authorType, Long authorId,
 		Visibility visibility, Channel channel, Set<Long> mentionedAgentIds, Instant at) {

@@ -12,7 +12,14 @@ import io.rapport.shared.PageResult;
  */
 public interface TicketsApi {
 
+	/**
+	 * Opens a ticket. A customer's ticket is a request: they are its requester, and their priority and tags are
+	 * ignored. An agent opening a ticket for a customer writes its description on the customer's behalf.
+	 */
 	TicketView create(NewTicket ticket, AuthenticatedUser by);
+
+	/** The same, with files on the description (the portal's form). */
+	TicketView create(NewTicket ticket, List<Upload> uploads, AuthenticatedUser by);
 
 	TicketView get(long id, AuthenticatedUser by);
 
@@ -20,7 +27,14 @@ public interface TicketsApi {
 
 	TicketView update(long id, TicketUpdate update, AuthenticatedUser by);
 
+	/** Adds a reply or note; never refused because another message or change landed at the same moment. */
 	MessageView addMessage(long id, NewMessage message, List<Upload> uploads, AuthenticatedUser by);
+
+	/**
+	 * A reply "submitted as" a status: the message and the status change are stored in one transaction, so either
+	 * both happened or neither did. {@code submitAs} null keeps the status (agents only).
+	 */
+	MessageView reply(long id, NewMessage message, List<Upload> uploads, TicketStatus submitAs, AuthenticatedUser by);
 
 	List<MessageView> messages(long id, AuthenticatedUser by);
 

@@ -27,8 +27,8 @@ class ConcurrentRepliesTests extends IntegrationTest {
 	Fixtures fixtures;
 
 	/**
-	 * Each failed attempt means another writer's change was stored, so five writers need at most five attempts:
-	 * the test is deterministic, not a matter of luck.
+	 * Sixteen writers at once, customers and agents: each message locks the ticket for its short transaction, so
+	 * none is refused (on PostgreSQL, 6 or 7 of 16 were answered 409 when replies were optimistic).
 	 */
 	@Test
 	void shouldStoreEverySimultaneousReplyToOneTicket() throws Exception {
@@ -66,6 +66,6 @@ class ConcurrentRepliesTests extends IntegrationTest {
 
 	static final class TicketWriters {
 
-		static final int COUNT = 5;
+		static final int COUNT = 16;
 	}
 }

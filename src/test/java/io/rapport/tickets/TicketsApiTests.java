@@ -62,8 +62,8 @@ class TicketsApiTests extends IntegrationTest {
 			.andExpect(jsonPath("$.channel").value("EMAIL"))
 			.andExpect(jsonPath("$.requester.email").value(email.toLowerCase()))
 			.andExpect(jsonPath("$.accountId").value(account.id()))
-			.andExpect(jsonPath("$.tags[0]").value("csv"))
-			.andExpect(jsonPath("$.tags[1]").value("export"))
+			.andExpect(jsonPath("$.tags[0]").value("export"))
+			.andExpect(jsonPath("$.tags[1]").value("csv"))
 			.andExpect(jsonPath("$.version").value(0))
 			.andExpect(jsonPath("$.escalations", hasSize(0)));
 	}
@@ -120,8 +120,9 @@ class TicketsApiTests extends IntegrationTest {
 			.andExpect(jsonPath("$[?(@.field == 'assignee')].newValue").value(String.valueOf(tier1.id())))
 			.andExpect(jsonPath("$[?(@.field == 'status' && @.oldValue == 'NEW')].newValue").value("OPEN"))
 			.andExpect(jsonPath("$[?(@.field == 'status' && @.oldValue == 'OPEN')].newValue").value("PENDING"))
-			.andExpect(jsonPath("$[0].actorId").value(tier1.id()))
-			.andExpect(jsonPath("$[0].actorName").value(tier1.user().name()));
+			.andExpect(jsonPath("$[0].field").value("created"))
+			.andExpect(jsonPath("$[?(@.field == 'priority')].actorId").value((int) tier1.id()))
+			.andExpect(jsonPath("$[?(@.field == 'priority')].actorName").value(tier1.user().name()));
 	}
 
 	@Test

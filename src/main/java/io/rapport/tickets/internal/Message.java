@@ -13,7 +13,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** A public reply or an internal note. The body is sanitized HTML, made safe once when it was stored. */
+/**
+ * A public reply or an internal note. The body is sanitized HTML, made safe once when it was stored. A message an
+ * agent wrote for a customer (a phone call) has the agent as author and the customer in {@code onBehalfOfContactId};
+ * one that arrived through a channel keeps the channel's id for it ({@code source}, {@code externalId}), unique per
+ * source, so a redelivery finds it instead of storing it twice.
+ */
 @Entity
 @Table(name = "messages")
 public class Message {
@@ -42,6 +47,14 @@ public class Message {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "on_behalf_of_contact_id")
+	private Long onBehalfOfContactId;
+
+	private String source;
+
+	@Column(name = "external_id")
+	private String externalId;
+
 	protected Message() {
 	}
 
@@ -53,6 +66,17 @@ public class Message {
 		this.visibility = visibility;
 		this.bodyHtml = bodyHtml;
 		this.createdAt = createdAt;
+	}
+
+	Message onBehalfOf(Long contactId) {
+		this.onBehalfOfContactId = contactId;
+		return this;
+	}
+
+	Message receivedAs(String source, String externalId) {
+		this.source = source;
+		this.externalId = externalId;
+		return this;
 	}
 
 	public Long getId() {
@@ -81,5 +105,17 @@ public class Message {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public Long getOnBehalfOfContactId() {
+		return onBehalfOfContactId;
+	}
+
+	public String getSource() {
+		return source;
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 }

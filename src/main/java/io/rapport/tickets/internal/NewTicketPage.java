@@ -1,6 +1,5 @@
 package io.rapport.tickets.internal;
 
-import java.util.Arrays;
 import java.util.List;
 
 import io.rapport.identity.AuthenticatedUser;
@@ -74,8 +73,7 @@ class NewTicketPage {
 			Channel channel, @Size(max = 1100) String tags) {
 
 		NewTicket toCommand() {
-			List<String> tagList = tags == null ? List.of()
-					: Arrays.stream(tags.split("[,\\s]+")).filter(tag -> !tag.isBlank()).toList();
+			List<String> tagList = Tags.split(tags);
 			return new NewTicket(subject, description, new NewTicket.Requester(requesterEmail.strip(), requesterName),
 					type, priority, channel, tagList);
 		}

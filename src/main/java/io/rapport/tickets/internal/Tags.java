@@ -1,14 +1,18 @@
 package io.rapport.tickets.internal;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import io.rapport.shared.InvalidInputException;
 
-/** Tags as help desks keep them: lowercase, no spaces (they become underscores), letters of any script. */
+/**
+ * One rule for tags, for pages and API alike: commas separate tags (a page's text field is split by {@link #split});
+ * each is stripped, lowercased, inner spaces become underscores; duplicates are dropped and the order is kept.
+ */
 final class Tags {
 
 	private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_\\-:./#+]{1,50}");
@@ -16,10 +20,10 @@ final class Tags {
 	private Tags() {
 	}
 
-	static Set<String> normalize(List<String> raw, String field) {
-		Set<String> tags = new TreeSet<>();
+	static List<String> normalize(List<String> raw, String field) {
+		Set<String> tags = new LinkedHashSet<>();
 		if (raw == null) {
-			return tags;
+			return List.of();
 		}
 		for (int i = 0; i < raw.size(); i++) {
 			String value = raw.get(i);
@@ -36,7 +40,12 @@ final class Tags {
 		if (tags.size() > 20) {
 			throw new InvalidInputException(field, "A ticket has at most 20 tags.");
 		}
-		return tags;
+		return List.copyOf(tags);
+	}
+
+	/** A page's tag field: comma-separated, so "plan upgrade, webhooks" is the two tags plan_upgrade and webhooks. */
+	static List<String> split(String text) {
+		return text == null ? List.of() : Arrays.stream(text.split(",")).filter(tag -> !tag.isBlank()).toList();
 	}
 
 	private static String abbreviate(String value) {

@@ -5,15 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.tickets.AuthorKind;
 import io.rapport.tickets.Channel;
+import io.rapport.tickets.MessagePosted;
+import io.rapport.tickets.TicketAssigned;
+import io.rapport.tickets.TicketClosed;
+import io.rapport.tickets.TicketCreated;
+import io.rapport.tickets.TicketEscalated;
 import io.rapport.tickets.TicketPriority;
+import io.rapport.tickets.TicketPriorityChanged;
+import io.rapport.tickets.TicketReopened;
+import io.rapport.tickets.TicketSolved;
 import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketStatusChanged;
+import io.rapport.tickets.TicketTagsChanged;
 import io.rapport.tickets.TicketType;
+import io.rapport.tickets.TicketTypeChanged;
 import io.rapport.tickets.Visibility;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -23,13 +33,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
- * A customer's request and the rules of its life: where it may go next, what a reply does to it, and a record of
- * every change, which {@link #drainChanges()} hands to the history. Its number is its id, drawn before it is
+ * A customer's request and the rules of its life: where it may go next, what a reply does to it, a record of
+ * every change, which {@link #drainChanges()} hands to the history, and the events other modules hear of, which
+ * {@link #drainEvents()} hands to the publisher in the same transaction. Its number is its id, drawn before it is
  * stored ({@link IdBlocks}), so people have a number to quote as soon as it exists.
  */
 @Entity
@@ -70,8 +82,9 @@ public class Ticket {
 
 	@ElementCollection
 	@CollectionTable(name = "ticket_tags", joinColumns = @JoinColumn(name = "ticket_id"))
+	@OrderColumn(name = "tag_position")
 	@Column(name = "tag")
-	private Set<String> tags = new TreeSet<>();
+	private List<String> tags = new ArrayList<>();
 
 	@Column(name = "created_at")
 	private Instant createdAt;
@@ -91,11 +104,14 @@ public class Ticket {
 	@Transient
 	private final List<TicketChange> changes = new ArrayList<>();
 
+	@Transient
+	private final List<Object> events = new ArrayList<>();
+
 	protected Ticket() {
 	}
 
-	Ticket(long id, String subject, long requesterId, Long accountId, TicketType type, TicketPriority priority,
-			Channel channel, long groupId, Set<String> tags, Instant now) {
+	private Ticket(long id, String subject, long requesterId, Long accountId, TicketType type,
+			TicketPriority priority, Channel channel, long groupId, List<String> tags, Instant now) {
 		this.id = id;
 		this.number = id;
 		this.subject = subject;
@@ -111,6 +127,16 @@ public class Ticket {
 		this.updatedAt = now;
 	}
 
+	/** A new ticket in the first group; {@code byAgentId} is the agent who opened it for the customer, if any. */
+	static Ticket open(long id, String subject, long requesterId, Long accountId, TicketType type,
+			TicketPriority priority, Channel channel, long groupId, String groupKey, List<String> tags, Long byAgentId,
+			Instant now) {
+		Ticket ticket = new Ticket(id, subject, requesterId, accountId, type, priority, channel, groupId, tags, now);
+		ticket.events.add(new TicketCreated(id, requesterId, accountId, channel, type, priority, groupKey, byAgentId,
+				now));
+		return ticket;
+	}
+
 	void changeStatus(TicketStatus to, Actor by, Instant now) {
 		if (to == status) {
 			return;
@@ -122,15 +148,27 @@ public class Ticket {
 		if (to == TicketStatus.CLOSED && status != TicketStatus.SOLVED) {
 			throw new InvalidInputException("status", "Only a solved ticket can be closed.");
 		}
-		record(by, "status", status.name(), to.name(), now);
+		TicketStatus from = status;
+		record(by, "status", from.name(), to.name(), now);
 		status = to;
 		solvedAt = to == TicketStatus.SOLVED ? now : to == TicketStatus.CLOSED ? solvedAt : null;
+		events.add(new TicketStatusChanged(id, from, to, by.kind(), by.id(), now));
+		if (to == TicketStatus.SOLVED) {
+			events.add(new TicketSolved(id, accountId, assigneeId, now));
+		}
+		else if (to == TicketStatus.CLOSED) {
+			events.add(new TicketClosed(id, accountId, now));
+		}
+		else if (to == TicketStatus.OPEN && from != TicketStatus.NEW) {
+			events.add(new TicketReopened(id, accountId, from, now));
+		}
 	}
 
 	void changePriority(TicketPriority to, Actor by, Instant now) {
 		if (to != priority) {
 			requireNotClosed();
 			record(by, "priority", priority.name(), to.name(), now);
+			events.add(new TicketPriorityChanged(id, priority, to, now));
 			priority = to;
 		}
 	}
@@ -139,6 +177,7 @@ public class Ticket {
 		if (to != type) {
 			requireNotClosed();
 			record(by, "type", type.name(), to.name(), now);
+			events.add(new TicketTypeChanged(id, type, to, now));
 			type = to;
 		}
 	}
@@ -150,18 +189,22 @@ public class Ticket {
 		}
 		requireNotClosed();
 		record(by, "assignee", str(assigneeId), str(agentId), now);
+		events.add(new TicketAssigned(id, assigneeId, agentId, by.kind(), by.id(), now));
 		assigneeId = agentId;
 		if (agentId != null && status == TicketStatus.NEW) {
 			changeStatus(TicketStatus.OPEN, by, now);
 		}
 	}
 
-	void retag(Set<String> newTags, Actor by, Instant now) {
+	/** Tags are a list: the same tags in another order are a change, since people order them on purpose. */
+	void retag(List<String> newTags, Actor by, Instant now) {
 		if (!tags.equals(newTags)) {
 			requireNotClosed();
-			record(by, "tags", String.join(" ", tags), String.join(" ", new TreeSet<>(newTags)), now);
+			List<String> from = List.copyOf(tags);
+			record(by, "tags", String.join(", ", from), String.join(", ", newTags), now);
 			tags.clear();
 			tags.addAll(newTags);
+			events.add(new TicketTagsChanged(id, from, List.copyOf(newTags), now));
 		}
 	}
 
@@ -184,19 +227,26 @@ public class Ticket {
 		record(by, "group", fromKey, toKey, now);
 		groupId = toGroupId;
 		assign(null, by, now);
+		events.add(new TicketEscalated(id, fromKey, toKey, escalation.getReason(), by.id(), now));
 		return escalation;
 	}
 
 	/**
-	 * What a new message does: the first public agent reply is the first response; a customer writing again reopens
-	 * a ticket that waited on them or was solved.
+	 * What a stored message does: the first public agent reply is the first response; an agent's public reply to a
+	 * ticket nobody owns assigns it to that agent (as Zendesk does) when {@code replierMayTakeIt} (they belong to
+	 * the ticket's group); a customer writing again reopens a ticket that waited on them or was solved.
 	 */
-	void messageAdded(AuthorKind author, Visibility visibility, Actor by, Instant now) {
+	void messageAdded(Message message, Channel channel, Set<Long> mentionedAgentIds, Actor by,
+			boolean replierMayTakeIt, Instant now) {
 		requireNotClosed();
 		updatedAt = now;
-		if (author == AuthorKind.AGENT && visibility == Visibility.PUBLIC) {
+		AuthorKind author = message.getAuthorKind();
+		if (author == AuthorKind.AGENT && message.getVisibility() == Visibility.PUBLIC) {
 			if (firstResponseAt == null) {
 				firstResponseAt = now;
+			}
+			if (assigneeId == null && replierMayTakeIt) {
+				assign(by.id(), by, now);
 			}
 			if (status == TicketStatus.NEW) {
 				changeStatus(TicketStatus.OPEN, by, now);
@@ -205,11 +255,28 @@ public class Ticket {
 		if (author == AuthorKind.CONTACT && !(status == TicketStatus.NEW || status == TicketStatus.OPEN)) {
 			changeStatus(TicketStatus.OPEN, by, now);
 		}
+		posted(message, channel, mentionedAgentIds, now);
+	}
+
+	/** The description a ticket was opened with: news for listeners, not a reply that changes the ticket. */
+	void described(Message message, Channel channel, Instant now) {
+		posted(message, channel, Set.of(), now);
+	}
+
+	private void posted(Message message, Channel channel, Set<Long> mentionedAgentIds, Instant now) {
+		events.add(new MessagePosted(id, message.getId(), message.getAuthorKind(), message.getAuthorId(),
+				message.getVisibility(), channel, mentionedAgentIds, now));
 	}
 
 	List<TicketChange> drainChanges() {
 		List<TicketChange> drained = List.copyOf(changes);
 		changes.clear();
+		return drained;
+	}
+
+	List<Object> drainEvents() {
+		List<Object> drained = List.copyOf(events);
+		events.clear();
 		return drained;
 	}
 
@@ -272,7 +339,7 @@ public class Ticket {
 		return assigneeId;
 	}
 
-	public Set<String> getTags() {
+	public List<String> getTags() {
 		return tags;
 	}
 

@@ -27,6 +27,15 @@ class TicketAccess {
 		return ticket;
 	}
 
+	/** The same check, on the ticket locked for adding a message ({@link Tickets#findLockedById}). */
+	Ticket lockedForMessage(long ticketId, AuthenticatedUser user) {
+		Ticket ticket = tickets.findLockedById(ticketId).orElseThrow(() -> TicketNotFoundException.forId(ticketId));
+		if (!maySee(ticket, user)) {
+			throw TicketNotFoundException.forId(ticketId);
+		}
+		return ticket;
+	}
+
 	/** Fields, escalations, notes and history are the support team's: customers get a 404. */
 	Ticket forAgents(long ticketId, AuthenticatedUser user) {
 		if (!user.isAgent()) {

@@ -32,7 +32,7 @@ class TicketImporter implements TicketImport {
 			+ "account_id, type, priority, status, channel, group_id, assignee_id, created_at, updated_at, "
 			+ "first_response_at, solved_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 
-	private static final String INSERT_TAG = "insert into ticket_tags (ticket_id, tag) values (?, ?)";
+	private static final String INSERT_TAG = "insert into ticket_tags (ticket_id, tag_position, tag) values (?, ?, ?)";
 
 	private static final String INSERT_MESSAGE = "insert into messages (id, ticket_id, author_kind, author_id, "
 			+ "visibility, body_html, created_at) values (?, ?, ?, ?, ?, ?, ?)";
@@ -103,8 +103,9 @@ class TicketImporter implements TicketImport {
 				ticket.type().name(), ticket.priority().name(), ticket.status().name(), ticket.channel().name(),
 				groupId(ticket.group(), field), ticket.assigneeId(), time(ticket.createdAt()), time(updated),
 				time(ticket.firstResponseAt()), time(solved) });
-		for (String tag : Tags.normalize(ticket.tags(), field + ".tags")) {
-			rows.tags.add(new Object[] { id, tag });
+		List<String> tags = Tags.normalize(ticket.tags(), field + ".tags");
+		for (int i = 0; i < tags.size(); i++) {
+			rows.tags.add(new Object[] { id, i, tags.get(i) });
 		}
 		return id;
 	}

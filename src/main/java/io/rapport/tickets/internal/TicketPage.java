@@ -1,7 +1,6 @@
 package io.rapport.tickets.internal;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import io.rapport.tickets.TicketPriority;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketType;
 import io.rapport.tickets.TicketUpdate;
-import io.rapport.tickets.TicketView;
 import io.rapport.tickets.TicketsApi;
 import io.rapport.tickets.Visibility;
 import jakarta.servlet.http.HttpServletResponse;
@@ -82,12 +80,8 @@ class TicketPage {
 		}
 		if (errors.isEmpty()) {
 			try {
-				tickets.addMessage(id, new NewMessage(body, kind, NewMessage.BodyFormat.TEXT),
-						TicketsRestController.uploads(files), user);
-				if (status != null) {
-					TicketView now = tickets.get(id, user);
-					tickets.update(id, new TicketUpdate(status, null, null, null, null, null, now.version()), user);
-				}
+				tickets.reply(id, new NewMessage(body, kind, NewMessage.BodyFormat.TEXT),
+						TicketsRestController.uploads(files), status, user);
 			}
 			catch (InvalidInputException e) {
 				errors.put(PageForms.field(e.field(), "reply", "body", "files", "submitAs"), e.getMessage());
@@ -116,7 +110,7 @@ class TicketPage {
 				forms.parse(TicketPriority.class, priority, "priority", errors),
 				forms.parse(TicketType.class, type, "type", errors),
 				assignee == null || assignee.isBlank() ? null : forms.parseLong(assignee, "assignee", errors),
-				assignee != null && assignee.isBlank(), tags == null ? null : splitTags(tags),
+				assignee != null && assignee.isBlank(), tags == null ? null : Tags.split(tags),
 				forms.parseLong(version, "properties", errors));
 		if (errors.isEmpty() && update.version() != tickets.get(id, user).version()) {
 			errors.put("conflict", forms.message("ticket.conflict"));
@@ -198,9 +192,5 @@ class TicketPage {
 		model.addAttribute("errors", errors);
 		workspace.fill(model, id, user, queue);
 		return htmx == null ? "tickets/show" : "tickets/show :: htmx-response";
-	}
-
-	private static List<String> splitTags(String tags) {
-		return Arrays.stream(tags.split("[,\\s]+")).filter(tag -> !tag.isBlank()).toList();
 	}
 }

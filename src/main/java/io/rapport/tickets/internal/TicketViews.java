@@ -73,7 +73,11 @@ class TicketViews {
 	}
 
 	List<MessageView> messages(List<Message> messages) {
-		Names names = names(messages.stream().map(m -> new Author(m.getAuthorKind(), m.getAuthorId())).toList());
+		List<Author> authors = new java.util.ArrayList<>(
+				messages.stream().map(m -> new Author(m.getAuthorKind(), m.getAuthorId())).toList());
+		messages.stream().filter(m -> m.getOnBehalfOfContactId() != null)
+			.forEach(m -> authors.add(new Author(AuthorKind.CONTACT, m.getOnBehalfOfContactId())));
+		Names names = names(authors);
 		Map<Long, List<AttachmentView>> files = messages.isEmpty() ? Map.of()
 				: attachments.findByMessageIdIn(messages.stream().map(Message::getId).toList()).stream()
 					.collect(Collectors.groupingBy(Attachment::getMessageId, Collectors.mapping(
@@ -82,14 +86,16 @@ class TicketViews {
 		return messages.stream()
 			.map(m -> new MessageView(m.getId(), m.getAuthorKind(), m.getAuthorId(),
 					names.of(m.getAuthorKind(), m.getAuthorId()), m.getVisibility(), m.getBodyHtml(),
-					m.getCreatedAt(), files.getOrDefault(m.getId(), List.of())))
+					m.getCreatedAt(), files.getOrDefault(m.getId(), List.of()), m.getOnBehalfOfContactId(),
+					m.getOnBehalfOfContactId() == null ? null
+							: names.of(AuthorKind.CONTACT, m.getOnBehalfOfContactId())))
 			.toList();
 	}
 
 	List<ChangeView> changes(List<TicketChange> changes) {
 		Names names = names(changes.stream().map(c -> new Author(c.getActorKind(), c.getActorId())).toList());
 		return changes.stream()
-			.map(c -> new ChangeView(c.getId(), c.getField(), c.getOldValue(), c.getNewValue(), c.getActorKind(),
+			.map(c -> new ChangeView(c.getId() == null ? 0 : c.getId(), c.getField(), c.getOldValue(), c.getNewValue(), c.getActorKind(),
 					c.getActorId(), names.of(c.getActorKind(), c.getActorId()), c.getAt()))
 			.toList();
 	}

@@ -1,17 +1,30 @@
 package io.rapport.tickets.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.tickets.AuthorKind;
 import io.rapport.tickets.Channel;
+import io.rapport.tickets.MessagePosted;
+import io.rapport.tickets.TicketAssigned;
+import io.rapport.tickets.TicketClosed;
+import io.rapport.tickets.TicketCreated;
+import io.rapport.tickets.TicketEscalated;
+import io.rapport.tickets.TicketPriorityChanged;
+import io.rapport.tickets.TicketReopened;
+import io.rapport.tickets.TicketSolved;
+import io.rapport.tickets.TicketStatusChanged;
+import io.rapport.tickets.TicketTagsChanged;
 import io.rapport.tickets.TicketPriority;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketType;
 import io.rapport.tickets.Visibility;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,8 +42,18 @@ class TicketTests {
 	final Actor customer = new Actor(AuthorKind.CONTACT, 40L);
 
 	static Ticket aNewTicket() {
-		return new Ticket(101, "Cannot export", 40, 3L, TicketType.INCIDENT, TicketPriority.NORMAL, Channel.EMAIL, TIER1,
-				Set.of("export"), NOW);
+		return Ticket.open(101, "Cannot export", 40, 3L, TicketType.INCIDENT, TicketPriority.NORMAL, Channel.EMAIL,
+				TIER1, "tier1", List.of("export"), null, NOW);
+	}
+
+	static Message message(AuthorKind kind, Visibility visibility) {
+		Message message = new Message(101L, kind, kind == AuthorKind.AGENT ? 7L : 40L, visibility, "<p>Hi</p>", NOW);
+		ReflectionTestUtils.setField(message, "id", 500L);
+		return message;
+	}
+
+	void post(Ticket ticket, AuthorKind kind, Visibility visibility, Actor by, Instant at) {
+		ticket.messageAdded(message(kind, visibility), Channel.EMAIL, Set.of(), by, false, at);
 	}
 
 	@Test
@@ -77,10 +100,10 @@ class TicketTests {
 	void shouldSetFirstResponseOnlyOnFirstPublicAgentReply() {
 		Ticket ticket = aNewTicket();
 
-		ticket.messageAdded(AuthorKind.AGENT, Visibility.INTERNAL, advocate, NOW.plusSeconds(60));
+		post(ticket, AuthorKind.AGENT, Visibility.INTERNAL, advocate, NOW.plusSeconds(60));
 		assertThat(ticket.getFirstResponseAt()).isNull();
-		ticket.messageAdded(AuthorKind.AGENT, Visibility.PUBLIC, advocate, NOW.plusSeconds(120));
-		ticket.messageAdded(AuthorKind.AGENT, Visibility.PUBLIC, advocate, NOW.plusSeconds(300));
+		post(ticket, AuthorKind.AGENT, Visibility.PUBLIC, advocate, NOW.plusSeconds(120));
+		post(ticket, AuthorKind.AGENT, Visibility.PUBLIC, advocate, NOW.plusSeconds(300));
 
 		assertThat(ticket.getFirstResponseAt()).isEqualTo(NOW.plusSeconds(120));
 		assertThat(ticket.getStatus()).isEqualTo(TicketStatus.OPEN);
@@ -92,7 +115,7 @@ class TicketTests {
 		ticket.changeStatus(TicketStatus.SOLVED, advocate, NOW);
 		assertThat(ticket.getSolvedAt()).isEqualTo(NOW);
 
-		ticket.messageAdded(AuthorKind.CONTACT, Visibility.PUBLIC, customer, NOW.plusSeconds(3600));
+		post(ticket, AuthorKind.CONTACT, Visibility.PUBLIC, customer, NOW.plusSeconds(3600));
 
 		assertThat(ticket.getStatus()).isEqualTo(TicketStatus.OPEN);
 		assertThat(ticket.getSolvedAt()).isNull();
@@ -106,7 +129,7 @@ class TicketTests {
 		ticket.changeStatus(TicketStatus.SOLVED, advocate, NOW);
 		ticket.changeStatus(TicketStatus.CLOSED, advocate, NOW);
 
-		assertThatThrownBy(() -> ticket.messageAdded(AuthorKind.CONTACT, Visibility.PUBLIC, customer, NOW))
+		assertThatThrownBy(() -> post(ticket, AuthorKind.CONTACT, Visibility.PUBLIC, customer, NOW))
 			.isInstanceOf(ConflictException.class);
 		assertThatThrownBy(() -> ticket.changePriority(TicketPriority.HIGH, advocate, NOW))
 			.isInstanceOf(ConflictException.class);
@@ -120,5 +143,55 @@ class TicketTests {
 		assertThatThrownBy(() -> Tags.normalize(java.util.List.of("ok", "<b>"), "tags"))
 			.isInstanceOf(InvalidInputException.class)
 			.extracting(e -> ((InvalidInputException) e).field()).isEqualTo("tags[1]");
+	}
+
+	@Test
+	void shouldKeepTagOrderAndSplitOnCommasOnly() {
+		List<String> tags = Tags.normalize(Tags.split("upgrade webhooks plan, API ,,Billing"), "tags");
+
+		assertThat(tags).containsExactly("upgrade_webhooks_plan", "api", "billing");
+	}
+
+	@Test
+	void shouldRegisterTheEventsOfItsLife() {
+		Ticket ticket = aNewTicket();
+		assertThat(ticket.drainEvents()).singleElement().isInstanceOf(TicketCreated.class);
+
+		ticket.assign(7L, advocate, NOW);
+		ticket.changePriority(TicketPriority.HIGH, advocate, NOW);
+		ticket.retag(List.of("vip", "export"), advocate, NOW);
+		ticket.changeStatus(TicketStatus.SOLVED, advocate, NOW);
+		post(ticket, AuthorKind.CONTACT, Visibility.PUBLIC, customer, NOW);
+		ticket.escalateTo(TIER2, "tier1", "tier2", "Needs a fix", advocate, NOW);
+		ticket.changeStatus(TicketStatus.SOLVED, advocate, NOW);
+		ticket.changeStatus(TicketStatus.CLOSED, advocate, NOW);
+
+		assertThat(ticket.drainEvents()).extracting(Object::getClass).containsExactly(TicketAssigned.class,
+				TicketStatusChanged.class, TicketPriorityChanged.class, TicketTagsChanged.class,
+				TicketStatusChanged.class, TicketSolved.class, TicketStatusChanged.class, TicketReopened.class,
+				MessagePosted.class, TicketAssigned.class, TicketEscalated.class, TicketStatusChanged.class,
+				TicketSolved.class, TicketStatusChanged.class, TicketClosed.class);
+		assertThat(ticket.drainEvents()).isEmpty();
+	}
+
+	@Test
+	void shouldAssignAnUnassignedTicketToTheAgentWhoRepliesPublicly() {
+		Ticket ticket = aNewTicket();
+
+		ticket.messageAdded(message(AuthorKind.AGENT, Visibility.PUBLIC), Channel.EMAIL, Set.of(), advocate, true, NOW);
+
+		assertThat(ticket.getAssigneeId()).isEqualTo(7L);
+		assertThat(ticket.getStatus()).isEqualTo(TicketStatus.OPEN);
+	}
+
+	@Test
+	void shouldNotCountTheSameTagsInTheSameOrderAsAChange() {
+		Ticket ticket = aNewTicket();
+		ticket.drainEvents();
+
+		ticket.retag(List.of("export"), advocate, NOW);
+
+		assertThat(ticket.drainChanges()).isEmpty();
+		assertThat(ticket.drainEvents()).isEmpty();
 	}
 }

@@ -1,0 +1,156 @@
+package io.rapport.tickets.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.rapport.accounts.AccountsApi;
+import io.rapport.accounts.ContactView;
+import io.rapport.identity.AgentView;
+import io.rapport.identity.IdentityApi;
+import io.rapport.shared.InvalidInputException;
+import io.rapport.tickets.AuthorKind;
+import io.rapport.tickets.InboundMessage;
+import io.rapport.tickets.TicketIntake;
+import io.rapport.tickets.TicketNotFoundException;
+import io.rapport.tickets.Visibility;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Receives what channels hand over. Each message is stored in a transaction of its own; the unique index on
+ * (source, external id) is what makes a redelivery harmless: a second delivery that arrives while the first is
+ * being stored fails on it, and is answered, after the first committed, with what the first stored.
+ */
+@Component
+class Intake implements TicketIntake {
+
+	static final int ATTEMPTS = 3;
+
+	private final TicketOpening opening;
+
+	private final TicketConversation conversation;
+
+	private final TicketStore store;
+
+	private final Tickets tickets;
+
+	private final Messages messages;
+
+	private final TicketAttachments files;
+
+	private final AccountsApi accounts;
+
+	private final IdentityApi identity;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	Intake(TicketOpening opening, TicketConversation conversation, TicketStore store, Tickets tickets,
+			Messages messages, TicketAttachments files, AccountsApi accounts, IdentityApi identity, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.opening = opening;
+		this.conversation = conversation;
+		this.store = store;
+		this.tickets = tickets;
+		this.messages = messages;
+		this.files = files;
+		this.accounts = accounts;
+		this.identity = identity;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	@Override
+	public Received receive(InboundMessage message) {
+		check(message);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(status -> store(message));
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+				Optional<Received> first = message.externalId() == null ? Optional.empty()
+						: transactions.execute(status -> stored(message));
+				if (first.isPresent()) {
+					return first.get();
+				}
+				if (attempt == ATTEMPTS) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	private Received store(InboundMessage in) {
+		if (in.ticketId() == null) {
+			Optional<Received> first = stored(in);
+			if (first.isPresent()) {
+				return first.get();
+			}
+		}
+		ContactView customer = accounts.findOrCreateContact(in.fromEmail(), in.fromName());
+		String html = Bodies.html(in.body(), in.format(), "body");
+		if (in.ticketId() == null) {
+			TicketOpening.Opened opened = opening.open(new TicketOpening.Request(in.subject(), html, null, null,
+					in.channel(), List.of(), in.uploads(), in.source(), in.externalId()), customer, in.agentId());
+			messages.flush();
+			return new Received(Outcome.CREATED, opened.ticket().getId(), opened.message().getId());
+		}
+		Ticket ticket = tickets.findLockedById(in.ticketId())
+			.orElseThrow(() -> TicketNotFoundException.forId(in.ticketId()));
+		Optional<Received> first = stored(in);
+		if (first.isPresent()) {
+			return first.get();
+		}
+		Instant now = clock.instant();
+		Actor actor = in.agentId() == null ? new Actor(AuthorKind.CONTACT, customer.id())
+				: new Actor(AuthorKind.AGENT, in.agentId());
+		Message message = new Message(ticket.getId(), actor.kind(), actor.id(), Visibility.PUBLIC, html, now)
+			.onBehalfOf(in.agentId() == null ? null : customer.id())
+			.receivedAs(in.source(), in.externalId());
+		conversation.append(ticket, message, in.uploads(), in.channel(), Set.of(), actor, now);
+		messages.flush();
+		store.save(ticket);
+		return new Received(Outcome.APPENDED, ticket.getId(), message.getId());
+	}
+
+	private Optional<Received> stored(InboundMessage in) {
+		if (in.externalId() == null) {
+			return Optional.empty();
+		}
+		return messages.findBySourceAndExternalId(in.source(), in.externalId())
+			.map(m -> new Received(Outcome.DUPLICATE, m.getTicketId(), m.getId()));
+	}
+
+	private void check(InboundMessage in) {
+		if (in.source() == null || in.source().isBlank() || in.source().length() > 40) {
+			throw new InvalidInputException("source", "Name the source of the message in at most 40 characters.");
+		}
+		if (in.externalId() != null && (in.externalId().isBlank() || in.externalId().length() > 250)) {
+			throw new InvalidInputException("externalId", "An external id is 1 to 250 characters, or absent.");
+		}
+		if (in.channel() == null) {
+			throw new InvalidInputException("channel", "Say which channel the message came through.");
+		}
+		if (in.fromEmail() == null || in.fromEmail().isBlank()) {
+			throw new InvalidInputException("fromEmail", "Say which customer the message is from.");
+		}
+		if (in.body() == null || in.body().isBlank()) {
+			throw new InvalidInputException("body", "The message is empty.");
+		}
+		if (in.ticketId() == null && (in.subject() == null || in.subject().isBlank() || in.subject().length() > 250)) {
+			throw new InvalidInputException("subject", "A new ticket needs a subject of at most 250 characters.");
+		}
+		if (in.agentId() != null && identity.agent(in.agentId()).filter(AgentView::active).isEmpty()) {
+			throw new InvalidInputException("agentId", "Agent " + in.agentId() + " is not an active agent.");
+		}
+		files.check(in.uploads());
+	}
+}

@@ -1,0 +1,81 @@
+package io.rapport.tickets.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.rapport.accounts.ContactView;
+import io.rapport.identity.GroupView;
+import io.rapport.identity.IdentityApi;
+import io.rapport.tickets.AuthorKind;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.TicketPriority;
+import io.rapport.tickets.TicketType;
+import io.rapport.tickets.Upload;
+import io.rapport.tickets.Visibility;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a ticket with its first message and files, for every way in: the API and pages ({@link TicketCreation})
+ * and the channels ({@link Intake}). The ticket, its message, its files and its events are written in the caller's
+ * transaction, with no query beyond those inserts (the id comes from {@link IdBlocks}, the group from a cache).
+ */
+@Component
+class TicketOpening {
+
+	private final IdBlocks ids;
+
+	private final IdentityApi identity;
+
+	private final Messages messages;
+
+	private final TicketAttachments files;
+
+	private final TicketStore store;
+
+	private final Clock clock;
+
+	TicketOpening(IdBlocks ids, IdentityApi identity, Messages messages, TicketAttachments files, TicketStore store,
+			Clock clock) {
+		this.ids = ids;
+		this.identity = identity;
+		this.messages = messages;
+		this.files = files;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param agentId the agent who writes the description for the requester (a phone call), or null when the
+	 * requester wrote it
+	 */
+	Opened open(Request request, ContactView requester, Long agentId) {
+		Instant now = clock.instant();
+		GroupView tier1 = identity.requireGroup("group", GroupView.TIER1);
+		Ticket ticket = Ticket.open(ids.nextTicketId(), request.subject().strip(), requester.id(),
+				requester.accountId(), request.type() == null ? TicketType.QUESTION : request.type(),
+				request.priority() == null ? TicketPriority.NORMAL : request.priority(), request.channel(), tier1.id(),
+				tier1.key(), Tags.normalize(request.tags(), "tags"), agentId, now);
+		store.add(ticket);
+		Message description = agentId == null
+				? new Message(ticket.getId(), AuthorKind.CONTACT, requester.id(), Visibility.PUBLIC,
+						request.bodyHtml(), now)
+				: new Message(ticket.getId(), AuthorKind.AGENT, agentId, Visibility.PUBLIC, request.bodyHtml(), now)
+					.onBehalfOf(requester.id());
+		description.receivedAs(request.source(), request.externalId());
+		messages.save(description);
+		files.store(ticket.getId(), description.getId(), request.uploads(), now);
+		ticket.described(description, request.channel(), now);
+		store.publish(ticket);
+		return new Opened(ticket, description);
+	}
+
+	/** What a new ticket is made of; the body is already sanitized HTML. */
+	record Request(String subject, String bodyHtml, TicketType type, TicketPriority priority, Channel channel,
+			List<String> tags, List<Upload> uploads, String source, String externalId) {
+	}
+
+	record Opened(Ticket ticket, Message message) {
+	}
+}
