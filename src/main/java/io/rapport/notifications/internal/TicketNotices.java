@@ -1,5 +1,6 @@
 package io.rapport.notifications.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,10 +77,11 @@ class TicketNotices {
 			Set<Long> mentioned = new LinkedHashSet<>(event.mentionedAgentIds());
 			mentioned.remove(event.authorId());
 			mentioned.removeIf(id -> active(id).isEmpty());
-			mentioned.forEach(id -> followers.follow(event.ticketId(), id));
-			tickets.find(event.ticketId()).ifPresent(ticket -> tell(mentioned, event.authorId(), ticket, MENTIONED,
-					"notification.mentioned", agentName(AuthorKind.AGENT, event.authorId()),
-					"mention:" + event.messageId()));
+			tickets.find(event.ticketId()).ifPresent(ticket -> {
+				mentioned.forEach(id -> followers.follow(ticket.id(), id));
+				tell(mentioned, event.authorId(), ticket, MENTIONED, "notification.mentioned",
+						agentName(AuthorKind.AGENT, event.authorId()), "mention:" + event.messageId());
+			});
 		}
 		if (event.authorType() == AuthorKind.CONTACT) {
 			tickets.find(event.ticketId()).ifPresent(ticket -> tell(assigneeAndFollowers(ticket), null, ticket,
@@ -122,7 +124,7 @@ class TicketNotices {
 	/** The arguments are always: who, ticket number, subject, then any extra (a group's name). */
 	private void tell(Set<Long> recipients, Long except, TicketView ticket, String kind, String key, String who,
 			String dedup, String... extra) {
-		List<String> args = new java.util.ArrayList<>(List.of(who, String.valueOf(ticket.number()), ticket.subject()));
+		List<String> args = new ArrayList<>(List.of(who, String.valueOf(ticket.number()), ticket.subject()));
 		args.addAll(List.of(extra));
 		recipients.stream()
 			.filter(id -> !id.equals(except))
