@@ -95,4 +95,25 @@ class CollaborationBrowserTests extends BrowserTest {
 		assertThat(page.locator("#follow")).containsText("1 follower");
 		assertThat(consoleErrors).isEmpty();
 	}
+
+	@Test
+	void shouldMarkReadInPlaceAndUpdateTheBell() {
+		TicketView ticket = fixtures.aTicket();
+		for (String dedup : List.of("first", "second")) {
+			notifications.notify(NewNotification.aboutTicket(agent.id(), "assigned", ticket.id(),
+					"notification.assigned", List.of("Lars", String.valueOf(ticket.number()), dedup), dedup));
+		}
+		page.navigate(url("/notifications"));
+		page.evaluate("window.stillTheSamePage = true");
+
+		page.locator(".notification.is-unread button").first().click();
+		assertThat(page.locator(".notification.is-unread")).hasCount(1);
+		assertThat(page.locator("#notification-bell .bell-count")).hasText("1");
+
+		page.click("text=Mark all read");
+		assertThat(page.locator(".notification.is-unread")).hasCount(0);
+		assertThat(page.locator("#notification-bell .bell-count")).hasCount(0);
+		assertThat(page.evaluate("window.stillTheSamePage === true")).isEqualTo(true);
+		assertThat(consoleErrors).isEmpty();
+	}
 }
