@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Gives every page of the agent workspace and the admin area the {@code nav} the layout renders. */
 @ControllerAdvice(basePackages = { "io.rapport.tickets", "io.rapport.identity", "io.rapport.accounts",
-		"io.rapport.web" })
+		"io.rapport.notifications", "io.rapport.web" })
 class NavigationAdvice {
 
 	private final TicketsApi tickets;

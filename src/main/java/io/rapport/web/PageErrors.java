@@ -16,7 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * own pages.
  */
 @ControllerAdvice(basePackages = { "io.rapport.tickets", "io.rapport.identity", "io.rapport.accounts",
-		"io.rapport.web" })
+		"io.rapport.notifications", "io.rapport.web" })
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
