@@ -59,8 +59,9 @@ class PortalAccessController {
 
 	@PostMapping("/signup")
 	String signUp(@Valid @ModelAttribute("portalSignup") SignupForm form, BindingResult errors,
-			HttpServletRequest request, HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (errors.hasErrors()) {
+			FormErrors.oneMessagePerField(errors, model);
 			return "portal/signup";
 		}
 		try {
