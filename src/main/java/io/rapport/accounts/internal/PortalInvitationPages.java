@@ -12,6 +12,7 @@ import io.rapport.identity.IdentityApi;
 import io.rapport.identity.PortalInvitations;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.NotFoundException;
+import io.rapport.shared.RapportProperties;
 import io.rapport.shared.web.PageForms;
 import io.rapport.shared.web.WorkspacePage;
 
@@ -37,12 +38,15 @@ class PortalInvitationPages {
 
 	private final PageForms forms;
 
+	private final RapportProperties properties;
+
 	PortalInvitationPages(AccountsApi accounts, IdentityApi identity, PortalInvitations invitations,
-			PageForms forms) {
+			PageForms forms, RapportProperties properties) {
 		this.accounts = accounts;
 		this.identity = identity;
 		this.invitations = invitations;
 		this.forms = forms;
+		this.properties = properties;
 	}
 
 	@PostMapping("/contacts/{id}/invitation")
@@ -62,7 +66,7 @@ class PortalInvitationPages {
 
 	private String show(List<ContactView> contacts, boolean skipMembers, AuthenticatedUser user, Model model,
 			String back, String backLabel) {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal/invitation/").toUriString();
+		String base = linkBase();
 		List<Link> issued = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
 		int skipped = 0;
@@ -87,6 +91,13 @@ class PortalInvitationPages {
 		model.addAttribute("back", user.isAdmin() ? back : "/tickets");
 		model.addAttribute("backLabel", user.isAdmin() ? backLabel : forms.message("nav.views"));
 		return "admin/invitations";
+	}
+
+	/** The configured public address when there is one, so a link never carries a Host header someone sent. */
+	private String linkBase() {
+		String root = properties.baseUrl() != null ? properties.baseUrl().replaceAll("/+$", "")
+				: ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+		return root + "/portal/invitation/";
 	}
 
 	record Link(String name, String email, String link) {
