@@ -4,20 +4,8 @@ import io.rapport.portal.Signups.EmailTaken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,19 +19,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/portal")
 class PortalAccessController {
 
-	private static final Logger log = LoggerFactory.getLogger(PortalAccessController.class);
-
 	private final Signups signups;
 
-	private final AuthenticationManager authenticationManager;
+	private final PortalSignIn portalSignIn;
 
-	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-
-	private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
-
-	PortalAccessController(Signups signups, AuthenticationManager authenticationManager) {
+	PortalAccessController(Signups signups, PortalSignIn portalSignIn) {
 		this.signups = signups;
-		this.authenticationManager = authenticationManager;
+		this.portalSignIn = portalSignIn;
 	}
 
 	@GetMapping("/login")
@@ -59,8 +41,9 @@ class PortalAccessController {
 
 	@PostMapping("/signup")
 	String signUp(@Valid @ModelAttribute("portalSignup") SignupForm form, BindingResult errors,
-			HttpServletRequest request, HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (errors.hasErrors()) {
+			FormErrors.oneMessagePerField(errors, model);
 			return "portal/signup";
 		}
 		try {
@@ -70,29 +53,7 @@ class PortalAccessController {
 			errors.rejectValue("email", "portal.signup.emailTaken");
 			return "portal/signup";
 		}
-		return signIn(form, request, response) ? "redirect:/portal?welcome" : "redirect:/portal/login?signedUp";
-	}
-
-	/**
-	 * Signs the new customer in as the login form would have: a new session id and a new CSRF token, so nothing
-	 * issued before sign-in carries over.
-	 */
-	private boolean signIn(SignupForm form, HttpServletRequest request, HttpServletResponse response) {
-		try {
-			Authentication authentication = authenticationManager
-				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(form.email().strip(), form.password()));
-			request.getSession();
-			request.changeSessionId();
-			csrfTokens.saveToken(null, request, response);
-			SecurityContext context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(authentication);
-			SecurityContextHolder.setContext(context);
-			contexts.saveContext(context, request, response);
-			return true;
-		}
-		catch (AuthenticationException e) {
-			log.warn("A new portal account could not sign in at once: {}", e.getMessage());
-			return false;
-		}
+		return portalSignIn.signIn(form.email(), form.password(), request, response) ? "redirect:/portal?welcome"
+				: "redirect:/portal/login?signedUp";
 	}
 }

@@ -15,7 +15,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * does not exist, so ids cannot be probed. Ordered before the agent pages' {@code PageErrors}, which would answer
  * with the workspace's error page.
  */
-@ControllerAdvice(assignableTypes = { PortalTicketsController.class, PortalAccessController.class })
+@ControllerAdvice(assignableTypes = { PortalTicketsController.class, PortalAccessController.class,
+		PortalInvitationController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrors {
 

@@ -2,7 +2,6 @@ package io.rapport.portal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,6 +10,7 @@ import io.rapport.identity.CurrentUser;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.PageResult;
+import io.rapport.shared.web.FileDownloads;
 import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.TicketFilter;
 import io.rapport.tickets.TicketView;
@@ -20,9 +20,6 @@ import io.rapport.tickets.Upload;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,6 +75,7 @@ class PortalTicketsController {
 			errors.rejectValue("type", "portal.ticket.type.invalid");
 		}
 		if (errors.hasErrors()) {
+			FormErrors.oneMessagePerField(errors, model);
 			return showNewForm(model);
 		}
 		List<Upload> uploads = uploads(files);
@@ -102,6 +100,7 @@ class PortalTicketsController {
 			@Valid @ModelAttribute("portalReply") ReplyForm form, BindingResult errors,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
 		if (errors.hasErrors()) {
+			FormErrors.oneMessagePerField(errors, model);
 			return showTicket(id, user, model);
 		}
 		try {
@@ -120,12 +119,7 @@ class PortalTicketsController {
 	@GetMapping("/attachments/{id}")
 	ResponseEntity<byte[]> attachment(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		AttachmentDownload file = tickets.attachment(id, user);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.filename(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.contentType(mediaType(file.contentType()))
-			.body(file.content());
+		return FileDownloads.attachment(file.filename(), file.contentType(), file.content());
 	}
 
 	private String showNewForm(Model model) {
@@ -158,15 +152,6 @@ class PortalTicketsController {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static MediaType mediaType(String contentType) {
-		try {
-			return MediaType.parseMediaType(contentType);
-		}
-		catch (RuntimeException e) {
-			return MediaType.APPLICATION_OCTET_STREAM;
 		}
 	}
 }

@@ -1,34 +1,36 @@
 package io.rapport.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.rapport.identity.AuthenticatedUser;
-import io.rapport.identity.GroupView;
-import io.rapport.identity.IdentityApi;
-import io.rapport.tickets.TicketsApi;
-import io.rapport.tickets.TicketsApi.QueueCounts;
+import io.rapport.shared.web.AdminLink;
+import io.rapport.shared.web.SidebarContribution;
+import io.rapport.shared.web.SidebarEntry;
 
 /**
- * What the layout's sidebar and top bar show for the signed-in agent. The user, counts and groups are read only
- * when a template asks for them, so redirects, htmx fragments and API calls cost nothing.
+ * What the layout's sidebar and top bar show for the signed-in agent: the entries every module contributed, that
+ * this person may see. The user and the entries are read only when a template asks for them, so redirects, htmx
+ * fragments and API calls cost nothing; each contribution is asked once per page.
  */
 public final class Navigation {
 
-	private final TicketsApi tickets;
+	private final List<SidebarContribution> contributions;
 
-	private final IdentityApi identity;
+	private final List<AdminLink> adminLinks;
 
-	private QueueCounts counts;
-
-	private List<GroupView> groups;
+	private List<SidebarEntry> entries;
 
 	private AuthenticatedUser user;
 
 	private boolean userRead;
 
-	Navigation(TicketsApi tickets, IdentityApi identity) {
-		this.tickets = tickets;
-		this.identity = identity;
+	Navigation(List<SidebarContribution> contributions, List<AdminLink> adminLinks) {
+		this.contributions = contributions;
+		this.adminLinks = adminLinks;
 	}
 
 	/** The signed-in user, or null on pages anyone may see (sign-in, errors). */
@@ -44,22 +46,44 @@ public final class Navigation {
 		return user() != null && user().isAdmin();
 	}
 
-	public QueueCounts counts() {
-		if (counts == null && user() != null && user().isAgent()) {
-			counts = tickets.counts(user());
+	/** The sidebar's sections in order, each with its entries in order; the buttons and user menu are apart. */
+	public Map<String, List<SidebarEntry>> sections() {
+		Map<String, List<SidebarEntry>> sections = new LinkedHashMap<>();
+		for (SidebarEntry entry : entries()) {
+			if (!SidebarEntry.ACTIONS.equals(entry.section()) && !SidebarEntry.USER_MENU.equals(entry.section())) {
+				sections.computeIfAbsent(entry.section(), key -> new ArrayList<>()).add(entry);
+			}
 		}
-		return counts;
+		return sections;
 	}
 
-	public long unsolvedIn(String groupKey) {
-		QueueCounts all = counts();
-		return all == null ? 0 : all.unsolvedByGroup().getOrDefault(groupKey, 0L);
+	public List<SidebarEntry> actions() {
+		return entries().stream().filter(entry -> SidebarEntry.ACTIONS.equals(entry.section())).toList();
 	}
 
-	public List<GroupView> groups() {
-		if (groups == null) {
-			groups = identity.groups();
+	public List<SidebarEntry> userMenu() {
+		return entries().stream().filter(entry -> SidebarEntry.USER_MENU.equals(entry.section())).toList();
+	}
+
+	/** The admin start page's tiles, for administrators. */
+	public List<AdminLink> adminLinks() {
+		return admin() ? adminLinks.stream().sorted(Comparator.comparingInt(AdminLink::order)).toList() : List.of();
+	}
+
+	private List<SidebarEntry> entries() {
+		if (entries == null) {
+			boolean agent = user() != null && user().isAgent();
+			boolean admin = admin();
+			List<SidebarEntry> all = new ArrayList<>();
+			if (agent) {
+				contributions.forEach(contribution -> all.addAll(contribution.entries()));
+				adminLinks.forEach(link -> all.add(link.asSidebarEntry()));
+			}
+			entries = all.stream()
+				.filter(entry -> entry.visibleTo(agent, admin))
+				.sorted(Comparator.comparingInt(SidebarEntry::order))
+				.toList();
 		}
-		return groups;
+		return entries;
 	}
 }

@@ -1,28 +1,33 @@
 package io.rapport.web;
 
-import io.rapport.identity.IdentityApi;
-import io.rapport.tickets.TicketsApi;
+import java.util.List;
+
+import io.rapport.shared.web.AdminLink;
+import io.rapport.shared.web.SidebarContribution;
+import io.rapport.shared.web.WorkspacePage;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every page of the agent workspace and the admin area the {@code nav} the layout renders. */
-@ControllerAdvice(basePackages = { "io.rapport.tickets", "io.rapport.identity", "io.rapport.accounts",
-		"io.rapport.notifications", "io.rapport.web" })
+/**
+ * Gives every page of the agent workspace and the admin area (controllers marked {@link WorkspacePage}, in any
+ * module) the {@code nav} the layout renders, built from the sidebar entries and admin links modules contribute.
+ */
+@ControllerAdvice(annotations = WorkspacePage.class)
 class NavigationAdvice {
 
-	private final TicketsApi tickets;
+	private final List<SidebarContribution> contributions;
 
-	private final IdentityApi identity;
+	private final List<AdminLink> adminLinks;
 
-	NavigationAdvice(TicketsApi tickets, IdentityApi identity) {
-		this.tickets = tickets;
-		this.identity = identity;
+	NavigationAdvice(List<SidebarContribution> contributions, List<AdminLink> adminLinks) {
+		this.contributions = contributions;
+		this.adminLinks = adminLinks;
 	}
 
-	/** Costs one object per request: the user, counts and groups are read only when a template asks. */
+	/** Costs one object per request: the user and the entries are read only when a template asks. */
 	@ModelAttribute("nav")
 	Navigation navigation() {
-		return new Navigation(tickets, identity);
+		return new Navigation(contributions, adminLinks);
 	}
 }

@@ -2,6 +2,7 @@ package io.rapport.web;
 
 import io.rapport.shared.ForbiddenException;
 import io.rapport.shared.NotFoundException;
+import io.rapport.shared.web.WorkspacePage;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -11,12 +12,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Errors that escape a page controller become the friendly error pages, with the right status. Form errors are
- * shown beside their field by the controllers themselves; the API has its own problem details and the portal its
- * own pages.
+ * Errors that escape a workspace or admin page ({@link WorkspacePage}, in any module) become the friendly error
+ * pages, with the right status. Form errors are shown beside their field by the controllers themselves; the API
+ * has its own problem details and the portal its own pages.
  */
-@ControllerAdvice(basePackages = { "io.rapport.tickets", "io.rapport.identity", "io.rapport.accounts",
-		"io.rapport.notifications", "io.rapport.web" })
+@ControllerAdvice(annotations = WorkspacePage.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 

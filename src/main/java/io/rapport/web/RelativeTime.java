@@ -3,19 +3,24 @@ package io.rapport.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.stereotype.Component;
 
-/** Times as agents read them in lists ("3 h ago"), with the exact time for a tooltip. Used as {@code @times}. */
+/**
+ * Times as agents read them in lists ("3 h ago"), with the exact time for a tooltip, in the time zone the agent
+ * chose on their profile (UTC when they chose none). Used as {@code @times}.
+ */
 @Component("times")
 public class RelativeTime {
 
-	private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final MessageSource messages;
 
@@ -47,7 +52,20 @@ public class RelativeTime {
 	}
 
 	public String exact(Instant at) {
-		return at == null ? "" : EXACT.format(at);
+		if (at == null) {
+			return "";
+		}
+		ZoneId zone = zone();
+		return EXACT.format(at.atZone(zone)) + " " + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId());
+	}
+
+	/** The request's zone when the agent chose one; never the server's default. */
+	static ZoneId zone() {
+		LocaleContext context = LocaleContextHolder.getLocaleContext();
+		if (context instanceof TimeZoneAwareLocaleContext zoned && zoned.getTimeZone() != null) {
+			return zoned.getTimeZone().toZoneId();
+		}
+		return ZoneOffset.UTC;
 	}
 
 	private String text(String key, Object... args) {

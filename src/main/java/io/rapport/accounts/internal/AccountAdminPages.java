@@ -9,6 +9,7 @@ import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.NotFoundException;
 import io.rapport.shared.web.PageForms;
+import io.rapport.shared.web.WorkspacePage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin pages for accounts, the B2B customers; an account's page lists its contacts. */
 @Controller
+@WorkspacePage
 class AccountAdminPages {
 
 	static final int PAGE_SIZE = 25;

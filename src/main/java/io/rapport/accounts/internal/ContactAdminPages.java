@@ -15,6 +15,7 @@ import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.NotFoundException;
 import io.rapport.shared.PageResult;
 import io.rapport.shared.web.PageForms;
+import io.rapport.shared.web.WorkspacePage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * from another help desk would.
  */
 @Controller
+@WorkspacePage
 class ContactAdminPages {
 
 	private static final int ACCOUNT_CHOICES = 500;

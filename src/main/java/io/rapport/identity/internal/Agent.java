@@ -49,6 +49,11 @@ public class Agent {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	private String language;
+
+	@Column(name = "time_zone")
+	private String timeZone;
+
 	@Version
 	private long version;
 
@@ -73,6 +78,21 @@ public class Agent {
 		this.active = active;
 		this.groupIds.clear();
 		this.groupIds.addAll(groupIds);
+	}
+
+	/** The agent's own settings from their profile page; null language or zone mean "not chosen". */
+	public void changeProfile(String name, String language, String timeZone) {
+		this.name = name;
+		this.language = language;
+		this.timeZone = timeZone;
+	}
+
+	public String getLanguage() {
+		return language;
+	}
+
+	public String getTimeZone() {
+		return timeZone;
 	}
 
 	public void joinGroup(long groupId) {

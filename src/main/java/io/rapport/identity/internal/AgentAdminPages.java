@@ -12,6 +12,7 @@ import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.NotFoundException;
 import io.rapport.shared.web.PageForms;
+import io.rapport.shared.web.WorkspacePage;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin pages for agents: who may sign in to the workspace, with which role and in which groups. */
 @Controller
+@WorkspacePage
 class AgentAdminPages {
 
 	private final IdentityApi identity;

@@ -10,6 +10,7 @@ import io.rapport.identity.IdentityApi;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.web.PageForms;
+import io.rapport.shared.web.WorkspacePage;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin page for groups: the tiers and teams tickets are routed and escalated to. Keys never change. */
 @Controller
+@WorkspacePage
 class GroupAdminPages {
 
 	private final IdentityApi identity;

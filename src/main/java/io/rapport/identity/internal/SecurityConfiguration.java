@@ -86,6 +86,7 @@ class SecurityConfiguration {
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/portal/signup").permitAll()
+				.requestMatchers("/portal/invitation/**").permitAll()
 				.requestMatchers("/portal/**").hasRole("CONTACT")
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().hasRole("AGENT"))

@@ -8,6 +8,7 @@ import io.rapport.identity.CurrentUser;
 import io.rapport.identity.IdentityApi;
 import io.rapport.notifications.TicketFollowers;
 import io.rapport.tickets.TicketsApi;
+import io.rapport.shared.web.WorkspacePage;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * by the fragment, which the ticket page includes without knowing about followers.
  */
 @Controller("following")
+@WorkspacePage
 public class FollowButton {
 
 	private final TicketFollowers followers;

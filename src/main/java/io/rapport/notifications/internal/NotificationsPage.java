@@ -4,6 +4,7 @@ import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
 import io.rapport.notifications.NotificationView;
 import io.rapport.notifications.NotificationsApi;
+import io.rapport.shared.web.WorkspacePage;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * to what it is about. The top bar's bell polls {@code /notifications/bell} for the unread count.
  */
 @Controller
+@WorkspacePage
 class NotificationsPage {
 
 	static final int PAGE_SIZE = 25;

@@ -6,6 +6,7 @@ import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.web.PageForms;
+import io.rapport.shared.web.WorkspacePage;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.NewTicket;
 import io.rapport.tickets.TicketPriority;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** An agent logs a ticket for a customer who phoned or wrote to them directly. */
 @Controller
+@WorkspacePage
 class NewTicketPage {
 
 	private final TicketsApi tickets;

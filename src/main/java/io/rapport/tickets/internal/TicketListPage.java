@@ -9,6 +9,7 @@ import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
 import io.rapport.identity.IdentityApi;
 import io.rapport.shared.PageResult;
+import io.rapport.shared.web.WorkspacePage;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.TicketsApi;
 
@@ -21,6 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The agent's ticket lists (the sidebar's views), search, and "next ticket" within a view. */
 @Controller
+@WorkspacePage
 class TicketListPage {
 
 	static final int PAGE_SIZE = 25;

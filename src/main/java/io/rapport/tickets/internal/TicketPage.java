@@ -11,6 +11,7 @@ import io.rapport.identity.IdentityApi;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.web.PageForms;
+import io.rapport.shared.web.WorkspacePage;
 import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.TicketPriority;
 import io.rapport.tickets.TicketStatus;
@@ -38,6 +39,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * fields), so the page works with and without JavaScript.
  */
 @Controller
+@WorkspacePage
 class TicketPage {
 
 	private final TicketsApi tickets;

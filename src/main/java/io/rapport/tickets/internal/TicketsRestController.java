@@ -2,7 +2,6 @@ package io.rapport.tickets.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +10,7 @@ import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
 import io.rapport.identity.IdentityApi;
 import io.rapport.shared.PageResult;
+import io.rapport.shared.web.FileDownloads;
 import io.rapport.tickets.ChangeView;
 import io.rapport.tickets.MessageView;
 import io.rapport.tickets.NewMessage;
@@ -28,8 +28,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,15 +124,9 @@ class TicketsRestController {
 		return download(tickets.attachment(id, user));
 	}
 
-	/** Files are always downloads, never rendered: a hostile HTML or SVG file cannot run in our origin. */
+	/** Files are always downloads, never rendered: one responder for the API, the workspace and the portal. */
 	static ResponseEntity<byte[]> download(TicketsApi.AttachmentDownload file) {
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.filename(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "default-src 'none'; sandbox")
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.body(file.content());
+		return FileDownloads.attachment(file.filename(), file.contentType(), file.content());
 	}
 
 	static List<Upload> uploads(List<MultipartFile> files) throws IOException {
