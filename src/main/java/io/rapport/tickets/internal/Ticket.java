@@ -88,6 +88,15 @@ public class Ticket {
 	@Version
 	private Long version;
 
+	@Column(name = "search_key")
+	private String searchKey;
+
+	@Column(name = "requester_key")
+	private String requesterKey;
+
+	@Column(name = "account_key")
+	private String accountKey;
+
 	@Transient
 	private final List<TicketChange> changes = new ArrayList<>();
 
@@ -205,6 +214,13 @@ public class Ticket {
 		if (author == AuthorKind.CONTACT && !(status == TicketStatus.NEW || status == TicketStatus.OPEN)) {
 			changeStatus(TicketStatus.OPEN, by, now);
 		}
+	}
+
+	/** What searches and name sorts read ({@link TicketSearchKeys}); not a change of the ticket. */
+	void indexAs(String searchKey, String requesterKey, String accountKey) {
+		this.searchKey = searchKey;
+		this.requesterKey = requesterKey;
+		this.accountKey = accountKey;
 	}
 
 	List<TicketChange> drainChanges() {

@@ -83,6 +83,8 @@ class TicketService implements TicketsApi {
 
 	private final TransactionTemplate transactions;
 
+	private TicketQueues queues;
+
 	TicketService(Tickets tickets, Messages messages, Escalations escalations, TicketChanges changes,
 			TicketAccess access, TicketViews views, TicketAttachments files, TicketSearch search, IdBlocks ids,
 			AccountsApi accounts, IdentityApi identity, EntityManager entityManager, ApplicationEventPublisher events,
@@ -273,6 +275,24 @@ class TicketService implements TicketsApi {
 		return new QueueCounts(tickets.countAssigned(agent.id(), TicketStatus.UNSOLVED),
 				myGroups.isEmpty() ? 0 : tickets.countUnassigned(myGroups, TicketStatus.UNSOLVED), byGroup,
 				tickets.countByStatusIn(TicketStatus.UNSOLVED));
+	}
+
+	@Override
+	public PageResult<TicketView> list(TicketFilter filter, io.rapport.tickets.TicketSort sort, int page, int size,
+			AuthenticatedUser by) {
+		return queues.list(filter, sort, page, size, by);
+	}
+
+	@Override
+	public io.rapport.tickets.BulkResult bulkChange(java.util.Collection<Long> ticketIds,
+			io.rapport.tickets.BulkChange change, AuthenticatedUser by) {
+		return queues.bulkChange(ticketIds, change, by);
+	}
+
+	/** Queues (sorted lists, bulk changes) live in {@link TicketQueues}; set here so the constructor stays as is. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void useQueues(TicketQueues queues) {
+		this.queues = queues;
 	}
 
 	private ContactView requester(NewTicket command, AuthenticatedUser by) {
