@@ -137,6 +137,26 @@
     }
   });
 
+  // Queues: the header's checkbox selects every ticket on the page for a bulk change.
+  document.addEventListener('change', function (event) {
+    if (event.target.matches('[data-select-all]')) {
+      document.querySelectorAll('input[name="ids"][form="bulk"]').forEach(function (box) {
+        box.checked = event.target.checked;
+      });
+    }
+  });
+
+  // Only one filter or save popover is open at a time.
+  document.addEventListener('toggle', function (event) {
+    if (event.target.matches && event.target.matches('details.popover') && event.target.open) {
+      document.querySelectorAll('details.popover[open]').forEach(function (other) {
+        if (other !== event.target) {
+          other.open = false;
+        }
+      });
+    }
+  }, true);
+
   // A session that ended answers htmx with the sign-in page: go there instead of swapping it into the page.
   document.addEventListener('htmx:beforeSwap', function (event) {
     var xhr = event.detail.xhr;
