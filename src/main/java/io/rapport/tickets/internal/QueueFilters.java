@@ -30,7 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * &sort=-updated}) and in a saved view. It narrows the queue's own filter: a status or assignee chosen here
  * replaces the queue's. Values that do not parse are ignored, as a hand-edited URL should not fail.
  */
-record QueueFilters(String view, String group, Set<TicketStatus> statuses, Set<TicketPriority> priorities,
+public record QueueFilters(String view, String group, Set<TicketStatus> statuses, Set<TicketPriority> priorities,
 		Set<TicketType> types, Set<Channel> channels, String assignee, String tags, Long account, Long requester,
 		LocalDate createdFrom, LocalDate createdTo, LocalDate updatedFrom, LocalDate updatedTo, String q,
 		TicketSort sort, Long saved) {
@@ -60,7 +60,7 @@ record QueueFilters(String view, String group, Set<TicketStatus> statuses, Set<T
 	}
 
 	/** The query string to store for a saved view: the filters without the view's own id. */
-	String toSave() {
+	public String toSave() {
 		return new QueueFilters(view, group, statuses, priorities, types, channels, assignee, tags, account,
 				requester, createdFrom, createdTo, updatedFrom, updatedTo, q, sort, null).query();
 	}
@@ -98,31 +98,31 @@ record QueueFilters(String view, String group, Set<TicketStatus> statuses, Set<T
 	}
 
 	/** The query string of these filters (without the page), for links, the sort headers and saved views. */
-	String query() {
+	public String query() {
 		return UriComponentsBuilder.newInstance().queryParams(params()).encode().build().getQuery();
 	}
 
 	/** The same filters with another sort, for a column header's link. */
-	String withSort(String column) {
+	public String withSort(String column) {
 		MultiValueMap<String, String> params = params();
 		params.set("sort", sort.toggle(column));
 		return "/tickets?" + UriComponentsBuilder.newInstance().queryParams(params).encode().build().getQuery();
 	}
 
-	String withPage(int page) {
+	public String withPage(int page) {
 		String query = query();
 		return "/tickets?" + (query == null || query.isEmpty() ? "" : query + "&") + "page=" + page;
 	}
 
 	/** How many filters the bar adds to the queue (shown on the "Filters" button). */
-	int count() {
+	public int count() {
 		return statuses.size() + priorities.size() + types.size() + channels.size() + (assignee == null ? 0 : 1)
 				+ (tags == null ? 0 : 1) + (account == null ? 0 : 1) + (requester == null ? 0 : 1)
 				+ (createdFrom == null ? 0 : 1) + (createdTo == null ? 0 : 1) + (updatedFrom == null ? 0 : 1)
 				+ (updatedTo == null ? 0 : 1);
 	}
 
-	boolean has(Object value) {
+	public boolean has(Object value) {
 		return statuses.contains(value) || priorities.contains(value) || types.contains(value)
 				|| channels.contains(value);
 	}

@@ -89,12 +89,15 @@ public class Ticket {
 	private Long version;
 
 	@Column(name = "search_key")
+	@org.hibernate.annotations.OptimisticLock(excluded = true)
 	private String searchKey;
 
 	@Column(name = "requester_key")
+	@org.hibernate.annotations.OptimisticLock(excluded = true)
 	private String requesterKey;
 
 	@Column(name = "account_key")
+	@org.hibernate.annotations.OptimisticLock(excluded = true)
 	private String accountKey;
 
 	@Transient
