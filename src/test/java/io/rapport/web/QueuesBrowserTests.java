@@ -86,7 +86,7 @@ class QueuesBrowserTests extends BrowserTest {
 		page.click("tr[data-ticket=\"" + ticket.id() + "\"] .subject a");
 
 		assertThat(page.locator(".escalation-banner")).isVisible();
-		assertThat(page.locator(".escalation-banner .escalation-reason"))
+		assertThat(page.locator(".escalation-banner .latest-reason"))
 			.hasText("Export job times out; logs attached " + word);
 		assertThat(consoleErrors).isEmpty();
 	}
