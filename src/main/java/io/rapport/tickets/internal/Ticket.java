@@ -34,6 +34,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "tickets")
+@jakarta.persistence.EntityListeners(TicketSearchIndexer.class)
 public class Ticket {
 
 	@Id

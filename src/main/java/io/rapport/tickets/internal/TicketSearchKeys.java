@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import io.rapport.accounts.AccountView;
 import io.rapport.accounts.AccountsApi;
 import io.rapport.accounts.ContactView;
-import io.rapport.tickets.TicketCreated;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -17,35 +16,22 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps each ticket's search and sort keys ({@link SearchText}): the subject, the requester's name and email,
- * and the account's name. A new ticket gets them in the transaction that creates it; tickets written without the
- * aggregate (imports, rows from before the keys existed) get them from {@link #fillMissing()}, which runs at
- * start-up and after each import.
+ * and the account's name. A new ticket gets them as it is persisted ({@link TicketSearchIndexer}); tickets written
+ * without the aggregate (imports, rows from before the keys existed) get them from {@link #fillMissing()}, which
+ * runs at start-up and after each import.
  */
 @Component
 class TicketSearchKeys {
 
 	private static final int BATCH = 500;
 
-	private final Tickets tickets;
-
 	private final AccountsApi accounts;
 
 	private final JdbcTemplate jdbc;
 
-	TicketSearchKeys(Tickets tickets, AccountsApi accounts, JdbcTemplate jdbc) {
-		this.tickets = tickets;
+	TicketSearchKeys(AccountsApi accounts, JdbcTemplate jdbc) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
-	}
-
-	/** Runs inside the creating transaction, before the insert is flushed: the keys go in with the row. */
-	@EventListener
-	void on(TicketCreated created) {
-		tickets.findById(created.ticketId()).ifPresent(ticket -> {
-			Keys keys = keys(ticket.getSubject(), accounts.contact(ticket.getRequesterId()).orElse(null),
-					ticket.getAccountId() == null ? null : accounts.account(ticket.getAccountId()).orElse(null));
-			ticket.indexAs(keys.search(), keys.requester(), keys.account());
-		});
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
