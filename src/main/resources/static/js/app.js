@@ -68,6 +68,7 @@
       case 'j': select(1); break;
       case 'k': select(-1); break;
       case 'Enter': handled = openSelected(); break;
+      case 'x': handled = tickSelected(); break;
       case 'r': handled = compose('PUBLIC'); break;
       case 'n': handled = compose('INTERNAL'); break;
       case ']': handled = click('[data-next-ticket]'); break;
@@ -95,6 +96,17 @@
       return false;
     }
     window.location.href = selected.getAttribute('data-href');
+    return true;
+  }
+
+  // In a queue, x ticks the highlighted row for a bulk change.
+  function tickSelected() {
+    var box = document.querySelector('tr.is-selected[data-href] input[name="ids"]');
+    if (!box) {
+      return false;
+    }
+    box.checked = !box.checked;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
     return true;
   }
 

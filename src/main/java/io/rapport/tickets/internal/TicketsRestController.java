@@ -75,7 +75,8 @@ class TicketsRestController {
 			@RequestParam(required = false) Long accountId, @RequestParam(required = false) @Size(max = 50) String tag,
 			@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "25") @Min(1) @Max(100) int size, QueueParams queue) {
+			@RequestParam(defaultValue = "25") @Min(1) @Max(100) int size,
+			@org.springdoc.core.annotations.ParameterObject QueueParams queue) {
 		Set<Long> groups = group == null ? null : Set.of(identity.requireGroup("group", group).id());
 		TicketFilter filter = new TicketFilter(status == null || status.isEmpty() ? null : status, groups, assigneeId,
 				Boolean.TRUE.equals(queue.unassigned()), requesterId, accountId, tag, q, queue.priority(),

@@ -154,6 +154,38 @@ class QueuesTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldFilterByAssigneeAndByWhenTicketsWereCreated() throws Exception {
+		clock.set(START.plusSeconds(86_400 * 3));
+		try {
+			TicketView older = fixtures.aTicketFrom(fixtures.aCustomer(), "Older " + word);
+			clock.set(START.plusSeconds(86_400 * 5));
+			TicketView mine = fixtures.aTicketFrom(fixtures.aCustomer(), "Mine " + word);
+			tickets.update(mine.id(), new TicketUpdate(null, null, null, agent.id(), null, null, mine.version()),
+					agent.user());
+
+			mvc.perform(get("/tickets").param("view", "all").param("q", word).param("assignee", "me")
+				.with(signedInAs(agent)))
+				.andExpect(content().string(containsString("Mine " + word)))
+				.andExpect(content().string(not(containsString("Older " + word))));
+			mvc.perform(get("/tickets").param("view", "all").param("q", word).param("assignee", "unassigned")
+				.with(signedInAs(agent)))
+				.andExpect(content().string(containsString("Older " + word)))
+				.andExpect(content().string(not(containsString("Mine " + word))));
+			mvc.perform(get("/tickets").param("view", "all").param("q", word).param("created_to", "2026-03-05")
+				.with(signedInAs(agent)))
+				.andExpect(content().string(containsString("Older " + word)))
+				.andExpect(content().string(not(containsString("Mine " + word))));
+			mvc.perform(get("/tickets").param("view", "all").param("q", word).param("created_from", "2026-03-06")
+				.with(signedInAs(agent)))
+				.andExpect(content().string(containsString("Mine " + word)))
+				.andExpect(content().string(not(containsString("Older " + word))));
+		}
+		finally {
+			clock.set(START);
+		}
+	}
+
+	@Test
 	void shouldApplyABulkChangeFromTheQueueAndReturnToIt() throws Exception {
 		TicketView ticket = fixtures.aTicket();
 		TicketView closed = close(fixtures.aTicket());
