@@ -4,21 +4,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.rapport.accounts.AccountRenamed;
 import io.rapport.accounts.AccountView;
 import io.rapport.accounts.AccountsApi;
+import io.rapport.accounts.ContactRenamed;
 import io.rapport.accounts.ContactView;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps each ticket's search and sort keys ({@link SearchText}): the subject, the requester's name and email,
  * and the account's name. A new ticket gets them as it is persisted ({@link TicketSearchIndexer}); tickets written
  * without the aggregate (imports, rows from before the keys existed) get them from {@link #fillMissing()}, which
- * runs at start-up and after each import.
+ * runs at start-up and after each import. Renamed accounts and contacts refresh the keys of their tickets.
  */
 @Component
 class TicketSearchKeys {
@@ -32,6 +36,24 @@ class TicketSearchKeys {
 	TicketSearchKeys(AccountsApi accounts, JdbcTemplate jdbc) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A renamed account: its tickets' keys are recomputed after the rename commits, in a transaction of their own
+	 * (idempotent, so a redelivery does no harm; {@code @ApplicationModuleListener} once the event registry lands).
+	 */
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void on(AccountRenamed renamed) {
+		jdbc.update("update tickets set search_key = null where account_id = ?", renamed.accountId());
+		fillMissing();
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void on(ContactRenamed renamed) {
+		jdbc.update("update tickets set search_key = null where requester_id = ?", renamed.contactId());
+		fillMissing();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

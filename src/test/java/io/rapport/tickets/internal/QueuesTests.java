@@ -90,6 +90,19 @@ class QueuesTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldFindTicketsByAnAccountsNewNameOnceRenamed() {
+		AccountView account = accounts.createAccount(new NewAccount("Old name " + word, word + ".example", null));
+		TicketView ticket = tickets.create(new NewTicket("Login", "Cannot log in.",
+				new NewTicket.Requester("someone@" + word + ".example", "Someone"), null, null, null, List.of()),
+				agent.user());
+
+		accounts.updateAccount(account.id(), new NewAccount("Zürich Bank " + word, word + ".example", null));
+
+		awaitFound("zurich bank " + word, ticket.id());
+		assertThat(search("old name " + word)).isEmpty();
+	}
+
+	@Test
 	void shouldSortByPriorityInItsWorkingOrderThenById() {
 		TicketView low = priority(fixtures.aTicketFrom(fixtures.aCustomer(), "Low " + word), TicketPriority.LOW);
 		TicketView urgent = priority(fixtures.aTicketFrom(fixtures.aCustomer(), "Urgent " + word), TicketPriority.URGENT);
@@ -244,6 +257,15 @@ class QueuesTests extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].id").value(high.id()));
+	}
+
+	/** Renames reach the search keys after commit, through an event: wait for them with a deadline. */
+	private void awaitFound(String text, long ticketId) {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		while (search(text).stream().noneMatch(t -> t.id() == ticketId)) {
+			assertThat(System.nanoTime()).as("found '%s' in time", text).isLessThan(deadline);
+			Thread.onSpinWait();
+		}
 	}
 
 	private List<TicketView> search(String text) {
