@@ -228,6 +228,23 @@ class QueuesTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldLetOnlyItsOwnerRemoveAPersonalView() throws Exception {
+		String location = mvc.perform(post("/tickets/views").param("name", "Mine " + word).param("query", "view=mine")
+			.with(csrf()).with(signedInAs(agent)))
+			.andReturn().getResponse().getRedirectedUrl();
+		String id = location.substring(location.indexOf('=') + 1);
+
+		mvc.perform(post("/tickets/views/{id}/delete", id).with(csrf()).with(signedInAs(fixtures.anAgentIn("tier1"))))
+			.andExpect(flash().attributeExists("viewError"));
+		mvc.perform(get("/tickets").with(signedInAs(agent)))
+			.andExpect(content().string(containsString("Mine " + word)));
+		mvc.perform(post("/tickets/views/{id}/delete", id).with(csrf()).with(signedInAs(agent)))
+			.andExpect(status().isFound());
+		mvc.perform(get("/tickets").with(signedInAs(agent)))
+			.andExpect(content().string(not(containsString("Mine " + word))));
+	}
+
+	@Test
 	void shouldLetOnlyAdminsShareAView() throws Exception {
 		mvc.perform(post("/tickets/views").param("name", "Everyone " + word).param("shared", "true")
 			.param("query", "view=all").with(csrf()).with(signedInAs(agent)))
