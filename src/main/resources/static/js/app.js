@@ -68,6 +68,7 @@
       case 'j': select(1); break;
       case 'k': select(-1); break;
       case 'Enter': handled = openSelected(); break;
+      case 'x': handled = tickSelected(); break;
       case 'r': handled = compose('PUBLIC'); break;
       case 'n': handled = compose('INTERNAL'); break;
       case ']': handled = click('[data-next-ticket]'); break;
@@ -95,6 +96,17 @@
       return false;
     }
     window.location.href = selected.getAttribute('data-href');
+    return true;
+  }
+
+  // In a queue, x ticks the highlighted row for a bulk change.
+  function tickSelected() {
+    var box = document.querySelector('tr.is-selected[data-href] input[name="ids"]');
+    if (!box) {
+      return false;
+    }
+    box.checked = !box.checked;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
     return true;
   }
 
@@ -136,6 +148,26 @@
       }
     }
   });
+
+  // Queues: the header's checkbox selects every ticket on the page for a bulk change.
+  document.addEventListener('change', function (event) {
+    if (event.target.matches('[data-select-all]')) {
+      document.querySelectorAll('input[name="ids"][form="bulk"]').forEach(function (box) {
+        box.checked = event.target.checked;
+      });
+    }
+  });
+
+  // Only one filter or save popover is open at a time.
+  document.addEventListener('toggle', function (event) {
+    if (event.target.matches && event.target.matches('details.popover') && event.target.open) {
+      document.querySelectorAll('details.popover[open]').forEach(function (other) {
+        if (other !== event.target) {
+          other.open = false;
+        }
+      });
+    }
+  }, true);
 
   // A session that ended answers htmx with the sign-in page: go there instead of swapping it into the page.
   document.addEventListener('htmx:beforeSwap', function (event) {

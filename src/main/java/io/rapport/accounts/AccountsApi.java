@@ -19,6 +19,7 @@ import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.NotFoundException;
 import io.rapport.shared.PageResult;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -40,12 +41,16 @@ public class AccountsApi {
 
 	private final Clock clock;
 
-	AccountsApi(Accounts accounts, Contacts contacts, IdentityApi identity, JdbcTemplate jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AccountsApi(Accounts accounts, Contacts contacts, IdentityApi identity, JdbcTemplate jdbc, Clock clock,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.identity = identity;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -97,7 +102,11 @@ public class AccountsApi {
 		if (accountId != null && !accounts.existsById(accountId)) {
 			throw new InvalidInputException("accountId", "There is no account " + accountId + ".");
 		}
+		String before = contact.view().name();
 		contact.update(blankToNull(name), accountId);
+		if (!java.util.Objects.equals(before, contact.view().name())) {
+			events.publishEvent(new ContactRenamed(id, contact.view().name()));
+		}
 		return contact.view();
 	}
 
@@ -119,7 +128,11 @@ public class AccountsApi {
 		String domain = normalizeDomain(command.domain());
 		String externalId = blankToNull(command.externalId());
 		requireUnique(id, domain, externalId);
+		String before = account.view().name();
 		account.update(command.name().strip(), domain, externalId);
+		if (!before.equals(account.view().name())) {
+			events.publishEvent(new AccountRenamed(id, account.view().name()));
+		}
 		if (domain != null) {
 			contacts.joinAccountByDomain(id, "%@" + domain);
 		}

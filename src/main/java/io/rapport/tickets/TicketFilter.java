@@ -1,19 +1,36 @@
 package io.rapport.tickets;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
  * Which tickets to list. Null means "any". {@code unassigned} restricts to tickets nobody is assigned to;
- * {@code text} matches the number, the subject, or the requester's email or name.
+ * {@code text} matches the number, or the subject, the requester's name or email, or the account's name, ignoring
+ * case and accents. {@code tag} must be present; of {@code anyTags} one must be. Time ranges include their start
+ * and exclude their end.
  */
 public record TicketFilter(Set<TicketStatus> statuses, Set<Long> groupIds, Long assigneeId, boolean unassigned,
-		Long requesterId, Long accountId, String tag, String text) {
+		Long requesterId, Long accountId, String tag, String text, Set<TicketPriority> priorities,
+		Set<TicketType> types, Set<Channel> channels, Set<String> anyTags, Instant createdFrom,
+		Instant createdBefore, Instant updatedFrom, Instant updatedBefore) {
+
+	public TicketFilter(Set<TicketStatus> statuses, Set<Long> groupIds, Long assigneeId, boolean unassigned,
+			Long requesterId, Long accountId, String tag, String text) {
+		this(statuses, groupIds, assigneeId, unassigned, requesterId, accountId, tag, text, null, null, null, null,
+				null, null, null, null);
+	}
 
 	public static TicketFilter any() {
 		return new TicketFilter(null, null, null, false, null, null, null, null);
 	}
 
 	public TicketFilter withRequester(long id) {
-		return new TicketFilter(statuses, groupIds, assigneeId, unassigned, id, accountId, tag, text);
+		return new TicketFilter(statuses, groupIds, assigneeId, unassigned, id, accountId, tag, text, priorities,
+				types, channels, anyTags, createdFrom, createdBefore, updatedFrom, updatedBefore);
+	}
+
+	public TicketFilter withAccount(long id) {
+		return new TicketFilter(statuses, groupIds, assigneeId, unassigned, requesterId, id, tag, text, priorities,
+				types, channels, anyTags, createdFrom, createdBefore, updatedFrom, updatedBefore);
 	}
 }

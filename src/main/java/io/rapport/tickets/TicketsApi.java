@@ -46,6 +46,15 @@ public interface TicketsApi {
 
 	QueueCounts counts(AuthenticatedUser agent);
 
+	/** A page of tickets in the given order (then by id), for queues agents sort by any column. */
+	PageResult<TicketView> list(TicketFilter filter, TicketSort sort, int page, int size, AuthenticatedUser by);
+
+	/**
+	 * Applies one change to each ticket in turn, each in its own transaction with its own version check, so one
+	 * closed or concurrently changed ticket is skipped (and said why) without undoing the others. Agents only.
+	 */
+	BulkResult bulkChange(java.util.Collection<Long> ticketIds, BulkChange change, AuthenticatedUser by);
+
 	/** The numbers the agent sidebar shows beside each view. */
 	record QueueCounts(long mine, long unassignedInMyGroups, Map<String, Long> unsolvedByGroup, long allUnsolved) {
 	}

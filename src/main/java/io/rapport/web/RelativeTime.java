@@ -14,8 +14,9 @@ import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Times as agents read them in lists ("3 h ago"), with the exact time for a tooltip, in the time zone the agent
- * chose on their profile (UTC when they chose none). Used as {@code @times}.
+ * Times as agents read them in lists, always relative ("3 h ago", "58 d ago", "4 mo ago", "2 y ago") so a column
+ * never mixes ages with dates, with the exact time for a tooltip in the time zone the agent chose on their profile
+ * (UTC when they chose none). Used as {@code @times}.
  */
 @Component("times")
 public class RelativeTime {
@@ -45,10 +46,28 @@ public class RelativeTime {
 		if (age.toDays() < 1) {
 			return text("time.hours", age.toHours());
 		}
-		if (age.toDays() < 60) {
+		if (age.toDays() < 90) {
 			return text("time.days", age.toDays());
 		}
-		return exact(at).substring(0, 10);
+		if (age.toDays() < 730) {
+			return text("time.months", age.toDays() / 30);
+		}
+		return text("time.years", age.toDays() / 365);
+	}
+
+	/** A length of time, such as a first-response time: "45 min", "3 h 20 min", "2 d 4 h". */
+	public String duration(Instant from, Instant to) {
+		if (from == null || to == null) {
+			return "";
+		}
+		Duration length = Duration.between(from, to);
+		if (length.toHours() < 1) {
+			return text("time.lengthMinutes", Math.max(0, length.toMinutes()));
+		}
+		if (length.toDays() < 1) {
+			return text("time.lengthHours", length.toHours(), length.toMinutesPart());
+		}
+		return text("time.lengthDays", length.toDays(), length.toHoursPart());
 	}
 
 	public String exact(Instant at) {

@@ -13,10 +13,10 @@ import java.util.function.LongSupplier;
  * signed-in person's name in the top bar. The label is a bundle key, or for entries named by data (a group's
  * name) the text itself. {@code role} says who sees it: {@link #AGENT} (every agent) or {@link #ADMIN}.
  * {@code activeView} is matched against the page's {@code activeView} model value to highlight the entry. The
- * optional count is read only when the sidebar is rendered.
+ * optional count is read only when the sidebar is rendered; {@code styleClass} is an extra CSS class for the link.
  */
 public record SidebarEntry(String section, int order, String labelKey, String label, String href, String activeView,
-		String role, LongSupplier count) {
+		String role, LongSupplier count, String styleClass) {
 
 	public static final String ACTIONS = "actions";
 
@@ -37,20 +37,24 @@ public record SidebarEntry(String section, int order, String labelKey, String la
 
 	/** A link labelled from the bundles, seen by every agent. */
 	public static SidebarEntry link(String section, int order, String labelKey, String href, String activeView) {
-		return new SidebarEntry(section, order, labelKey, null, href, activeView, AGENT, null);
+		return new SidebarEntry(section, order, labelKey, null, href, activeView, AGENT, null, null);
 	}
 
 	/** A link whose label is data (a group's name), not a bundle key. */
 	public static SidebarEntry named(String section, int order, String label, String href, String activeView) {
-		return new SidebarEntry(section, order, null, label, href, activeView, AGENT, null);
+		return new SidebarEntry(section, order, null, label, href, activeView, AGENT, null, null);
 	}
 
 	public SidebarEntry withCount(LongSupplier supplier) {
-		return new SidebarEntry(section, order, labelKey, label, href, activeView, role, supplier);
+		return new SidebarEntry(section, order, labelKey, label, href, activeView, role, supplier, styleClass);
 	}
 
 	public SidebarEntry forAdmins() {
-		return new SidebarEntry(section, order, labelKey, label, href, activeView, ADMIN, count);
+		return new SidebarEntry(section, order, labelKey, label, href, activeView, ADMIN, count, styleClass);
+	}
+
+	public SidebarEntry styled(String cssClass) {
+		return new SidebarEntry(section, order, labelKey, label, href, activeView, role, count, cssClass);
 	}
 
 	public boolean counted() {

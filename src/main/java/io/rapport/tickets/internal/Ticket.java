@@ -46,6 +46,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "tickets")
+@jakarta.persistence.EntityListeners(TicketSearchIndexer.class)
 public class Ticket {
 
 	@Id
@@ -100,6 +101,18 @@ public class Ticket {
 
 	@Version
 	private Long version;
+
+	@Column(name = "search_key")
+	@org.hibernate.annotations.OptimisticLock(excluded = true)
+	private String searchKey;
+
+	@Column(name = "requester_key")
+	@org.hibernate.annotations.OptimisticLock(excluded = true)
+	private String requesterKey;
+
+	@Column(name = "account_key")
+	@org.hibernate.annotations.OptimisticLock(excluded = true)
+	private String accountKey;
 
 	@Transient
 	private final List<TicketChange> changes = new ArrayList<>();
@@ -266,6 +279,13 @@ public class Ticket {
 	private void posted(Message message, Channel channel, Set<Long> mentionedAgentIds, Instant now) {
 		events.add(new MessagePosted(id, message.getId(), message.getAuthorKind(), message.getAuthorId(),
 				message.getVisibility(), channel, mentionedAgentIds, now));
+	}
+
+	/** What searches and name sorts read ({@link TicketSearchKeys}); not a change of the ticket. */
+	void indexAs(String searchKey, String requesterKey, String accountKey) {
+		this.searchKey = searchKey;
+		this.requesterKey = requesterKey;
+		this.accountKey = accountKey;
 	}
 
 	List<TicketChange> drainChanges() {

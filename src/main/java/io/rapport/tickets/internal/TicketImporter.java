@@ -49,10 +49,13 @@ class TicketImporter implements TicketImport {
 
 	private final IdentityApi identity;
 
-	TicketImporter(JdbcTemplate jdbc, IdBlocks ids, IdentityApi identity) {
+	private final TicketSearchKeys searchKeys;
+
+	TicketImporter(JdbcTemplate jdbc, IdBlocks ids, IdentityApi identity, TicketSearchKeys searchKeys) {
 		this.jdbc = jdbc;
 		this.ids = ids;
 		this.identity = identity;
+		this.searchKeys = searchKeys;
 	}
 
 	@Override
@@ -69,6 +72,7 @@ class TicketImporter implements TicketImport {
 		jdbc.batchUpdate(INSERT_MESSAGE, rows.messages);
 		jdbc.batchUpdate(INSERT_ESCALATION, rows.escalations);
 		jdbc.batchUpdate(INSERT_CHANGE, rows.changes);
+		searchKeys.fillMissing();
 		return stored;
 	}
 

@@ -2,25 +2,36 @@ package io.rapport.tickets.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.rapport.accounts.AccountView;
+import io.rapport.accounts.AccountsApi;
 import io.rapport.identity.AgentView;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
 import io.rapport.identity.IdentityApi;
 import io.rapport.shared.PageResult;
 import io.rapport.shared.web.WorkspacePage;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.TicketPriority;
+import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketType;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.TicketsApi;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The agent's ticket lists (the sidebar's views), search, and "next ticket" within a view. */
+/**
+ * The agent's queues: the sidebar's views and saved views, narrowed by the filter bar, sorted by any column,
+ * paged with counts, with the bulk bar; and "next ticket" within a view.
+ */
 @Controller
 @WorkspacePage
 class TicketListPage {
@@ -33,25 +44,48 @@ class TicketListPage {
 
 	private final IdentityApi identity;
 
-	TicketListPage(TicketsApi tickets, IdentityApi identity) {
+	private final AccountsApi accounts;
+
+	private final SavedViewService savedViews;
+
+	TicketListPage(TicketsApi tickets, IdentityApi identity, AccountsApi accounts, SavedViewService savedViews) {
 		this.tickets = tickets;
 		this.identity = identity;
+		this.accounts = accounts;
+		this.savedViews = savedViews;
 	}
 
 	@GetMapping("/tickets")
-	String list(@CurrentUser AuthenticatedUser user, @RequestParam(required = false) String view,
-			@RequestParam(required = false) String group, @RequestParam(required = false) String q,
+	String list(@CurrentUser AuthenticatedUser user, @RequestParam MultiValueMap<String, String> params,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		String text = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
-		TicketQueue queue = TicketQueue.of(view, group, text, user, identity);
-		PageResult<TicketView> result = tickets.list(queue.filter(), Math.max(0, Math.min(page, 10_000)), PAGE_SIZE,
-				user);
+		QueueFilters filters = QueueFilters.parse(params);
+		SavedView saved = savedViews.readable(filters.saved(), user).orElse(null);
+		if (saved != null && !QueueFilters.narrows(params)) {
+			filters = QueueFilters.parse(saved.getQuery()).savedAs(saved.getId());
+		}
+		TicketQueue queue = TicketQueue.of(filters.view(), filters.group(), filters.q(), user, identity);
+		PageResult<TicketView> result = tickets.list(filters.apply(queue.filter(), user), filters.sort(),
+				Math.max(0, Math.min(page, 10_000)), PAGE_SIZE, user);
 		model.addAttribute("queue", queue);
-		model.addAttribute("activeView", text == null ? queue.key() : null);
-		model.addAttribute("q", text);
+		model.addAttribute("filters", filters);
+		model.addAttribute("savedView", saved);
+		model.addAttribute("activeView", saved != null ? "saved:" + saved.getId() : filters.q() == null ? queue.key() : null);
+		model.addAttribute("q", filters.q());
 		model.addAttribute("result", result);
+		model.addAttribute("pages", pages(result));
 		model.addAttribute("agentNames", agentNames(identity));
 		model.addAttribute("groupNames", groupNames(identity));
+		model.addAttribute("accountNames", accounts.accounts(result.items().stream().map(TicketView::accountId)
+			.filter(Objects::nonNull).collect(Collectors.toSet())).values().stream()
+			.collect(Collectors.toMap(AccountView::id, AccountView::name)));
+		model.addAttribute("accountName", filters.account() == null ? null
+				: accounts.account(filters.account()).map(AccountView::name).orElse(null));
+		model.addAttribute("agents", identity.agents().stream().filter(AgentView::active).toList());
+		model.addAttribute("groups", identity.groups());
+		model.addAttribute("statuses", TicketStatus.values());
+		model.addAttribute("priorities", TicketPriority.values());
+		model.addAttribute("types", TicketType.values());
+		model.addAttribute("channels", Channel.values());
 		return "tickets/list";
 	}
 
@@ -77,6 +111,13 @@ class TicketListPage {
 			target.queryParam("view", queue.view());
 		}
 		return "redirect:" + target.encode().build().toUriString();
+	}
+
+	/** The page numbers the pager links to: the first, the last, and two either side of this one. */
+	static List<Integer> pages(PageResult<?> result) {
+		int last = result.totalPages() - 1;
+		return java.util.stream.IntStream.rangeClosed(0, Math.max(0, last))
+			.filter(p -> p == 0 || p == last || Math.abs(p - result.page()) <= 2).boxed().toList();
 	}
 
 	static Map<Long, String> agentNames(IdentityApi identity) {

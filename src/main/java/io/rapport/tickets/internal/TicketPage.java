@@ -21,7 +21,6 @@ import io.rapport.tickets.TicketsApi;
 import io.rapport.tickets.Visibility;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -125,11 +124,8 @@ class TicketPage {
 				errors.put(PageForms.field(e.field(), "properties", "status", "priority", "type", "assignee", "tags"),
 						e.getMessage());
 			}
-			catch (OptimisticLockingFailureException e) {
-				errors.put("conflict", forms.message("ticket.conflict"));
-			}
 			catch (ConflictException e) {
-				errors.put("properties", e.getMessage());
+				putConflict(errors, e, id, update.version(), user);
 			}
 		}
 		return respond(id, user, view, group, htmx, errors, "ticket.saved", model, response);
@@ -194,5 +190,20 @@ class TicketPage {
 		model.addAttribute("errors", errors);
 		workspace.fill(model, id, user, queue);
 		return htmx == null ? "tickets/show" : "tickets/show :: htmx-response";
+	}
+
+	/**
+	 * A save that lost a race with another agent's (the service's {@link ConcurrentTicketChange}, or the version it
+	 * read itself no longer matching) is the conflict message with a reload link and a 409; any other conflict
+	 * (a closed ticket) stays beside the properties.
+	 */
+	private void putConflict(Map<String, String> errors, ConflictException e, long id, Long read,
+			AuthenticatedUser user) {
+		if (e instanceof ConcurrentTicketChange || !read.equals(tickets.get(id, user).version())) {
+			errors.put("conflict", forms.message("ticket.conflict"));
+		}
+		else {
+			errors.put("properties", e.getMessage());
+		}
 	}
 }

@@ -1,14 +1,18 @@
 package io.rapport.tickets.internal;
 
+import java.util.Collection;
 import java.util.List;
 
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.shared.PageResult;
+import io.rapport.tickets.BulkChange;
+import io.rapport.tickets.BulkResult;
 import io.rapport.tickets.ChangeView;
 import io.rapport.tickets.MessageView;
 import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.NewTicket;
 import io.rapport.tickets.TicketFilter;
+import io.rapport.tickets.TicketSort;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketUpdate;
 import io.rapport.tickets.TicketView;
@@ -32,12 +36,15 @@ class TicketService implements TicketsApi {
 
 	private final TicketQueries queries;
 
+	private final TicketQueues queues;
+
 	TicketService(TicketCreation creation, TicketTriage triage, TicketConversation conversation,
-			TicketQueries queries) {
+			TicketQueries queries, TicketQueues queues) {
 		this.creation = creation;
 		this.triage = triage;
 		this.conversation = conversation;
 		this.queries = queries;
+		this.queues = queues;
 	}
 
 	@Override
@@ -99,5 +106,15 @@ class TicketService implements TicketsApi {
 	@Override
 	public QueueCounts counts(AuthenticatedUser agent) {
 		return queries.counts(agent);
+	}
+
+	@Override
+	public PageResult<TicketView> list(TicketFilter filter, TicketSort sort, int page, int size, AuthenticatedUser by) {
+		return queues.list(filter, sort, page, size, by);
+	}
+
+	@Override
+	public BulkResult bulkChange(Collection<Long> ticketIds, BulkChange change, AuthenticatedUser by) {
+		return queues.bulkChange(ticketIds, change, by);
 	}
 }

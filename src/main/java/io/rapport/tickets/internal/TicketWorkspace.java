@@ -33,10 +33,13 @@ class TicketWorkspace {
 
 	private final AccountsApi accounts;
 
-	TicketWorkspace(TicketsApi tickets, IdentityApi identity, AccountsApi accounts) {
+	private final TicketContext context;
+
+	TicketWorkspace(TicketsApi tickets, IdentityApi identity, AccountsApi accounts, TicketContext context) {
 		this.tickets = tickets;
 		this.identity = identity;
 		this.accounts = accounts;
+		this.context = context;
 	}
 
 	void fill(Model model, long id, AuthenticatedUser user, TicketQueue queue) {
@@ -58,6 +61,7 @@ class TicketWorkspace {
 			.filter(group -> !group.key().equals(ticket.group())).toList());
 		model.addAttribute("account", ticket.accountId() == null ? null
 				: accounts.account(ticket.accountId()).orElse(null));
+		context.fill(model, ticket, user);
 		model.addAttribute("queue", queue);
 		model.addAttribute("activeView", queue.key());
 		if (!model.containsAttribute("errors")) {

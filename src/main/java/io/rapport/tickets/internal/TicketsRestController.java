@@ -16,6 +16,7 @@ import io.rapport.tickets.MessageView;
 import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.NewTicket;
 import io.rapport.tickets.TicketFilter;
+import io.rapport.tickets.TicketSort;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketUpdate;
 import io.rapport.tickets.TicketView;
@@ -66,17 +67,20 @@ class TicketsRestController {
 	}
 
 	@GetMapping("/tickets")
-	PageResult<TicketView> list(@CurrentUser AuthenticatedUser user, @RequestParam(required = false) TicketStatus status,
-			@RequestParam(required = false) String group, @RequestParam(required = false) Long assigneeId,
-			@RequestParam(required = false) Long requesterId, @RequestParam(required = false) Long accountId,
-			@RequestParam(required = false) @Size(max = 50) String tag,
+	PageResult<TicketView> list(@CurrentUser AuthenticatedUser user,
+			@RequestParam(required = false) Set<TicketStatus> status, @RequestParam(required = false) String group,
+			@RequestParam(required = false) Long assigneeId, @RequestParam(required = false) Long requesterId,
+			@RequestParam(required = false) Long accountId, @RequestParam(required = false) @Size(max = 50) String tag,
 			@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
+			@RequestParam(defaultValue = "25") @Min(1) @Max(100) int size,
+			@org.springdoc.core.annotations.ParameterObject QueueParams queue) {
 		Set<Long> groups = group == null ? null : Set.of(identity.requireGroup("group", group).id());
-		TicketFilter filter = new TicketFilter(status == null ? null : Set.of(status), groups, assigneeId, false,
-				requesterId, accountId, tag, q);
-		return tickets.list(filter, page, size, user);
+		TicketFilter filter = new TicketFilter(status == null || status.isEmpty() ? null : status, groups, assigneeId,
+				Boolean.TRUE.equals(queue.unassigned()), requesterId, accountId, tag, q, queue.priority(),
+				queue.type(), queue.channel(), null, queue.createdFrom(), queue.createdBefore(), queue.updatedFrom(),
+				queue.updatedBefore());
+		return tickets.list(filter, TicketSort.parse(queue.sort()), page, size, user);
 	}
 
 	@PatchMapping("/tickets/{id}")
