@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * A {@link TicketFilter} as a query, and a {@link TicketSort} as its order. Text matches the number, or the
  * ticket's search key (subject, requester, account; see {@link SearchText}). Each filter and sort column has an
- * index (migration {@code V202612011500__tickets_queue_filters}).
+ * index (migration {@code V202612011500_03__tickets_queue_filters}).
  */
 @Component
 class TicketSearch {
