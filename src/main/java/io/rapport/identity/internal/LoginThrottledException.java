@@ -9,7 +9,9 @@ public class LoginThrottledException extends AuthenticationException {
 	private final Duration retryAfter;
 
 	public LoginThrottledException(Duration retryAfter) {
-		super("Too many failed sign-ins. Try again in " + Math.max(1, retryAfter.toMinutes() + 1) + " minutes.");
+		super(retryAfter.toSeconds() < 60
+				? "Too many sign-in attempts. Try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds."
+				: "Too many failed sign-ins. Try again in " + (retryAfter.toMinutes() + 1) + " minutes.");
 		this.retryAfter = retryAfter;
 	}
 

@@ -1,12 +1,14 @@
 package io.rapport.identity.internal;
 
 import java.io.IOException;
+import java.util.HashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.rapport.shared.web.ProblemWriter;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,7 +20,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -43,9 +47,20 @@ class SecurityConfiguration {
 	static final String SWAGGER_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+	/**
+	 * bcrypt for new hashes; any stored {@code {id}} hash still verifies. The cost is 10 or more in production
+	 * ({@code rapport.security.bcrypt-strength}); tests lower it to 4 so that fixtures do not each pay a real hash.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(@Value("${rapport.security.bcrypt-strength:10}") int strength) {
+		if (strength < 4 || strength > 31) {
+			throw new IllegalArgumentException("rapport.security.bcrypt-strength must be between 4 and 31");
+		}
+		var encoders = new HashMap<String, PasswordEncoder>();
+		encoders.put("bcrypt", new BCryptPasswordEncoder(strength));
+		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder("bcrypt", encoders);
+		delegating.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		return delegating;
 	}
 
 	@Bean
