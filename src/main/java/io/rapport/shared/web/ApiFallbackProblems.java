@@ -39,9 +39,7 @@ class ApiFallbackProblems implements WebMvcConfigurer {
 			return null;
 		}
 		ProblemDetail problem = error.getBody();
-		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-			problem.setType(URI.create(ApiProblems.TYPE_BASE + (problem.getStatus() == 404 ? "not-found" : "invalid-request")));
-		}
+		ApiProblems.ownWords(problem, request.getRequestURI());
 		problem.setInstance(URI.create(request.getRequestURI()));
 		try {
 			error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));

@@ -138,6 +138,43 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 				"The upload is larger than the server accepts.", List.of());
 	}
 
+	/** Framework errors (405, 406, 415, a missing parameter) get our {@code type} and, for 404, our words. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> entity = super.handleExceptionInternal(e, body, headers, statusCode, request);
+		if (entity != null && entity.getBody() instanceof ProblemDetail problem) {
+			ownWords(problem, request.getDescription(false).replaceFirst("^uri=", ""));
+			HttpHeaders problemHeaders = new HttpHeaders();
+			problemHeaders.putAll(entity.getHeaders());
+			problemHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+			return new ResponseEntity<>(entity.getBody(), problemHeaders, entity.getStatusCode());
+		}
+		return entity;
+	}
+
+	/** Gives a framework's problem our {@code type}, and a 404 our own detail instead of "No static resource …". */
+	static void ownWords(ProblemDetail problem, String path) {
+		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+			problem.setType(URI.create(TYPE_BASE + typeOf(problem.getStatus())));
+		}
+		if (problem.getStatus() == 404) {
+			problem.setTitle("Not found");
+			problem.setDetail("There is nothing at " + path + ".");
+		}
+	}
+
+	private static String typeOf(int status) {
+		return switch (status) {
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 413 -> "too-large";
+			case 415 -> "unsupported-media-type";
+			default -> status >= 500 ? "internal" : "invalid-request";
+		};
+	}
+
 	private static String lastNode(String path) {
 		return path.substring(path.lastIndexOf('.') + 1);
 	}

@@ -28,6 +28,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,6 +48,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Tickets", description = "Tickets, their conversation, escalations, history and attachments")
 class TicketsRestController {
 
 	private final TicketsApi tickets;
@@ -56,17 +60,20 @@ class TicketsRestController {
 		this.identity = identity;
 	}
 
+	@Operation(summary = "Open a ticket")
 	@PostMapping("/tickets")
 	ResponseEntity<TicketView> create(@CurrentUser AuthenticatedUser user, @Valid @RequestBody NewTicket request) {
 		TicketView ticket = tickets.create(request, user);
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id())).body(ticket);
 	}
 
+	@Operation(summary = "Read one ticket")
 	@GetMapping("/tickets/{id}")
 	TicketView get(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		return tickets.get(id, user);
 	}
 
+	@Operation(summary = "List and filter tickets")
 	@GetMapping("/tickets")
 	PageResult<TicketView> list(@CurrentUser AuthenticatedUser user, @RequestParam(required = false) TicketStatus status,
 			@RequestParam(required = false) String group, @RequestParam(required = false) Long assigneeId,
@@ -81,12 +88,14 @@ class TicketsRestController {
 		return tickets.list(filter, page, size, user);
 	}
 
+	@Operation(summary = "Change status, priority, type, group, assignee or tags")
 	@PatchMapping("/tickets/{id}")
 	TicketView update(@CurrentUser AuthenticatedUser user, @PathVariable long id,
 			@Valid @RequestBody TicketUpdate request) {
 		return tickets.update(id, request, user);
 	}
 
+	@Operation(summary = "Reply or add an internal note (JSON)")
 	@PostMapping(path = "/tickets/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<MessageView> reply(@CurrentUser AuthenticatedUser user, @PathVariable long id,
 			@Valid @RequestBody NewMessage request) {
@@ -95,6 +104,7 @@ class TicketsRestController {
 	}
 
 	/** The same, with files: parts {@code body}, {@code visibility} (optional) and {@code files}. */
+	@Operation(summary = "Reply or add an internal note with files (multipart)")
 	@PostMapping(path = "/tickets/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<MessageView> replyWithFiles(@CurrentUser AuthenticatedUser user, @PathVariable long id,
 			@RequestParam @NotBlank @Size(max = 100_000) String body,
@@ -104,11 +114,13 @@ class TicketsRestController {
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "/messages/" + message.id())).body(message);
 	}
 
+	@Operation(summary = "Read a ticket's conversation")
 	@GetMapping("/tickets/{id}/messages")
 	List<MessageView> messages(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		return tickets.messages(id, user);
 	}
 
+	@Operation(summary = "Escalate a ticket to another group, with a reason")
 	@PostMapping("/tickets/{id}/escalations")
 	ResponseEntity<TicketView> escalate(@CurrentUser AuthenticatedUser user, @PathVariable long id,
 			@Valid @RequestBody EscalationRequest request) {
@@ -116,11 +128,13 @@ class TicketsRestController {
 		return ResponseEntity.created(URI.create("/api/v1/tickets/" + id)).body(ticket);
 	}
 
+	@Operation(summary = "Read a ticket's change history")
 	@GetMapping("/tickets/{id}/history")
 	List<ChangeView> history(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		return tickets.history(id, user);
 	}
 
+	@Operation(summary = "Download an attachment")
 	@GetMapping("/attachments/{id}")
 	ResponseEntity<byte[]> attachment(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		return download(tickets.attachment(id, user));
