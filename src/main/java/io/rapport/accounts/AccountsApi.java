@@ -84,7 +84,13 @@ public class AccountsApi {
 		if (accountId == null) {
 			accountId = accountForEmail(email).orElse(null);
 		}
-		Contact contact = contacts.save(new Contact(email, blankToNull(command.name()), accountId, clock.instant()));
+		Contact contact;
+		try {
+			contact = contacts.saveAndFlush(new Contact(email, blankToNull(command.name()), accountId, clock.instant()));
+		}
+		catch (DataIntegrityViolationException lostRace) {
+			throw new ConflictException("A contact with the email " + email + " exists already.");
+		}
 		if (command.password() != null) {
 			identity.grantPortalLogin(contact.getId(), email, contact.view().displayName(), command.password());
 		}
@@ -106,7 +112,13 @@ public class AccountsApi {
 		String domain = normalizeDomain(command.domain());
 		String externalId = blankToNull(command.externalId());
 		requireUnique(null, domain, externalId);
-		Account account = accounts.saveAndFlush(new Account(command.name().strip(), domain, externalId, clock.instant()));
+		Account account;
+		try {
+			account = accounts.saveAndFlush(new Account(command.name().strip(), domain, externalId, clock.instant()));
+		}
+		catch (DataIntegrityViolationException lostRace) {
+			throw new ConflictException("Another account has the domain " + domain + " or the external id " + externalId + ".");
+		}
 		if (domain != null) {
 			contacts.joinAccountByDomain(account.getId(), "%@" + domain);
 		}

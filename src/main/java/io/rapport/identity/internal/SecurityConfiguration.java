@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -25,6 +26,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -61,6 +63,24 @@ class SecurityConfiguration {
 		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder("bcrypt", encoders);
 		delegating.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 		return delegating;
+	}
+
+	/**
+	 * URLs the firewall refuses ({@code //}, {@code ;}, an encoded dot or slash) answer a problem document on API
+	 * paths and the 400 page elsewhere, never a bare container error.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+		return (request, response, rejected) -> {
+			String path = request.getRequestURI().replaceAll("/{2,}", "/");
+			if (path.startsWith(request.getContextPath() + "/api/")) {
+				problems.write(response, HttpStatus.BAD_REQUEST, "rejected-url", "Request rejected",
+						"The URL is not accepted: it contains a sequence such as //, ; or an encoded dot or slash.");
+			}
+			else {
+				response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			}
+		};
 	}
 
 	@Bean
