@@ -75,11 +75,11 @@ public class AccountsApi {
 	public ContactView createContact(NewContact command) {
 		String email = IdentityApi.normalize(command.email());
 		if (contacts.findByEmail(email).isPresent()) {
-			throw new ConflictException("A contact with the email " + email + " exists already.");
+			throw ConflictException.of("errors.contact.exists", email);
 		}
 		Long accountId = command.accountId();
 		if (accountId != null && !accounts.existsById(accountId)) {
-			throw new InvalidInputException("accountId", "There is no account " + accountId + ".");
+			throw InvalidInputException.of("accountId", "errors.account.not-found", accountId);
 		}
 		if (accountId == null) {
 			accountId = accountForEmail(email).orElse(null);
@@ -89,7 +89,7 @@ public class AccountsApi {
 			contact = contacts.saveAndFlush(new Contact(email, blankToNull(command.name()), accountId, clock.instant()));
 		}
 		catch (DataIntegrityViolationException lostRace) {
-			throw new ConflictException("A contact with the email " + email + " exists already.");
+			throw ConflictException.of("errors.contact.exists", email);
 		}
 		if (command.password() != null) {
 			identity.grantPortalLogin(contact.getId(), email, contact.view().displayName(), command.password());
@@ -99,9 +99,9 @@ public class AccountsApi {
 
 	@Transactional
 	public ContactView updateContact(long id, String name, Long accountId) {
-		Contact contact = contacts.findById(id).orElseThrow(() -> new NotFoundException("No contact " + id));
+		Contact contact = contacts.findById(id).orElseThrow(() -> NotFoundException.of("errors.contact.not-found", id));
 		if (accountId != null && !accounts.existsById(accountId)) {
-			throw new InvalidInputException("accountId", "There is no account " + accountId + ".");
+			throw InvalidInputException.of("accountId", "errors.account.not-found", accountId);
 		}
 		contact.update(blankToNull(name), accountId);
 		return contact.view();
@@ -117,7 +117,7 @@ public class AccountsApi {
 			account = accounts.saveAndFlush(new Account(command.name().strip(), domain, externalId, clock.instant()));
 		}
 		catch (DataIntegrityViolationException lostRace) {
-			throw new ConflictException("Another account has the domain " + domain + " or the external id " + externalId + ".");
+			throw ConflictException.of("errors.account.taken");
 		}
 		if (domain != null) {
 			contacts.joinAccountByDomain(account.getId(), "%@" + domain);
@@ -127,7 +127,7 @@ public class AccountsApi {
 
 	@Transactional
 	public AccountView updateAccount(long id, NewAccount command) {
-		Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("No account " + id));
+		Account account = accounts.findById(id).orElseThrow(() -> NotFoundException.of("errors.account.not-found", id));
 		String domain = normalizeDomain(command.domain());
 		String externalId = blankToNull(command.externalId());
 		requireUnique(id, domain, externalId);
@@ -201,11 +201,11 @@ public class AccountsApi {
 
 	private void requireUnique(Long id, String domain, String externalId) {
 		if (domain != null && accounts.findByDomain(domain).filter(a -> !a.getId().equals(id)).isPresent()) {
-			throw new ConflictException("Another account has the domain " + domain + ".");
+			throw ConflictException.of("errors.account.domain-taken", domain);
 		}
 		if (externalId != null
 				&& accounts.findByExternalId(externalId).filter(a -> !a.getId().equals(id)).isPresent()) {
-			throw new ConflictException("Another account has the external id " + externalId + ".");
+			throw ConflictException.of("errors.account.external-id-taken", externalId);
 		}
 	}
 

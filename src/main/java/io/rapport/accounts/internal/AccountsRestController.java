@@ -50,7 +50,7 @@ class AccountsRestController {
 	@GetMapping("/accounts/{id}")
 	AccountView account(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		user.requireAgent();
-		return accounts.account(id).orElseThrow(() -> new NotFoundException("No account " + id));
+		return accounts.account(id).orElseThrow(() -> NotFoundException.of("errors.account.not-found", id));
 	}
 
 	@Operation(summary = "Search accounts by name or domain")
@@ -77,9 +77,9 @@ class AccountsRestController {
 	@GetMapping("/contacts/{id}")
 	ContactView contact(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		if (user.isContact() && user.id() != id) {
-			throw new NotFoundException("No contact " + id);
+			throw NotFoundException.of("errors.contact.not-found", id);
 		}
-		return accounts.contact(id).orElseThrow(() -> new NotFoundException("No contact " + id));
+		return accounts.contact(id).orElseThrow(() -> NotFoundException.of("errors.contact.not-found", id));
 	}
 
 	@Operation(summary = "Search contacts by name or email")

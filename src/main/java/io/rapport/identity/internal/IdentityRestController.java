@@ -102,7 +102,7 @@ class IdentityRestController {
 	@GetMapping("/agents/{id}")
 	AgentView agent(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		user.requireAgent();
-		return identity.agent(id).orElseThrow(() -> new NotFoundException("No agent " + id));
+		return identity.agent(id).orElseThrow(() -> NotFoundException.of("errors.agent.not-found", id));
 	}
 
 	@Operation(summary = "Create an agent (admins)")

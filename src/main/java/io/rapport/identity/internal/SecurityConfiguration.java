@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.rapport.shared.web.ProblemWriter;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -94,8 +95,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, TokenService tokens,
-			ProblemWriter problems) throws Exception {
-		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems);
+			ProblemWriter problems, MessageSource messages) throws Exception {
+		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, messages);
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,8 +28,11 @@ class ApiFallbackProblems implements WebMvcConfigurer {
 
 	private final ProblemWriter problems;
 
-	ApiFallbackProblems(ProblemWriter problems) {
+	private final MessageSource messages;
+
+	ApiFallbackProblems(ProblemWriter problems, MessageSource messages) {
 		this.problems = problems;
+		this.messages = messages;
 	}
 
 	@Override
@@ -60,7 +64,7 @@ class ApiFallbackProblems implements WebMvcConfigurer {
 		else {
 			return null;
 		}
-		ApiProblems.ownWords(problem, request.getRequestURI());
+		ApiProblems.ownWords(problem, request.getRequestURI(), messages);
 		problem.setInstance(URI.create(request.getRequestURI()));
 		try {
 			problems.write(response, problem);
