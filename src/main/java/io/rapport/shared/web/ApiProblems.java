@@ -216,6 +216,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static String allowedValues(JacksonException jackson) {
 		if (jackson instanceof tools.jackson.databind.exc.InvalidFormatException format
+				&& format.getTargetType() == String.class) {
+			return ": it " + TextRules.RULE;
+		}
+		if (jackson instanceof tools.jackson.databind.exc.InvalidFormatException format
 				&& format.getTargetType() != null && format.getTargetType().isEnum()) {
 			Object[] constants = format.getTargetType().getEnumConstants();
 			return "; allowed: " + java.util.Arrays.stream(constants).map(String::valueOf)

@@ -42,7 +42,9 @@ public class TrustedProxies extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!trusted(request.getRemoteAddr())) {
+		boolean forwarded = request.getHeader("X-Forwarded-For") != null || request.getHeader("X-Forwarded-Proto") != null
+				|| request.getHeader("X-Forwarded-Host") != null || request.getHeader("X-Forwarded-Port") != null;
+		if (!forwarded || !trusted(request.getRemoteAddr())) {
 			chain.doFilter(request, response);
 			return;
 		}
