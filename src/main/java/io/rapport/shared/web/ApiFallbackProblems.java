@@ -64,7 +64,7 @@ class ApiFallbackProblems implements WebMvcConfigurer {
 		else {
 			return null;
 		}
-		ApiProblems.ownWords(problem, request.getRequestURI(), messages);
+		ProblemWords.ownWords(problem, request.getRequestURI(), messages);
 		problem.setInstance(URI.create(request.getRequestURI()));
 		try {
 			problems.write(response, problem);

@@ -147,35 +147,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> entity = super.handleExceptionInternal(e, body, headers, statusCode, request);
 		if (entity != null && entity.getBody() instanceof ProblemDetail problem) {
-			ownWords(problem, request.getDescription(false).replaceFirst("^uri=", ""), getMessageSource());
+			ProblemWords.ownWords(problem, request.getDescription(false).replaceFirst("^uri=", ""), getMessageSource());
 			HttpHeaders problemHeaders = new HttpHeaders();
 			problemHeaders.putAll(entity.getHeaders());
 			problemHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
 			return new ResponseEntity<>(entity.getBody(), problemHeaders, entity.getStatusCode());
 		}
 		return entity;
-	}
-
-	/** Gives a framework's problem our {@code type}, and a 404 our own detail instead of "No static resource …". */
-	static void ownWords(ProblemDetail problem, String path, MessageSource messages) {
-		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-			problem.setType(URI.create(TYPE_BASE + typeOf(problem.getStatus())));
-		}
-		if (problem.getStatus() == 404) {
-			problem.setTitle("Not found");
-			problem.setDetail(text(messages, "errors.path.not-found", path));
-		}
-	}
-
-	private static String typeOf(int status) {
-		return switch (status) {
-			case 404 -> "not-found";
-			case 405 -> "method-not-allowed";
-			case 406 -> "not-acceptable";
-			case 413 -> "too-large";
-			case 415 -> "unsupported-media-type";
-			default -> status >= 500 ? "internal" : "invalid-request";
-		};
 	}
 
 	/** A domain error in the request's language (English when no bundle has it). */
@@ -185,12 +163,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private String text(String code, Object... args) {
-		return text(getMessageSource(), code, args);
-	}
-
-	static String text(MessageSource messages, String code, Object... args) {
-		String english = TranslatableException.english(code, args);
-		return messages == null ? english : messages.getMessage(code, args, english, LocaleContextHolder.getLocale());
+		return ProblemWords.text(getMessageSource(), code, args);
 	}
 
 	private static String lastNode(String path) {
