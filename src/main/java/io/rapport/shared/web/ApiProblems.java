@@ -126,7 +126,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		Throwable cause = e.getCause();
 		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 			String field = path(jackson);
-			String detail = "The value of " + field + " is not valid" + allowedValues(jackson);
+			String detail = jackson instanceof tools.jackson.databind.exc.InvalidFormatException format
+					&& format.getTargetType() == String.class
+							? field + " " + text("errors.text.unacceptable")
+							: "The value of " + field + " is not valid" + allowedValues(jackson);
 			return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail,
 					List.of(fieldError(field, detail)));
 		}
@@ -188,10 +191,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static String allowedValues(JacksonException jackson) {
-		if (jackson instanceof tools.jackson.databind.exc.InvalidFormatException format
-				&& format.getTargetType() == String.class) {
-			return ": it " + TextRules.RULE;
-		}
 		if (jackson instanceof tools.jackson.databind.exc.InvalidFormatException format
 				&& format.getTargetType() != null && format.getTargetType().isEnum()) {
 			Object[] constants = format.getTargetType().getEnumConstants();

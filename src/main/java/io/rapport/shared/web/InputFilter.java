@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,8 +29,11 @@ class InputFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	InputFilter(ProblemWriter problems) {
+	private final MessageSource messages;
+
+	InputFilter(ProblemWriter problems, MessageSource messages) {
 		this.problems = problems;
+		this.messages = messages;
 	}
 
 	@Override
@@ -38,7 +42,8 @@ class InputFilter extends OncePerRequestFilter {
 		String type = request.getContentType();
 		if (type != null && type.contains("*")) {
 			refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-					"Unsupported media type", "Content-Type " + type + " is not a media type; send application/json.", null);
+					"Unsupported media type", "Content-Type " + type + " is not a media type; send application/json.", null,
+					null);
 			return;
 		}
 		String field = unacceptable(request);
@@ -46,18 +51,19 @@ class InputFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		refuse(request, response, HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-				field + " " + TextRules.RULE, field);
+		String rule = messages.getMessage("errors.text.unacceptable", null, TextRules.RULE, request.getLocale());
+		refuse(request, response, HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", field + " " + rule, field,
+				rule);
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
-			String title, String detail, String field) throws IOException {
+			String title, String detail, String field, String fieldDetail) throws IOException {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 			problem.setType(URI.create(ApiProblems.TYPE_BASE + type));
 			problem.setTitle(title);
 			if (field != null) {
-				problem.setProperty("errors", List.of(ApiProblems.fieldError(field, TextRules.RULE)));
+				problem.setProperty("errors", List.of(ApiProblems.fieldError(field, fieldDetail)));
 			}
 			problems.write(response, problem);
 		}

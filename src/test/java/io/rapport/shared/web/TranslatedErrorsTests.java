@@ -43,6 +43,12 @@ class TranslatedErrorsTests extends IntegrationTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("accountId"))
 			.andExpect(jsonPath("$.detail").value("Nu există contul 987654321."));
+		mvc.perform(post("/api/v1/contacts").header("Authorization", agent).header("Accept-Language", "zh-CN")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"a@example.org\", \"name\": \"A\\u0000\"}"))
+			.andExpect(jsonPath("$.detail").value("name 不得包含 NUL 字符或损坏的 Unicode"));
+		mvc.perform(get("/api/v1/contacts").param("q", "a\u0000").header("Authorization", agent)
+			.header("Accept-Language", "ro"))
+			.andExpect(jsonPath("$.errors[0].detail").value("nu poate conține caractere NUL sau Unicode deteriorat"));
 		mvc.perform(get("/api/v1/nope").header("Authorization", agent).header("Accept-Language", "eo"))
 			.andExpect(jsonPath("$.detail").value("Estas nenio ĉe /api/v1/nope."));
 	}
