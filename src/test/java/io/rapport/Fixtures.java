@@ -46,6 +46,11 @@ public class Fixtures {
 		this.tokens = tokens;
 	}
 
+	/** An address no other test uses, e.g. {@code uniqueEmail("ioana", "carpathia.example")}. */
+	public static String uniqueEmail(String name, String domain) {
+		return name + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@" + domain;
+	}
+
 	public Person anAgentIn(String... groups) {
 		return agent(Role.AGENT, groups);
 	}

@@ -2,6 +2,8 @@ package io.rapport;
 
 import java.time.Instant;
 
+import io.rapport.identity.internal.LoginThrottle;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +19,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole application on the test database (H2, or PostgreSQL in the second Surefire run: tagged {@code db}),
  * with a movable clock, no demo data, and the first admin {@code admin@localhost} / {@link #ADMIN_PASSWORD}.
- * All subclasses share one application context; tests create the rows they need with unique values.
+ * All subclasses share one application context; tests create the rows they need with unique values. Passwords
+ * are hashed at bcrypt cost 4 here (10 or more in production).
  */
 @Tag("db")
 @SpringBootTest(properties = { "rapport.demo.enabled=false", "rapport.admin.email=admin@localhost",
-		"rapport.admin.password=" + IntegrationTest.ADMIN_PASSWORD, "rapport.data-dir=target/test-data" })
+		"rapport.admin.password=" + IntegrationTest.ADMIN_PASSWORD, "rapport.data-dir=target/test-data",
+		"rapport.security.bcrypt-strength=4" })
 @AutoConfigureMockMvc
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
@@ -32,6 +36,16 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected MutableClock clock;
+
+	@Autowired
+	private LoginThrottle loginThrottle;
+
+	/** Every test starts at {@link #START} with no sign-in attempts counted, whatever the test before it did. */
+	@AfterEach
+	void resetSharedState() {
+		clock.set(START);
+		loginThrottle.reset();
+	}
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

@@ -80,16 +80,22 @@ public class AccountsApi {
 	public ContactView createContact(NewContact command) {
 		String email = IdentityApi.normalize(command.email());
 		if (contacts.findByEmail(email).isPresent()) {
-			throw new ConflictException("A contact with the email " + email + " exists already.");
+			throw ConflictException.of("errors.contact.exists", email);
 		}
 		Long accountId = command.accountId();
 		if (accountId != null && !accounts.existsById(accountId)) {
-			throw new InvalidInputException("accountId", "There is no account " + accountId + ".");
+			throw InvalidInputException.of("accountId", "errors.account.not-found", accountId);
 		}
 		if (accountId == null) {
 			accountId = accountForEmail(email).orElse(null);
 		}
-		Contact contact = contacts.save(new Contact(email, blankToNull(command.name()), accountId, clock.instant()));
+		Contact contact;
+		try {
+			contact = contacts.saveAndFlush(new Contact(email, blankToNull(command.name()), accountId, clock.instant()));
+		}
+		catch (DataIntegrityViolationException lostRace) {
+			throw ConflictException.of("errors.contact.exists", email);
+		}
 		if (command.password() != null) {
 			identity.grantPortalLogin(contact.getId(), email, contact.view().displayName(), command.password());
 		}
@@ -98,9 +104,9 @@ public class AccountsApi {
 
 	@Transactional
 	public ContactView updateContact(long id, String name, Long accountId) {
-		Contact contact = contacts.findById(id).orElseThrow(() -> new NotFoundException("No contact " + id));
+		Contact contact = contacts.findById(id).orElseThrow(() -> NotFoundException.of("errors.contact.not-found", id));
 		if (accountId != null && !accounts.existsById(accountId)) {
-			throw new InvalidInputException("accountId", "There is no account " + accountId + ".");
+			throw InvalidInputException.of("accountId", "errors.account.not-found", accountId);
 		}
 		String before = contact.view().name();
 		contact.update(blankToNull(name), accountId);
@@ -115,7 +121,13 @@ public class AccountsApi {
 		String domain = normalizeDomain(command.domain());
 		String externalId = blankToNull(command.externalId());
 		requireUnique(null, domain, externalId);
-		Account account = accounts.saveAndFlush(new Account(command.name().strip(), domain, externalId, clock.instant()));
+		Account account;
+		try {
+			account = accounts.saveAndFlush(new Account(command.name().strip(), domain, externalId, clock.instant()));
+		}
+		catch (DataIntegrityViolationException lostRace) {
+			throw ConflictException.of("errors.account.taken");
+		}
 		if (domain != null) {
 			contacts.joinAccountByDomain(account.getId(), "%@" + domain);
 		}
@@ -124,7 +136,7 @@ public class AccountsApi {
 
 	@Transactional
 	public AccountView updateAccount(long id, NewAccount command) {
-		Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("No account " + id));
+		Account account = accounts.findById(id).orElseThrow(() -> NotFoundException.of("errors.account.not-found", id));
 		String domain = normalizeDomain(command.domain());
 		String externalId = blankToNull(command.externalId());
 		requireUnique(id, domain, externalId);
@@ -202,11 +214,11 @@ public class AccountsApi {
 
 	private void requireUnique(Long id, String domain, String externalId) {
 		if (domain != null && accounts.findByDomain(domain).filter(a -> !a.getId().equals(id)).isPresent()) {
-			throw new ConflictException("Another account has the domain " + domain + ".");
+			throw ConflictException.of("errors.account.domain-taken", domain);
 		}
 		if (externalId != null
 				&& accounts.findByExternalId(externalId).filter(a -> !a.getId().equals(id)).isPresent()) {
-			throw new ConflictException("Another account has the external id " + externalId + ".");
+			throw ConflictException.of("errors.account.external-id-taken", externalId);
 		}
 	}
 

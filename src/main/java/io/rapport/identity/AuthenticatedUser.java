@@ -45,14 +45,14 @@ public record AuthenticatedUser(long id, UserKind kind, String email, String nam
 	/** Customers get a 404 for anything that is not theirs, so that ids can't be probed. */
 	public void requireAgent() {
 		if (!isAgent()) {
-			throw new NotFoundException("Not found");
+			throw NotFoundException.of("errors.not-found");
 		}
 	}
 
 	public void requireAdmin() {
 		requireAgent();
 		if (!isAdmin()) {
-			throw new ForbiddenException("Only administrators may do this.");
+			throw ForbiddenException.of("errors.admin-only");
 		}
 	}
 }

@@ -73,7 +73,7 @@ public class IdentityApi {
 	}
 
 	public GroupView requireGroup(String field, String key) {
-		return groupByKey(key).orElseThrow(() -> new InvalidInputException(field, "There is no group '" + key + "'."));
+		return groupByKey(key).orElseThrow(() -> InvalidInputException.of(field, "errors.group.unknown", key));
 	}
 
 	public String groupKey(long id) {
@@ -84,13 +84,13 @@ public class IdentityApi {
 	public GroupView createGroup(String key, String name) {
 		String normalized = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
 		if (!GROUP_KEY.matcher(normalized).matches()) {
-			throw new InvalidInputException("key", "A group key is 2-40 lowercase letters, digits, '-' or '_', starting with a letter.");
+			throw InvalidInputException.of("key", "errors.group.key");
 		}
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new InvalidInputException("name", "A group needs a name of at most 100 characters.");
+			throw InvalidInputException.of("name", "errors.group.name");
 		}
 		if (groups.findByKey(normalized).isPresent()) {
-			throw new ConflictException("A group with the key '" + normalized + "' exists already.");
+			throw ConflictException.of("errors.group.exists", normalized);
 		}
 		GroupView group = groups.save(new Group(normalized, name.strip())).view();
 		groupsById.put(group.id(), group);
@@ -100,9 +100,9 @@ public class IdentityApi {
 	@Transactional
 	public GroupView renameGroup(long id, String name) {
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new InvalidInputException("name", "A group needs a name of at most 100 characters.");
+			throw InvalidInputException.of("name", "errors.group.name");
 		}
-		Group group = groups.findById(id).orElseThrow(() -> new NotFoundException("No group " + id));
+		Group group = groups.findById(id).orElseThrow(() -> NotFoundException.of("errors.group.not-found", id));
 		group.rename(name.strip());
 		GroupView view = group.view();
 		groupsById.put(id, view);
@@ -139,7 +139,7 @@ public class IdentityApi {
 	public AgentView createAgent(NewAgent command) {
 		String email = normalize(command.email());
 		if (emailInUse(email)) {
-			throw new ConflictException("Someone already signs in with " + email + ".");
+			throw ConflictException.of("errors.email.taken", email);
 		}
 		Agent agent = new Agent(email, command.name().strip(), command.role(), passwords.encode(command.password()),
 				clock.instant());
@@ -149,9 +149,9 @@ public class IdentityApi {
 
 	@Transactional
 	public AgentView updateAgent(long id, String name, Role role, boolean active, List<String> groupKeys) {
-		Agent agent = agents.findById(id).orElseThrow(() -> new NotFoundException("No agent " + id));
+		Agent agent = agents.findById(id).orElseThrow(() -> NotFoundException.of("errors.agent.not-found", id));
 		if (name == null || name.isBlank() || name.length() > 200) {
-			throw new InvalidInputException("name", "An agent needs a name of at most 200 characters.");
+			throw InvalidInputException.of("name", "errors.agent.name");
 		}
 		agent.update(name.strip(), role, active, groupIds(groupKeys));
 		return agent.view(this::groupKey);
@@ -160,7 +160,7 @@ public class IdentityApi {
 	@Transactional
 	public void setAgentPassword(long id, String rawPassword) {
 		requireStrong(rawPassword);
-		agents.findById(id).orElseThrow(() -> new NotFoundException("No agent " + id))
+		agents.findById(id).orElseThrow(() -> NotFoundException.of("errors.agent.not-found", id))
 			.changePassword(passwords.encode(rawPassword));
 	}
 
@@ -170,7 +170,7 @@ public class IdentityApi {
 		requireStrong(rawPassword);
 		String normalized = normalize(email);
 		if (agents.findByEmail(normalized).isPresent()) {
-			throw new ConflictException("An agent signs in with " + normalized + "; use another email for the portal.");
+			throw ConflictException.of("errors.email.agent-in-portal", normalized);
 		}
 		String hash = passwords.encode(rawPassword);
 		portalLogins.findById(contactId).ifPresentOrElse(login -> login.changePassword(hash),
@@ -188,7 +188,7 @@ public class IdentityApi {
 
 	private static void requireStrong(String rawPassword) {
 		if (rawPassword == null || rawPassword.length() < 10 || rawPassword.length() > 200) {
-			throw new InvalidInputException("password", "A password needs at least 10 characters.");
+			throw InvalidInputException.of("password", "errors.password.short");
 		}
 	}
 

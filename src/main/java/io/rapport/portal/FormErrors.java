@@ -7,14 +7,16 @@ import java.util.Map;
 import io.rapport.shared.InvalidInputException;
 
 import org.springframework.beans.NotReadablePropertyException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /**
- * Puts a rule the tickets module enforced next to the input it is about, or above the form when none fits; and
- * shows one message per field.
+ * Puts a rule the tickets module enforced next to the input it is about, or above the form when none fits, in the
+ * customer's language (the error's message code, resolved from the bundles); and shows one message per field.
  */
 final class FormErrors {
 
@@ -44,17 +46,18 @@ final class FormErrors {
 		return at < 0 ? PRECEDENCE.size() : at;
 	}
 
-	static void reject(BindingResult errors, InvalidInputException e, Model model) {
+	static void reject(BindingResult errors, InvalidInputException e, Model model, MessageSource messages) {
 		String field = e.field() == null ? "" : e.field();
 		if (field.startsWith("files")) {
-			model.addAttribute("filesError", e.getMessage());
+			model.addAttribute("filesError", messages.getMessage(e, LocaleContextHolder.getLocale()));
 			return;
 		}
+		String code = e.code() == null ? "portal.invalid" : e.code();
 		try {
-			errors.rejectValue(field, "portal.invalid", e.getMessage());
+			errors.rejectValue(field, code, e.args(), e.getMessage());
 		}
 		catch (NotReadablePropertyException | IllegalArgumentException | IllegalStateException notAField) {
-			errors.reject("portal.invalid", e.getMessage());
+			errors.reject(code, e.args(), e.getMessage());
 		}
 	}
 }

@@ -84,7 +84,7 @@ class PortalTicketsController {
 			return "redirect:/portal/tickets/" + ticket.id() + "?created";
 		}
 		catch (InvalidInputException e) {
-			FormErrors.reject(errors, e, model);
+			FormErrors.reject(errors, e, model, messages);
 			return showNewForm(model);
 		}
 	}
@@ -108,7 +108,7 @@ class PortalTicketsController {
 			return "redirect:/portal/tickets/" + id + "?replied#latest";
 		}
 		catch (InvalidInputException e) {
-			FormErrors.reject(errors, e, model);
+			FormErrors.reject(errors, e, model, messages);
 		}
 		catch (ConflictException e) {
 			errors.reject("portal.reply.closed");

@@ -4,9 +4,24 @@ package io.rapport.shared;
  * Something the caller asked for does not exist, or the caller may not know that it exists. Both answer 404, so
  * that ids cannot be probed.
  */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends TranslatableException {
 
+	/**
+	 * An English-only text.
+	 *
+	 * @deprecated pass a message code of {@code i18n/errors} with {@link #of}; the remaining callers in
+	 * {@code tickets} are converted when its rewrite lands.
+	 */
+	@Deprecated
 	public NotFoundException(String message) {
 		super(message);
+	}
+
+	protected NotFoundException(String code, Object[] args) {
+		super(code, args);
+	}
+
+	public static NotFoundException of(String code, Object... args) {
+		return new NotFoundException(code, args);
 	}
 }

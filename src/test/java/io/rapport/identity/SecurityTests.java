@@ -1,5 +1,14 @@
 package io.rapport.identity;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import io.rapport.Fixtures;
 import io.rapport.Fixtures.Person;
 import io.rapport.IntegrationTest;
@@ -9,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -78,31 +88,73 @@ class SecurityTests extends IntegrationTest {
 	}
 
 	@Test
-	void shouldThrottleApiSignInAfterRepeatedFailures() throws Exception {
+	void shouldThrottleApiSignInFromOneClientButLetTheOwnerInFromAnother() throws Exception {
 		Person agent = fixtures.anAgentIn("tier1");
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), "wrong-" + i))).andExpect(status().isUnauthorized());
+			mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), "wrong-" + i)).with(from("203.0.113.7")))
+				.andExpect(status().isUnauthorized());
 		}
 
-		mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), Fixtures.PASSWORD)))
+		mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), Fixtures.PASSWORD)).with(from("203.0.113.7")))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().exists("Retry-After"));
+		mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), Fixtures.PASSWORD)).with(from("198.51.100.20")))
+			.andExpect(status().isOk());
 
-		clock.advance(java.time.Duration.ofMinutes(16));
-		mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), Fixtures.PASSWORD))).andExpect(status().isOk());
-		clock.set(START);
+		clock.advance(Duration.ofMinutes(16));
+		mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), Fixtures.PASSWORD)).with(from("203.0.113.7")))
+			.andExpect(status().isOk());
 	}
 
 	@Test
-	void shouldThrottlePageSignInAfterRepeatedFailures() throws Exception {
+	void shouldThrottlePageSignInButLetTheOwnerInFromAnotherClient() throws Exception {
 		Person agent = fixtures.anAgentIn("tier1");
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(post("/login").param("email", agent.email()).param("password", "nope").with(csrf()))
-				.andExpect(redirectedUrl("/login?error"));
+			mvc.perform(post("/login").param("email", agent.email()).param("password", "nope").with(csrf())
+				.with(from("203.0.113.8"))).andExpect(redirectedUrl("/login?error"));
 		}
 
-		mvc.perform(post("/login").param("email", agent.email()).param("password", Fixtures.PASSWORD).with(csrf()))
-			.andExpect(redirectedUrl("/login?throttled"));
+		mvc.perform(post("/login").param("email", agent.email()).param("password", Fixtures.PASSWORD).with(csrf())
+			.with(from("203.0.113.8"))).andExpect(redirectedUrl("/login?throttled"));
+		mvc.perform(post("/login").param("email", agent.email()).param("password", Fixtures.PASSWORD).with(csrf())
+			.with(from("198.51.100.21"))).andExpect(redirectedUrl("/tickets"));
+	}
+
+	@Test
+	void shouldCountParallelGuessesBeforeCheckingThem() throws Exception {
+		Person agent = fixtures.anAgentIn("tier1");
+		int guesses = 12;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(guesses);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < guesses; i++) {
+				String password = "wrong-" + i;
+				answers.add(pool.submit(() -> {
+					start.await();
+					return mvc.perform(get("/api/v1/me").with(httpBasic(agent.email(), password))
+						.with(from("203.0.113.9"))).andReturn().getResponse().getStatus();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+			assertThat(statuses).filteredOn(status -> status == 429).hasSize(guesses - 5);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	@Test

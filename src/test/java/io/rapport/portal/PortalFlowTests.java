@@ -2,6 +2,7 @@ package io.rapport.portal;
 
 import java.util.List;
 
+import io.rapport.Fixtures;
 import io.rapport.IntegrationTest;
 import io.rapport.accounts.AccountsApi;
 import io.rapport.identity.AgentView;
@@ -51,7 +52,8 @@ class PortalFlowTests extends IntegrationTest {
 
 	@Test
 	void shouldSignUpSubmitARequestAndSeeIt() throws Exception {
-		MockHttpSession session = signUp("Ioana Popescu", "ioana@carpathia.example");
+		String ioana = Fixtures.uniqueEmail("ioana", "carpathia.example");
+		MockHttpSession session = signUp("Ioana Popescu", ioana);
 		mvc.perform(get("/portal").session(session)).andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("No requests yet")));
 
@@ -62,34 +64,37 @@ class PortalFlowTests extends IntegrationTest {
 		assertThat(page).contains("Export to CSV fails", "The export button does nothing.", "steps.txt",
 				"Waiting for us", "Something is broken");
 		assertThat(page(session, "/portal")).contains("Export to CSV fails", "Waiting for us");
-		assertThat(tickets.get(id, customer("ioana@carpathia.example")).channel())
+		assertThat(tickets.get(id, customer(ioana)).channel())
 			.isEqualTo(io.rapport.tickets.Channel.PORTAL);
 	}
 
 	@Test
 	void shouldSignInThroughThePortalLoginForm() throws Exception {
-		signUp("Karthik Subramanian", "karthik@kaveri.example");
-		mvc.perform(formLogin("/login").userParameter("email").user("karthik@kaveri.example").password(PASSWORD))
+		String karthik = Fixtures.uniqueEmail("karthik", "kaveri.example");
+		signUp("Karthik Subramanian", karthik);
+		mvc.perform(formLogin("/login").userParameter("email").user(karthik).password(PASSWORD))
 			.andExpect(redirectedUrl("/portal"));
-		mvc.perform(formLogin("/login").userParameter("email").user("karthik@kaveri.example").password("wrong-password"))
+		mvc.perform(formLogin("/login").userParameter("email").user(karthik).password("wrong-password"))
 			.andExpect(redirectedUrl("/login?error"));
 		mvc.perform(get("/portal")).andExpect(redirectedUrl("/portal/login"));
 	}
 
 	@Test
 	void shouldRefuseSignupWithTheEmailOfAnExistingContactOrAgent() throws Exception {
-		long contactId = accounts.findOrCreateContact("wang.fang@lotusgarden.example", "王芳").id();
-		identity.createAgent(new NewAgent("lars@brightlane.example", "Lars", "agent-password-1", Role.AGENT,
+		String wang = Fixtures.uniqueEmail("wang.fang", "lotusgarden.example");
+		String lars = Fixtures.uniqueEmail("lars", "brightlane.example");
+		long contactId = accounts.findOrCreateContact(wang, "王芳").id();
+		identity.createAgent(new NewAgent(lars, "Lars", "agent-password-1", Role.AGENT,
 				List.of(GroupView.TIER2)));
 
-		for (String email : List.of("Wang.Fang@lotusgarden.example", "lars@brightlane.example")) {
+		for (String email : List.of(wang.replace("wang.fang", "Wang.Fang"), lars)) {
 			mvc.perform(post("/portal/signup").with(csrf()).param("name", "Somebody Else").param("email", email)
 				.param("password", PASSWORD))
 				.andExpect(status().isOk())
 				.andExpect(content().string(org.hamcrest.Matchers.containsString("Ask our support team for an invitation")));
 		}
 		assertThat(identity.hasPortalLogin(contactId)).isFalse();
-		mvc.perform(formLogin("/login").userParameter("email").user("wang.fang@lotusgarden.example").password(PASSWORD))
+		mvc.perform(formLogin("/login").userParameter("email").user(wang).password(PASSWORD))
 			.andExpect(redirectedUrl("/login?error"));
 	}
 
@@ -103,7 +108,7 @@ class PortalFlowTests extends IntegrationTest {
 					org.hamcrest.Matchers.containsString("Enter an email address like name@company.com."),
 					org.hamcrest.Matchers.containsString("A password needs at least 10 characters."))));
 
-		MockHttpSession session = signUp("Mateo García", "mateo@andescoffee.example");
+		MockHttpSession session = signUp("Mateo García", Fixtures.uniqueEmail("mateo", "andescoffee.example"));
 		mvc.perform(multipart("/portal/tickets").session(session).with(csrf()).param("subject", " ")
 			.param("description", "").param("type", "TASK"))
 			.andExpect(status().isOk())
@@ -121,17 +126,18 @@ class PortalFlowTests extends IntegrationTest {
 
 	@Test
 	void shouldAnswerNotFoundForAnotherCustomersTicketAndAttachment() throws Exception {
-		MockHttpSession owner = signUp("Klara Stelo", "klara@verdastelo.example");
+		String klara = Fixtures.uniqueEmail("klara", "verdastelo.example");
+		MockHttpSession owner = signUp("Klara Stelo", klara);
 		long id = submit(owner, "Invoice question", "Which VAT rate applies?",
 				new MockMultipartFile("files", "invoice.pdf", "application/pdf", "%PDF-1.4".getBytes()));
-		long attachmentId = attachmentOf(id, "klara@verdastelo.example");
+		long attachmentId = attachmentOf(id, klara);
 
 		mvc.perform(get("/portal/attachments/" + attachmentId).session(owner))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
 
-		MockHttpSession stranger = signUp("Emeka Eze", "emeka@lagosfintech.example");
+		MockHttpSession stranger = signUp("Emeka Eze", Fixtures.uniqueEmail("emeka", "lagosfintech.example"));
 		mvc.perform(get("/portal/tickets/" + id).session(stranger)).andExpect(status().isNotFound())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("We can&#39;t find that")));
 		mvc.perform(get("/portal/attachments/" + attachmentId).session(stranger)).andExpect(status().isNotFound());
@@ -143,9 +149,9 @@ class PortalFlowTests extends IntegrationTest {
 
 	@Test
 	void shouldShowPublicRepliesButNeverInternalNotes() throws Exception {
-		MockHttpSession session = signUp("Lena Weber", "lena@helvetia-dental.example");
+		MockHttpSession session = signUp("Lena Weber", Fixtures.uniqueEmail("lena", "helvetia-dental.example"));
 		long id = submit(session, "Reminder emails", "Can reminders go out at 8am?", null);
-		AuthenticatedUser agent = anAgent("tomas@brightlane.example");
+		AuthenticatedUser agent = anAgent(Fixtures.uniqueEmail("tomas", "brightlane.example"));
 		tickets.addMessage(id, new NewMessage("Internal: customer is on the legacy plan", Visibility.INTERNAL, null),
 				List.of(), agent);
 		tickets.addMessage(id, new NewMessage("Yes, under Settings, Reminders.", Visibility.PUBLIC, null), List.of(),
@@ -162,7 +168,7 @@ class PortalFlowTests extends IntegrationTest {
 
 	@Test
 	void shouldKeepScriptsInSubjectAndBodyInert() throws Exception {
-		MockHttpSession session = signUp("Layla Haddad", "layla@oasistravel.example");
+		MockHttpSession session = signUp("Layla Haddad", Fixtures.uniqueEmail("layla", "oasistravel.example"));
 		long id = submit(session, "<script>alert('subject')</script>", "<img src=x onerror=alert(1)> <b>bold</b>",
 				null);
 		mvc.perform(multipart("/portal/tickets/" + id + "/replies").session(session).with(csrf())

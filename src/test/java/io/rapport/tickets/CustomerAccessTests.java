@@ -149,6 +149,38 @@ class CustomerAccessTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldShowTheCustomerTheirOwnShapeOfATicketWithoutTheTeamsWorkingData() throws Exception {
+		TicketView ticket = fixtures.aTicketFrom(alice, "Export fails");
+		call(agent, post("/api/v1/tickets/" + ticket.id() + "/escalations"),
+				"{\"to\": \"tier2\", \"reason\": \"Customer is rude, VIP refund pending\"}").andExpect(status().isCreated());
+		call(agent, post("/api/v1/tickets/" + ticket.id() + "/messages"), "{\"body\": \"Looking into it\"}")
+			.andExpect(status().isCreated());
+		call(agent, get("/api/v1/tickets/" + ticket.id()), null)
+			.andExpect(jsonPath("$.escalations[0].reason").value("Customer is rude, VIP refund pending"));
+
+		call(alice, get("/api/v1/tickets/" + ticket.id()), null)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.subject").value("Export fails"))
+			.andExpect(jsonPath("$.status").value(org.hamcrest.Matchers.startsWith("WAITING_FOR_")))
+			.andExpect(content().string(not(containsString("VIP refund"))))
+			.andExpect(jsonPath("$.escalations").doesNotExist())
+			.andExpect(jsonPath("$.assigneeId").doesNotExist())
+			.andExpect(jsonPath("$.group").doesNotExist())
+			.andExpect(jsonPath("$.priority").doesNotExist())
+			.andExpect(jsonPath("$.tags").doesNotExist());
+		call(alice, get("/api/v1/tickets"), null)
+			.andExpect(content().string(not(containsString("VIP refund"))))
+			.andExpect(jsonPath("$.items[0].escalations").doesNotExist())
+			.andExpect(jsonPath("$.items[0].assigneeId").doesNotExist());
+		call(alice, get("/api/v1/tickets/" + ticket.id() + "/messages"), null)
+			.andExpect(jsonPath("$", hasSize(2)))
+			.andExpect(jsonPath("$[1].authorType").value("AGENT"))
+			.andExpect(jsonPath("$[1].authorName").exists())
+			.andExpect(jsonPath("$[1].authorId").doesNotExist())
+			.andExpect(jsonPath("$[1].visibility").doesNotExist());
+	}
+
+	@Test
 	void shouldNeverListOtherCustomersTicketsThroughTheFacade() {
 		fixtures.aTicketFrom(bob, "Bob's");
 		fixtures.aTicketFrom(alice, "Alice's");

@@ -8,6 +8,7 @@ import io.rapport.identity.CurrentUser;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.NotFoundException;
+import io.rapport.shared.TranslatableException;
 import io.rapport.shared.web.PageForms;
 import io.rapport.shared.web.WorkspacePage;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,7 +69,7 @@ class AccountAdminPages {
 				return "redirect:/admin/accounts/" + account.id();
 			}
 			catch (ConflictException | InvalidInputException e) {
-				binding.rejectValue(fieldOf(e), "taken", e.getMessage());
+				PageForms.reject(binding, fieldOf(e), e);
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -96,20 +97,20 @@ class AccountAdminPages {
 				return "redirect:/admin/accounts/" + id;
 			}
 			catch (ConflictException | InvalidInputException e) {
-				binding.rejectValue(fieldOf(e), "taken", e.getMessage());
+				PageForms.reject(binding, fieldOf(e), e);
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return form(model, account);
 	}
 
-	/** The service names the duplicate in its message: another account has this domain or this external id. */
-	private static String fieldOf(RuntimeException e) {
-		return e.getMessage() != null && e.getMessage().contains("external id") ? "externalId" : "domain";
+	/** The duplicate the service names: another account has this domain or this external id. */
+	private static String fieldOf(TranslatableException e) {
+		return "errors.account.external-id-taken".equals(e.code()) ? "externalId" : "domain";
 	}
 
 	private AccountView account(long id) {
-		return accounts.account(id).orElseThrow(() -> new NotFoundException("No account " + id));
+		return accounts.account(id).orElseThrow(() -> NotFoundException.of("errors.account.not-found", id));
 	}
 
 	private String form(Model model, AccountView account) {

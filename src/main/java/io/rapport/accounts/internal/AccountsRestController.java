@@ -15,6 +15,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Accounts and contacts", description = "Customer companies and the people who write in")
 class AccountsRestController {
 
 	private final AccountsApi accounts;
@@ -34,6 +38,7 @@ class AccountsRestController {
 		this.accounts = accounts;
 	}
 
+	@Operation(summary = "Create an account")
 	@PostMapping("/accounts")
 	ResponseEntity<AccountView> createAccount(@CurrentUser AuthenticatedUser user, @Valid @RequestBody NewAccount request) {
 		user.requireAgent();
@@ -41,12 +46,14 @@ class AccountsRestController {
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(account);
 	}
 
+	@Operation(summary = "Read one account")
 	@GetMapping("/accounts/{id}")
 	AccountView account(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		user.requireAgent();
-		return accounts.account(id).orElseThrow(() -> new NotFoundException("No account " + id));
+		return accounts.account(id).orElseThrow(() -> NotFoundException.of("errors.account.not-found", id));
 	}
 
+	@Operation(summary = "Search accounts by name or domain")
 	@GetMapping("/accounts")
 	PageResult<AccountView> searchAccounts(@CurrentUser AuthenticatedUser user,
 			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -55,6 +62,7 @@ class AccountsRestController {
 		return accounts.searchAccounts(q, page, size);
 	}
 
+	@Operation(summary = "Create a contact (with a portal password: admins)")
 	@PostMapping("/contacts")
 	ResponseEntity<ContactView> createContact(@CurrentUser AuthenticatedUser user, @Valid @RequestBody NewContact request) {
 		if (request.password() != null) {
@@ -65,14 +73,16 @@ class AccountsRestController {
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(contact);
 	}
 
+	@Operation(summary = "Read one contact (a customer: only themselves)")
 	@GetMapping("/contacts/{id}")
 	ContactView contact(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		if (user.isContact() && user.id() != id) {
-			throw new NotFoundException("No contact " + id);
+			throw NotFoundException.of("errors.contact.not-found", id);
 		}
-		return accounts.contact(id).orElseThrow(() -> new NotFoundException("No contact " + id));
+		return accounts.contact(id).orElseThrow(() -> NotFoundException.of("errors.contact.not-found", id));
 	}
 
+	@Operation(summary = "Search contacts by name or email")
 	@GetMapping("/contacts")
 	PageResult<ContactView> searchContacts(@CurrentUser AuthenticatedUser user,
 			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -92,11 +92,10 @@ class ContactAdminPages {
 				return "redirect:/admin/contacts/" + contact.id();
 			}
 			catch (ConflictException e) {
-				binding.rejectValue("email", "taken", e.getMessage());
+				PageForms.reject(binding, "email", e);
 			}
 			catch (InvalidInputException e) {
-				binding.rejectValue(PageForms.field(e.field(), "email", "email", "name", "accountId", "password"),
-						"invalid", e.getMessage());
+				PageForms.reject(binding, PageForms.field(e.field(), "email", "email", "name", "accountId", "password"), e);
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -129,11 +128,10 @@ class ContactAdminPages {
 				return "redirect:/admin/contacts/" + id;
 			}
 			catch (ConflictException e) {
-				binding.rejectValue("password", "taken", e.getMessage());
+				PageForms.reject(binding, "password", e);
 			}
 			catch (InvalidInputException e) {
-				binding.rejectValue(PageForms.field(e.field(), "name", "name", "accountId", "password"), "invalid",
-						e.getMessage());
+				PageForms.reject(binding, PageForms.field(e.field(), "name", "name", "accountId", "password"), e);
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -141,7 +139,7 @@ class ContactAdminPages {
 	}
 
 	private ContactView contact(long id) {
-		return accounts.contact(id).orElseThrow(() -> new NotFoundException("No contact " + id));
+		return accounts.contact(id).orElseThrow(() -> NotFoundException.of("errors.contact.not-found", id));
 	}
 
 	private String form(Model model, ContactView contact) {

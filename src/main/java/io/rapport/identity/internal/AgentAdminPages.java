@@ -75,11 +75,10 @@ class AgentAdminPages {
 				return "redirect:/admin/agents";
 			}
 			catch (ConflictException e) {
-				binding.rejectValue("email", "taken", e.getMessage());
+				PageForms.reject(binding, "email", e);
 			}
 			catch (InvalidInputException e) {
-				binding.rejectValue(PageForms.field(e.field(), "name", "email", "name", "password", "groups"), "invalid",
-						e.getMessage());
+				PageForms.reject(binding, PageForms.field(e.field(), "name", "email", "name", "password", "groups"), e);
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -111,7 +110,7 @@ class AgentAdminPages {
 				return "redirect:/admin/agents";
 			}
 			catch (InvalidInputException e) {
-				binding.rejectValue(PageForms.field(e.field(), "name", "name", "groups"), "invalid", e.getMessage());
+				PageForms.reject(binding, PageForms.field(e.field(), "name", "name", "groups"), e);
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -139,7 +138,7 @@ class AgentAdminPages {
 	}
 
 	private AgentView agent(long id) {
-		return identity.agent(id).orElseThrow(() -> new NotFoundException("No agent " + id));
+		return identity.agent(id).orElseThrow(() -> NotFoundException.of("errors.agent.not-found", id));
 	}
 
 	private String form(Model model, AgentView agent) {

@@ -53,10 +53,10 @@ class GroupAdminPages {
 			return "redirect:/admin/groups";
 		}
 		catch (InvalidInputException e) {
-			errors.put(PageForms.field(e.field(), "key", "key", "name"), e.getMessage());
+			errors.put(PageForms.field(e.field(), "key", "key", "name"), forms.message(e));
 		}
 		catch (ConflictException e) {
-			errors.put("key", e.getMessage());
+			errors.put("key", forms.message(e));
 		}
 		model.addAttribute("newKey", key);
 		model.addAttribute("newName", name);
@@ -76,7 +76,7 @@ class GroupAdminPages {
 		}
 		catch (InvalidInputException e) {
 			Map<String, String> errors = new LinkedHashMap<>();
-			errors.put("rename-" + id, e.getMessage());
+			errors.put("rename-" + id, forms.message(e));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return page(model, errors);
 		}

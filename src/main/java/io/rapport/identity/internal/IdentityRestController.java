@@ -15,6 +15,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Identity", description = "The caller, API tokens, agents and groups")
 class IdentityRestController {
 
 	private final IdentityApi identity;
@@ -42,11 +46,13 @@ class IdentityRestController {
 		this.apiTokens = apiTokens;
 	}
 
+	@Operation(summary = "Who the caller is")
 	@GetMapping("/me")
 	AuthenticatedUser me(@CurrentUser AuthenticatedUser user) {
 		return user;
 	}
 
+	@Operation(summary = "Mint an API token for the caller (shown once)")
 	@PostMapping("/me/tokens")
 	ResponseEntity<TokenService.MintedToken> mint(@CurrentUser AuthenticatedUser user,
 			@Valid @RequestBody(required = false) TokenRequest request) {
@@ -55,6 +61,7 @@ class IdentityRestController {
 		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + minted.id())).body(minted);
 	}
 
+	@Operation(summary = "List the caller's API tokens")
 	@GetMapping("/me/tokens")
 	List<TokenSummary> myTokens(@CurrentUser AuthenticatedUser user) {
 		return apiTokens.findByOwnerKindAndOwnerIdOrderByCreatedAtDesc(user.kind(), user.id()).stream()
@@ -62,18 +69,21 @@ class IdentityRestController {
 			.toList();
 	}
 
+	@Operation(summary = "Revoke one of the caller's API tokens")
 	@DeleteMapping("/me/tokens/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		tokens.revoke(user, id);
 	}
 
+	@Operation(summary = "List the support groups")
 	@GetMapping("/groups")
 	List<GroupView> groups(@CurrentUser AuthenticatedUser user) {
 		user.requireAgent();
 		return identity.groups();
 	}
 
+	@Operation(summary = "Create a support group (admins)")
 	@PostMapping("/groups")
 	ResponseEntity<GroupView> createGroup(@CurrentUser AuthenticatedUser user, @Valid @RequestBody NewGroup request) {
 		user.requireAdmin();
@@ -81,18 +91,21 @@ class IdentityRestController {
 		return ResponseEntity.created(URI.create("/api/v1/groups/" + group.id())).body(group);
 	}
 
+	@Operation(summary = "List the agents")
 	@GetMapping("/agents")
 	List<AgentView> agents(@CurrentUser AuthenticatedUser user) {
 		user.requireAgent();
 		return identity.agents();
 	}
 
+	@Operation(summary = "Read one agent")
 	@GetMapping("/agents/{id}")
 	AgentView agent(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		user.requireAgent();
-		return identity.agent(id).orElseThrow(() -> new NotFoundException("No agent " + id));
+		return identity.agent(id).orElseThrow(() -> NotFoundException.of("errors.agent.not-found", id));
 	}
 
+	@Operation(summary = "Create an agent (admins)")
 	@PostMapping("/agents")
 	ResponseEntity<AgentView> createAgent(@CurrentUser AuthenticatedUser user, @Valid @RequestBody NewAgent request) {
 		user.requireAdmin();

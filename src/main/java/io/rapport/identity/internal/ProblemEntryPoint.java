@@ -6,6 +6,7 @@ import io.rapport.shared.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -15,8 +16,11 @@ class ProblemEntryPoint implements AuthenticationEntryPoint {
 
 	private final ProblemWriter problems;
 
-	ProblemEntryPoint(ProblemWriter problems) {
+	private final MessageSource messages;
+
+	ProblemEntryPoint(ProblemWriter problems, MessageSource messages) {
 		this.problems = problems;
+		this.messages = messages;
 	}
 
 	@Override
@@ -28,7 +32,7 @@ class ProblemEntryPoint implements AuthenticationEntryPoint {
 		if (e instanceof LoginThrottledException throttled) {
 			status = 429;
 			title = "Too many failed sign-ins";
-			detail = throttled.getMessage();
+			detail = messages.getMessage(throttled.code(), throttled.args(), throttled.getMessage(), request.getLocale());
 			response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
 		}
 		else if (e != null && e.getMessage() != null && e.getMessage().contains("API token")) {

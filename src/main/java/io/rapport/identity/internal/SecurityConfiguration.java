@@ -1,16 +1,20 @@
 package io.rapport.identity.internal;
 
 import java.io.IOException;
+import java.util.HashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.rapport.shared.web.ProblemWriter;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -18,9 +22,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -43,9 +50,38 @@ class SecurityConfiguration {
 	static final String SWAGGER_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+	/**
+	 * bcrypt for new hashes; any stored {@code {id}} hash still verifies. The cost is 10 or more in production
+	 * ({@code rapport.security.bcrypt-strength}); tests lower it to 4 so that fixtures do not each pay a real hash.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(@Value("${rapport.security.bcrypt-strength:10}") int strength) {
+		if (strength < 4 || strength > 31) {
+			throw new IllegalArgumentException("rapport.security.bcrypt-strength must be between 4 and 31");
+		}
+		var encoders = new HashMap<String, PasswordEncoder>();
+		encoders.put("bcrypt", new BCryptPasswordEncoder(strength));
+		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder("bcrypt", encoders);
+		delegating.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		return delegating;
+	}
+
+	/**
+	 * URLs the firewall refuses ({@code //}, {@code ;}, an encoded dot or slash) answer a problem document on API
+	 * paths and the 400 page elsewhere, never a bare container error.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+		return (request, response, rejected) -> {
+			String path = request.getRequestURI().replaceAll("/{2,}", "/");
+			if (path.startsWith(request.getContextPath() + "/api/")) {
+				problems.write(response, HttpStatus.BAD_REQUEST, "rejected-url", "Request rejected",
+						"The URL is not accepted: it contains a sequence such as //, ; or an encoded dot or slash.");
+			}
+			else {
+				response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			}
+		};
 	}
 
 	@Bean
@@ -59,8 +95,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, TokenService tokens,
-			ProblemWriter problems) throws Exception {
-		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems);
+			ProblemWriter problems, MessageSource messages) throws Exception {
+		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, messages);
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

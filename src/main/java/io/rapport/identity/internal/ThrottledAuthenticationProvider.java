@@ -1,15 +1,16 @@
 package io.rapport.identity.internal;
 
-import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Password sign-in (form and HTTP Basic) with the {@link LoginThrottle} in front of it. */
+/**
+ * Password sign-in (form and HTTP Basic) with the {@link LoginThrottle} in front of it: the attempt is counted
+ * before the password is checked, and given back only when it was right.
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuthenticationProvider passwords;
@@ -26,19 +27,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String email = authentication.getName() == null ? "" : authentication.getName().strip().toLowerCase(Locale.ROOT);
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				? details.getRemoteAddress() : null;
-		Duration wait = throttle.waitTime(email, address);
-		if (!wait.isZero() && !wait.isNegative()) {
-			throw new LoginThrottledException(wait);
-		}
-		try {
-			Authentication result = passwords.authenticate(authentication);
-			throttle.succeeded(email);
-			return result;
-		}
-		catch (BadCredentialsException e) {
-			throttle.failed(email, address);
-			throw e;
-		}
+		LoginThrottle.Attempt attempt = throttle.acquire(email, address);
+		Authentication result = passwords.authenticate(authentication);
+		throttle.succeeded(attempt);
+		return result;
 	}
 
 	@Override

@@ -8,10 +8,13 @@ import java.util.stream.Collectors;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.NotFoundException;
+import io.rapport.shared.TranslatableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -44,29 +47,29 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<Object> notFound(NotFoundException e) {
-		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of());
+		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", text(e), List.of());
 	}
 
 	@ExceptionHandler(ConflictException.class)
 	ResponseEntity<Object> conflict(ConflictException e) {
-		return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), List.of());
+		return problem(HttpStatus.CONFLICT, "conflict", "Conflict", text(e), List.of());
 	}
 
 	@ExceptionHandler(io.rapport.shared.ForbiddenException.class)
 	ResponseEntity<Object> forbidden(io.rapport.shared.ForbiddenException e) {
-		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
+		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", text(e), List.of());
 	}
 
 	@ExceptionHandler({ OptimisticLockingFailureException.class, jakarta.persistence.OptimisticLockException.class })
 	ResponseEntity<Object> staleWrite(Exception e) {
-		return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
-				"Someone else changed this record at the same time. Read it again and retry.", List.of());
+		return problem(HttpStatus.CONFLICT, "conflict", "Conflict", text("errors.conflict.stale"), List.of());
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
 	ResponseEntity<Object> invalid(InvalidInputException e) {
-		return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage(),
-				List.of(fieldError(e.field(), e.getMessage())));
+		String detail = text(e);
+		return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail,
+				List.of(fieldError(e.field(), detail)));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -89,8 +92,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception e) {
 		log.error("Unexpected error in API call", e);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-				"Something went wrong on our side. The error was logged.", List.of());
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", text("errors.internal"),
+				List.of());
 	}
 
 	@Override
@@ -123,7 +126,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		Throwable cause = e.getCause();
 		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 			String field = path(jackson);
-			String detail = "The value of " + field + " is not valid" + allowedValues(jackson);
+			String detail = jackson instanceof tools.jackson.databind.exc.InvalidFormatException format
+					&& format.getTargetType() == String.class
+							? field + " " + text("errors.text.unacceptable")
+							: "The value of " + field + " is not valid" + allowedValues(jackson);
 			return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail,
 					List.of(fieldError(field, detail)));
 		}
@@ -136,6 +142,31 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Upload too large",
 				"The upload is larger than the server accepts.", List.of());
+	}
+
+	/** Framework errors (405, 406, 415, a missing parameter) get our {@code type} and, for 404, our words. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> entity = super.handleExceptionInternal(e, body, headers, statusCode, request);
+		if (entity != null && entity.getBody() instanceof ProblemDetail problem) {
+			ProblemWords.ownWords(problem, request.getDescription(false).replaceFirst("^uri=", ""), getMessageSource());
+			HttpHeaders problemHeaders = new HttpHeaders();
+			problemHeaders.putAll(entity.getHeaders());
+			problemHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+			return new ResponseEntity<>(entity.getBody(), problemHeaders, entity.getStatusCode());
+		}
+		return entity;
+	}
+
+	/** A domain error in the request's language (English when no bundle has it). */
+	private String text(TranslatableException e) {
+		MessageSource messages = getMessageSource();
+		return messages == null ? e.getMessage() : messages.getMessage(e, LocaleContextHolder.getLocale());
+	}
+
+	private String text(String code, Object... args) {
+		return ProblemWords.text(getMessageSource(), code, args);
 	}
 
 	private static String lastNode(String path) {

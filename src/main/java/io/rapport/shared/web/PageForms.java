@@ -3,9 +3,12 @@ package io.rapport.shared.web;
 import java.util.Locale;
 import java.util.Map;
 
+import io.rapport.shared.TranslatableException;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
 
 /**
  * Small helpers for page forms that collect errors per field instead of failing the request: a page shows the
@@ -23,6 +26,16 @@ public class PageForms {
 	/** A text from the bundles, in the request's language. */
 	public String message(String key, Object... args) {
 		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+
+	/** A domain error in the request's language. */
+	public String message(TranslatableException error) {
+		return messages.getMessage(error, LocaleContextHolder.getLocale());
+	}
+
+	/** Puts a domain error beside a field; the page renders its code from the bundles in the reader's language. */
+	public static void reject(BindingResult binding, String field, TranslatableException error) {
+		binding.rejectValue(field, error.code() == null ? "invalid" : error.code(), error.args(), error.getMessage());
 	}
 
 	/** The constant named by a form value; blank means "not given", anything else unknown is a field error. */

@@ -41,19 +41,19 @@ class TicketAttachments {
 			return;
 		}
 		if (uploads.size() > MAX_FILES) {
-			throw new InvalidInputException("files", "Attach at most " + MAX_FILES + " files to one message.");
+			throw InvalidInputException.of("files", "errors.attachments.too-many", MAX_FILES);
 		}
 		for (int i = 0; i < uploads.size(); i++) {
 			Upload upload = uploads.get(i);
 			String name = cleanName(upload.filename());
 			if (upload.content().length == 0) {
-				throw new InvalidInputException("files[" + i + "]", name + " is empty.");
+				throw InvalidInputException.of("files[" + i + "]", "errors.attachments.empty", name);
 			}
 			if (upload.content().length > MAX_BYTES) {
-				throw new InvalidInputException("files[" + i + "]", name + " is larger than 10 MB.");
+				throw InvalidInputException.of("files[" + i + "]", "errors.attachments.too-large", name);
 			}
 			if (BLOCKED.contains(extension(name))) {
-				throw new InvalidInputException("files[" + i + "]", name + ": programs and scripts cannot be attached.");
+				throw InvalidInputException.of("files[" + i + "]", "errors.attachments.executable", name);
 			}
 		}
 	}

@@ -7,6 +7,8 @@ import io.rapport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LoginThrottleTests {
 
@@ -15,37 +17,65 @@ class LoginThrottleTests {
 	final LoginThrottle throttle = new LoginThrottle(clock);
 
 	@Test
-	void shouldBlockAnEmailAfterFiveFailuresUntilTheFirstLeavesTheWindow() {
-		for (int i = 0; i < 5; i++) {
-			assertThat(throttle.waitTime("ana@acme.example", "10.0.0.1")).isZero();
-			throttle.failed("ana@acme.example", "10.0.0.1");
+	void shouldStopOneClientGuessingOneAccountButLetTheOwnerInFromAnotherClient() {
+		for (int i = 0; i < LoginThrottle.PAIR_BUDGET; i++) {
+			throttle.acquire("ana@acme.example", "10.0.0.1");
 			clock.advance(Duration.ofMinutes(1));
 		}
 
-		assertThat(throttle.waitTime("ana@acme.example", "10.0.0.2")).isEqualTo(Duration.ofMinutes(10));
-		assertThat(throttle.waitTime("bob@acme.example", "10.0.0.2")).isZero();
+		assertThatThrownBy(() -> throttle.acquire("ana@acme.example", "10.0.0.1"))
+			.isInstanceOfSatisfying(LoginThrottledException.class,
+					e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(10)));
+		assertThatCode(() -> throttle.acquire("ana@acme.example", "10.0.0.2")).doesNotThrowAnyException();
 		clock.advance(Duration.ofMinutes(10));
-		assertThat(throttle.waitTime("ana@acme.example", "10.0.0.1")).isZero();
+		assertThatCode(() -> throttle.acquire("ana@acme.example", "10.0.0.1")).doesNotThrowAnyException();
 	}
 
 	@Test
-	void shouldBlockAnAddressThatGuessesManyEmails() {
-		for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
-			throttle.failed("user" + i + "@acme.example", "203.0.113.9");
+	void shouldStopAClientThatGuessesManyAccounts() {
+		for (int i = 0; i < LoginThrottle.CLIENT_BUDGET; i++) {
+			throttle.acquire("user" + i + "@acme.example", "203.0.113.9");
 		}
 
-		assertThat(throttle.waitTime("someone@acme.example", "203.0.113.9")).isPositive();
-		assertThat(throttle.waitTime("someone@acme.example", "203.0.113.10")).isZero();
+		assertThatThrownBy(() -> throttle.acquire("someone@acme.example", "203.0.113.9"))
+			.isInstanceOf(LoginThrottledException.class);
+		assertThatCode(() -> throttle.acquire("someone@acme.example", "203.0.113.10")).doesNotThrowAnyException();
 	}
 
 	@Test
-	void shouldForgetFailuresAfterSuccess() {
-		for (int i = 0; i < 4; i++) {
-			throttle.failed("ana@acme.example", null);
+	void shouldOnlySlowAnAccountGuessedFromManyClients() {
+		for (int i = 0; i < LoginThrottle.ACCOUNT_BUDGET; i++) {
+			throttle.acquire("ana@acme.example", "198.51.100." + (i / 4));
 		}
-		throttle.succeeded("ana@acme.example");
-		throttle.failed("ana@acme.example", null);
 
-		assertThat(throttle.waitTime("ana@acme.example", null)).isZero();
+		assertThatThrownBy(() -> throttle.acquire("ana@acme.example", "10.0.0.2"))
+			.isInstanceOfSatisfying(LoginThrottledException.class,
+					e -> assertThat(e.retryAfter()).isEqualTo(LoginThrottle.ACCOUNT_SPACING));
+		clock.advance(LoginThrottle.ACCOUNT_SPACING);
+		assertThatCode(() -> throttle.acquire("ana@acme.example", "10.0.0.2")).doesNotThrowAnyException();
+	}
+
+	@Test
+	void shouldGiveBackTheAttemptAndForgiveThePairOnSuccess() {
+		for (int i = 0; i < LoginThrottle.PAIR_BUDGET - 1; i++) {
+			throttle.acquire("ana@acme.example", "10.0.0.1");
+		}
+		throttle.succeeded(throttle.acquire("ana@acme.example", "10.0.0.1"));
+
+		for (int i = 0; i < LoginThrottle.PAIR_BUDGET; i++) {
+			throttle.acquire("ana@acme.example", "10.0.0.1");
+		}
+		assertThatThrownBy(() -> throttle.acquire("ana@acme.example", "10.0.0.1"))
+			.isInstanceOf(LoginThrottledException.class);
+	}
+
+	@Test
+	void shouldCountAnAttemptBeforeItsPasswordIsChecked() {
+		for (int i = 0; i < LoginThrottle.PAIR_BUDGET; i++) {
+			throttle.acquire("ana@acme.example", "10.0.0.1");
+		}
+
+		assertThatThrownBy(() -> throttle.acquire("ana@acme.example", "10.0.0.1"))
+			.isInstanceOf(LoginThrottledException.class);
 	}
 }
