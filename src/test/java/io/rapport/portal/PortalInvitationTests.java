@@ -139,6 +139,23 @@ class PortalInvitationTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldLetAnAgentInviteFromTheAccountPageTheyCanOpen() throws Exception {
+		AccountView account = fixtures.anAccount();
+		ContactView contact = aContact(account.id());
+		Person agent = fixtures.anAgentIn("tier1");
+
+		String accountPage = mvc.perform(get("/accounts/{id}", account.id()).with(signedInAs(agent)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(accountPage).contains("/accounts/" + account.id() + "/invitations",
+				"/contacts/" + contact.id() + "/invitation");
+
+		String page = mvc.perform(post("/contacts/{id}/invitation", contact.id()).with(csrf())
+			.with(signedInAs(agent))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(tokensIn(page)).hasSize(1);
+		assertThat(page).contains("href=\"/accounts/" + account.id() + "\"").doesNotContain("/admin/contacts/");
+	}
+
+	@Test
 	void shouldNotLetCustomersInvite() throws Exception {
 		ContactView contact = aContact(null);
 		mvc.perform(post("/contacts/{id}/invitation", contact.id()).with(csrf())

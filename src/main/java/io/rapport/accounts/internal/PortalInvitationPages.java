@@ -53,7 +53,9 @@ class PortalInvitationPages {
 	String inviteContact(@CurrentUser AuthenticatedUser user, @PathVariable long id, Model model) {
 		user.requireAgent();
 		ContactView contact = accounts.contact(id).orElseThrow(() -> new NotFoundException("No contact " + id));
-		return show(List.of(contact), false, user, model, "/admin/contacts/" + id, contact.displayName());
+		String back = contact.accountId() != null ? "/accounts/" + contact.accountId()
+				: user.isAdmin() ? "/admin/contacts/" + id : "/tickets?view=search&requester=" + id;
+		return show(List.of(contact), false, user, model, back, contact.displayName());
 	}
 
 	/** Every contact of the account who cannot sign in yet; those who can keep their password. */
@@ -61,7 +63,7 @@ class PortalInvitationPages {
 	String inviteAccount(@CurrentUser AuthenticatedUser user, @PathVariable long id, Model model) {
 		user.requireAgent();
 		AccountView account = accounts.account(id).orElseThrow(() -> new NotFoundException("No account " + id));
-		return show(accounts.contactsOf(id), true, user, model, "/admin/accounts/" + id, account.name());
+		return show(accounts.contactsOf(id), true, user, model, "/accounts/" + id, account.name());
 	}
 
 	private String show(List<ContactView> contacts, boolean skipMembers, AuthenticatedUser user, Model model,
