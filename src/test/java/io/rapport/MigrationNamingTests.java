@@ -28,7 +28,7 @@ class MigrationNamingTests {
 			Map.entry("health", "11"), Map.entry("analytics", "12"));
 
 	private static final Pattern TIMESTAMPED = Pattern
-		.compile(".*/db/migration/(common|h2|postgresql)/([a-z]+)/V(\\d{12})(_(\\d{2}))?__([a-z]+)_.*\\.sql");
+		.compile(".*/db/migration/(common|h2|postgresql)/([a-z]+)/V(\\d{12})(_(\\d{2}))?__([a-z]+)(_.*)?\\.sql");
 
 	@Test
 	void shouldNameEveryTimestampedMigrationAfterItsModule() throws IOException {

@@ -58,8 +58,10 @@ class EventRedeliveryTests {
 		properties.put("rapport.admin.password", IntegrationTest.ADMIN_PASSWORD);
 		properties.put("rapport.data-dir", "target/test-data");
 		properties.put("spring.modulith.events.republish-outstanding-events-on-restart", "true");
-		return new SpringApplicationBuilder(RapportApplication.class, FailingOnce.class).properties(properties)
-			.run();
+		// As command-line arguments: they outrank application.yml, which default properties would not.
+		String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(RapportApplication.class, FailingOnce.class).run(args);
 	}
 
 	private static int incomplete(ConfigurableApplicationContext context, long ticketId) {

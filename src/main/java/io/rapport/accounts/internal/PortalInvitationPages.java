@@ -90,8 +90,9 @@ class PortalInvitationPages {
 		model.addAttribute("refused", refused);
 		model.addAttribute("skipped", skipped);
 		model.addAttribute("validDays", PortalInvitations.VALID_FOR.toDays());
-		model.addAttribute("back", user.isAdmin() ? back : "/tickets");
-		model.addAttribute("backLabel", user.isAdmin() ? backLabel : forms.message("nav.views"));
+		boolean reachable = user.isAdmin() || !back.startsWith("/admin/");
+		model.addAttribute("back", reachable ? back : "/tickets");
+		model.addAttribute("backLabel", reachable ? backLabel : forms.message("nav.views"));
 		return "admin/invitations";
 	}
 
