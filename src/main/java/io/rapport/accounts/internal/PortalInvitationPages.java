@@ -52,7 +52,7 @@ class PortalInvitationPages {
 	@PostMapping("/contacts/{id}/invitation")
 	String inviteContact(@CurrentUser AuthenticatedUser user, @PathVariable long id, Model model) {
 		user.requireAgent();
-		ContactView contact = accounts.contact(id).orElseThrow(() -> new NotFoundException("No contact " + id));
+		ContactView contact = accounts.contact(id).orElseThrow(() -> NotFoundException.of("errors.contact.not-found", id));
 		return show(List.of(contact), false, user, model, "/admin/contacts/" + id, contact.displayName());
 	}
 
@@ -60,7 +60,7 @@ class PortalInvitationPages {
 	@PostMapping("/accounts/{id}/invitations")
 	String inviteAccount(@CurrentUser AuthenticatedUser user, @PathVariable long id, Model model) {
 		user.requireAgent();
-		AccountView account = accounts.account(id).orElseThrow(() -> new NotFoundException("No account " + id));
+		AccountView account = accounts.account(id).orElseThrow(() -> NotFoundException.of("errors.account.not-found", id));
 		return show(accounts.contactsOf(id), true, user, model, "/admin/accounts/" + id, account.name());
 	}
 

@@ -71,17 +71,17 @@ class TicketQueues {
 		by.requireAgent();
 		Set<Long> ids = new LinkedHashSet<>(ticketIds);
 		if (ids.isEmpty()) {
-			throw new InvalidInputException("ticketIds", "Select at least one ticket.");
+			throw InvalidInputException.of("ticketIds", "errors.ticket.bulk-none");
 		}
 		if (ids.size() > MAX_BULK) {
-			throw new InvalidInputException("ticketIds", "Change at most " + MAX_BULK + " tickets at once.");
+			throw InvalidInputException.of("ticketIds", "errors.ticket.bulk-too-many", MAX_BULK);
 		}
 		if (change.isEmpty()) {
-			throw new InvalidInputException("change", "Choose what to change.");
+			throw InvalidInputException.of("change", "errors.ticket.bulk-no-change");
 		}
 		boolean escalates = change.escalateTo() != null && !change.escalateTo().isBlank();
 		if (escalates && (change.reason() == null || change.reason().isBlank())) {
-			throw new InvalidInputException("reason", "Say why the tickets are escalated.");
+			throw InvalidInputException.of("reason", "errors.ticket.bulk-escalation-reason");
 		}
 		List<Long> changed = new ArrayList<>();
 		List<BulkResult.Skipped> skipped = new ArrayList<>();
@@ -103,7 +103,7 @@ class TicketQueues {
 	private void apply(long id, BulkChange change, boolean escalates, AuthenticatedUser by) {
 		TicketView ticket = api.get(id, by);
 		if (ticket.status() == TicketStatus.CLOSED) {
-			throw new ConflictException("Ticket " + ticket.number() + " is closed.");
+			throw ConflictException.of("errors.ticket.closed", ticket.number());
 		}
 		if (escalates && !change.escalateTo().strip().equals(ticket.group())) {
 			ticket = api.escalate(id, change.escalateTo(), change.reason(), by);
