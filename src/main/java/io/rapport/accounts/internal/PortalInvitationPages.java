@@ -81,7 +81,7 @@ class PortalInvitationPages {
 				issued.add(new Link(contact.name(), contact.email(), base + invitation.token()));
 			}
 			catch (ConflictException e) {
-				refused.add(e.getMessage());
+				refused.add(forms.message(e));
 			}
 		}
 		model.addAttribute("issued", issued);

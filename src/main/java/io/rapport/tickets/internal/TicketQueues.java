@@ -9,7 +9,9 @@ import java.util.Set;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
+import io.rapport.shared.NotFoundException;
 import io.rapport.shared.PageResult;
+import io.rapport.shared.TranslatableException;
 import io.rapport.tickets.BulkChange;
 import io.rapport.tickets.BulkResult;
 import io.rapport.tickets.TicketFilter;
@@ -20,7 +22,9 @@ import io.rapport.tickets.TicketUpdate;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.TicketsApi;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -50,14 +54,17 @@ class TicketQueues {
 
 	private final TransactionTemplate perTicket;
 
+	private final MessageSource messages;
+
 	TicketQueues(Tickets tickets, TicketAccess access, TicketViews views, TicketSearch search, @Lazy TicketsApi api,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, MessageSource messages) {
 		this.tickets = tickets;
 		this.access = access;
 		this.views = views;
 		this.search = search;
 		this.api = api;
 		this.perTicket = new TransactionTemplate(transactions);
+		this.messages = messages;
 	}
 
 	@Transactional(readOnly = true)
@@ -91,10 +98,10 @@ class TicketQueues {
 				changed.add(id);
 			}
 			catch (TicketNotFoundException e) {
-				skipped.add(new BulkResult.Skipped(id, id, "Not found."));
+				skipped.add(new BulkResult.Skipped(id, id, text(NotFoundException.of("errors.not-found"))));
 			}
 			catch (ConflictException | InvalidInputException e) {
-				skipped.add(new BulkResult.Skipped(id, id, e.getMessage()));
+				skipped.add(new BulkResult.Skipped(id, id, text(e)));
 			}
 		}
 		return new BulkResult(changed, skipped);
@@ -132,5 +139,10 @@ class TicketQueues {
 			tags.removeAll(Tags.normalize(change.removeTags(), "removeTags"));
 		}
 		return List.copyOf(tags);
+	}
+
+	/** Why a ticket was skipped, in the caller's language (the bulk change runs within their request). */
+	private String text(TranslatableException e) {
+		return messages.getMessage(e, LocaleContextHolder.getLocale());
 	}
 }
