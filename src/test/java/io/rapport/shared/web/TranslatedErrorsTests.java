@@ -2,7 +2,10 @@ package io.rapport.shared.web;
 
 import io.rapport.Fixtures;
 import io.rapport.IntegrationTest;
+import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketUpdate;
 import io.rapport.tickets.TicketView;
+import io.rapport.tickets.TicketsApi;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,11 +16,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static io.rapport.web.Pages.signedInAs;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -29,6 +34,9 @@ class TranslatedErrorsTests extends IntegrationTest {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	TicketsApi tickets;
 
 	@Test
 	void shouldAnswerApiProblemsInTheRequestedLanguage() throws Exception {
@@ -100,6 +108,23 @@ class TranslatedErrorsTests extends IntegrationTest {
 		mvc.perform(post("/tickets/" + ticket.id() + "/escalations").param("to", "tier1").param("reason", "Wrong queue")
 			.header("Accept-Language", "ro").with(csrf()).with(signedInAs(agent)))
 			.andExpect(content().string(containsString("该工单已在 tier1 中。")));
+	}
+
+	@Test
+	void shouldSayWhyABulkChangeSkippedATicketInTheReadersLanguage() throws Exception {
+		Fixtures.Person agent = fixtures.anAgentIn("tier1");
+		TicketView open = fixtures.aTicket();
+		TicketView closed = fixtures.aTicket();
+		TicketView solved = tickets.update(closed.id(),
+				new TicketUpdate(TicketStatus.SOLVED, null, null, null, null, null, closed.version()), agent.user());
+		tickets.update(closed.id(), new TicketUpdate(TicketStatus.CLOSED, null, null, null, null, null, solved.version()),
+				agent.user());
+
+		mvc.perform(post("/tickets/bulk").param("ids", String.valueOf(open.id()), String.valueOf(closed.id()))
+			.param("priority", "HIGH").param("back", "/tickets").header("Accept-Language", "ro")
+			.with(csrf()).with(signedInAs(agent)))
+			.andExpect(flash().attribute("bulkSkipped",
+					contains(containsString("Tichetul " + closed.number() + " este închis."))));
 	}
 
 	private static org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> reply(MockHttpSession session, long ticket) {
