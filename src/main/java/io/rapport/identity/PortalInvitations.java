@@ -49,7 +49,7 @@ public class PortalInvitations {
 		by.requireAgent();
 		String normalized = IdentityApi.normalize(email);
 		if (agents.findByEmail(normalized).isPresent()) {
-			throw new ConflictException("An agent signs in with " + normalized + "; use another email for the portal.");
+			throw ConflictException.of("errors.email.agent-in-portal", normalized);
 		}
 		Instant now = clock.instant();
 		invitations.findByContactIdAndUsedAtIsNullAndRevokedAtIsNull(contactId).forEach(old -> old.revoke(now));

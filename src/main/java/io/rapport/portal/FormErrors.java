@@ -52,7 +52,7 @@ final class FormErrors {
 			model.addAttribute("filesError", messages.getMessage(e, LocaleContextHolder.getLocale()));
 			return;
 		}
-		String code = e.code() == null ? "portal.invalid" : e.code();
+		String code = e.code();
 		try {
 			errors.rejectValue(field, code, e.args(), e.getMessage());
 		}

@@ -41,12 +41,12 @@ class Signups {
 	/** The email belongs to someone already; the page asks them to get an invitation from support. */
 	static final class EmailTaken extends ConflictException {
 
-		private EmailTaken(String message) {
-			super(message);
+		private EmailTaken(String email) {
+			super("errors.portal.email-taken", new Object[] { email });
 		}
 
 		static EmailTaken forEmail(String email) {
-			return new EmailTaken("An account for " + email + " exists already.");
+			return new EmailTaken(email);
 		}
 	}
 }

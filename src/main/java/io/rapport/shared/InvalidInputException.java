@@ -5,18 +5,6 @@ public class InvalidInputException extends TranslatableException {
 
 	private final String field;
 
-	/**
-	 * An English-only text.
-	 *
-	 * @deprecated pass a message code of {@code i18n/errors} with {@link #of}; the remaining callers in
-	 * {@code tickets} are converted when its rewrite lands.
-	 */
-	@Deprecated
-	public InvalidInputException(String field, String message) {
-		super(message);
-		this.field = field;
-	}
-
 	protected InvalidInputException(String field, String code, Object[] args) {
 		super(code, args);
 		this.field = field;

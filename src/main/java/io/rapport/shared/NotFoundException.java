@@ -6,17 +6,6 @@ package io.rapport.shared;
  */
 public class NotFoundException extends TranslatableException {
 
-	/**
-	 * An English-only text.
-	 *
-	 * @deprecated pass a message code of {@code i18n/errors} with {@link #of}; the remaining callers in
-	 * {@code tickets} are converted when its rewrite lands.
-	 */
-	@Deprecated
-	public NotFoundException(String message) {
-		super(message);
-	}
-
 	protected NotFoundException(String code, Object[] args) {
 		super(code, args);
 	}

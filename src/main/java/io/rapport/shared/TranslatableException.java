@@ -29,14 +29,7 @@ public abstract class TranslatableException extends RuntimeException implements 
 		this.args = plain(args);
 	}
 
-	/** An English text without a code, from before errors were translated; shown as written in every language. */
-	protected TranslatableException(String message) {
-		super(message);
-		this.code = null;
-		this.args = new Object[0];
-	}
-
-	/** The message code, or {@code null} for an old English-only error. */
+	/** The message code in {@code i18n/errors}. */
 	public String code() {
 		return code;
 	}
@@ -47,7 +40,7 @@ public abstract class TranslatableException extends RuntimeException implements 
 
 	@Override
 	public String[] getCodes() {
-		return code == null ? null : new String[] { code };
+		return new String[] { code };
 	}
 
 	@Override

@@ -4,15 +4,15 @@ import io.rapport.shared.NotFoundException;
 
 public class TicketNotFoundException extends NotFoundException {
 
-	private TicketNotFoundException(String message) {
-		super(message);
+	private TicketNotFoundException(String code, Object... args) {
+		super(code, args);
 	}
 
 	public static TicketNotFoundException forId(long id) {
-		return new TicketNotFoundException("There is no ticket " + id + ".");
+		return new TicketNotFoundException("errors.ticket.not-found", id);
 	}
 
 	public static TicketNotFoundException forAttachment(long id) {
-		return new TicketNotFoundException("There is no attachment " + id + ".");
+		return new TicketNotFoundException("errors.ticket.attachment-not-found", id);
 	}
 }

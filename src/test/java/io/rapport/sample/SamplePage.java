@@ -30,7 +30,7 @@ class SamplePage {
 
 	@GetMapping("/sample/missing")
 	String missing() {
-		throw new NotFoundException("No such sample");
+		throw NotFoundException.of("errors.not-found");
 	}
 
 	@Bean

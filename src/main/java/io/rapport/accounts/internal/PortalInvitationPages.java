@@ -52,7 +52,7 @@ class PortalInvitationPages {
 	@PostMapping("/contacts/{id}/invitation")
 	String inviteContact(@CurrentUser AuthenticatedUser user, @PathVariable long id, Model model) {
 		user.requireAgent();
-		ContactView contact = accounts.contact(id).orElseThrow(() -> new NotFoundException("No contact " + id));
+		ContactView contact = accounts.contact(id).orElseThrow(() -> NotFoundException.of("errors.contact.not-found", id));
 		String back = contact.accountId() != null ? "/accounts/" + contact.accountId()
 				: user.isAdmin() ? "/admin/contacts/" + id : "/tickets?view=search&requester=" + id;
 		return show(List.of(contact), false, user, model, back, contact.displayName());
@@ -62,7 +62,7 @@ class PortalInvitationPages {
 	@PostMapping("/accounts/{id}/invitations")
 	String inviteAccount(@CurrentUser AuthenticatedUser user, @PathVariable long id, Model model) {
 		user.requireAgent();
-		AccountView account = accounts.account(id).orElseThrow(() -> new NotFoundException("No account " + id));
+		AccountView account = accounts.account(id).orElseThrow(() -> NotFoundException.of("errors.account.not-found", id));
 		return show(accounts.contactsOf(id), true, user, model, "/accounts/" + id, account.name());
 	}
 
@@ -83,7 +83,7 @@ class PortalInvitationPages {
 				issued.add(new Link(contact.name(), contact.email(), base + invitation.token()));
 			}
 			catch (ConflictException e) {
-				refused.add(e.getMessage());
+				refused.add(forms.message(e));
 			}
 		}
 		model.addAttribute("issued", issued);

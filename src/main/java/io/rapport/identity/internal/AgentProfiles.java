@@ -69,21 +69,21 @@ public class AgentProfiles {
 
 	@Transactional(readOnly = true)
 	public Agent agent(long agentId) {
-		return agents.findById(agentId).orElseThrow(() -> new NotFoundException("No agent " + agentId));
+		return agents.findById(agentId).orElseThrow(() -> NotFoundException.of("errors.agent.not-found", agentId));
 	}
 
 	@Transactional
 	public void update(long agentId, String name, String language, String timeZone) {
 		if (name == null || name.isBlank() || name.strip().length() > 200) {
-			throw new InvalidInputException("name", "An agent needs a name of at most 200 characters.");
+			throw InvalidInputException.of("name", "errors.agent.name");
 		}
 		String chosenLanguage = blankToNull(language);
 		if (chosenLanguage != null && !LANGUAGES.contains(chosenLanguage)) {
-			throw new InvalidInputException("language", "Choose one of the languages offered.");
+			throw InvalidInputException.of("language", "errors.profile.language");
 		}
 		String chosenZone = blankToNull(timeZone);
 		if (chosenZone != null && !TIME_ZONES.contains(chosenZone)) {
-			throw new InvalidInputException("timeZone", "Choose one of the time zones offered.");
+			throw InvalidInputException.of("timeZone", "errors.profile.time-zone");
 		}
 		Agent agent = agent(agentId);
 		agent.changeProfile(name.strip(), chosenLanguage, chosenZone);
@@ -95,10 +95,10 @@ public class AgentProfiles {
 	public void changePassword(long agentId, String currentPassword, String newPassword) {
 		Agent agent = agent(agentId);
 		if (currentPassword == null || !passwords.matches(currentPassword, agent.getPasswordHash())) {
-			throw new InvalidInputException("currentPassword", "The current password is not right.");
+			throw InvalidInputException.of("currentPassword", "errors.profile.current-password");
 		}
 		if (newPassword == null || newPassword.length() < 10 || newPassword.length() > 200) {
-			throw new InvalidInputException("newPassword", "A password needs at least 10 characters.");
+			throw InvalidInputException.of("newPassword", "errors.password.short");
 		}
 		agent.changePassword(passwords.encode(newPassword));
 	}

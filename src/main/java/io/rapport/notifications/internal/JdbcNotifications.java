@@ -83,7 +83,7 @@ class JdbcNotifications implements NotificationsApi {
 				at(clock.instant()), notificationId, agentId);
 		return jdbc.query("select " + COLUMNS + " from notifications where id = ? and recipient_id = ?",
 				JdbcNotifications::view, notificationId, agentId).stream().findFirst()
-			.orElseThrow(() -> new NotFoundException("There is no notification " + notificationId + "."));
+			.orElseThrow(() -> NotFoundException.of("errors.notification.not-found", notificationId));
 	}
 
 	@Override
@@ -94,22 +94,22 @@ class JdbcNotifications implements NotificationsApi {
 
 	private static void check(NewNotification n) {
 		if (n.kind() == null || !KIND.matcher(n.kind()).matches()) {
-			throw new InvalidInputException("kind", "A notification kind is 1-40 lowercase letters, digits, '_', '.' or '-'.");
+			throw InvalidInputException.of("kind", "errors.notification.kind");
 		}
 		if (n.messageKey() == null || n.messageKey().isBlank() || n.messageKey().length() > 200) {
-			throw new InvalidInputException("messageKey", "A notification needs a bundle key of at most 200 characters.");
+			throw InvalidInputException.of("messageKey", "errors.notification.message-key");
 		}
 		if (n.dedupKey() == null || n.dedupKey().isBlank() || n.dedupKey().length() > 200) {
-			throw new InvalidInputException("dedupKey", "A notification needs a dedup key of at most 200 characters.");
+			throw InvalidInputException.of("dedupKey", "errors.notification.dedup-key");
 		}
 		if (n.link() != null && !isLocalPath(n.link())) {
-			throw new InvalidInputException("link", "A notification links to a path inside Rapport, such as /tickets/42.");
+			throw InvalidInputException.of("link", "errors.notification.link");
 		}
 		if (n.subjectType() != null && n.subjectType().length() > 40) {
-			throw new InvalidInputException("subjectType", "A subject type has at most 40 characters.");
+			throw InvalidInputException.of("subjectType", "errors.notification.subject-type");
 		}
 		if (joined(n.messageArgs()).length() > 4000) {
-			throw new InvalidInputException("messageArgs", "A notification's arguments have at most 4000 characters.");
+			throw InvalidInputException.of("messageArgs", "errors.notification.args");
 		}
 	}
 

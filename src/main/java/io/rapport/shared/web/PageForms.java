@@ -35,7 +35,7 @@ public class PageForms {
 
 	/** Puts a domain error beside a field; the page renders its code from the bundles in the reader's language. */
 	public static void reject(BindingResult binding, String field, TranslatableException error) {
-		binding.rejectValue(field, error.code() == null ? "invalid" : error.code(), error.args(), error.getMessage());
+		binding.rejectValue(field, error.code(), error.args(), error.getMessage());
 	}
 
 	/** The constant named by a form value; blank means "not given", anything else unknown is a field error. */

@@ -43,7 +43,7 @@ class AccountTicketsPage {
 	String show(@CurrentUser AuthenticatedUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		user.requireAgent();
-		AccountView account = accounts.account(id).orElseThrow(() -> new NotFoundException("No account " + id));
+		AccountView account = accounts.account(id).orElseThrow(() -> NotFoundException.of("errors.account.not-found", id));
 		PageResult<TicketView> result = tickets.list(TicketFilter.any().withAccount(id), TicketSort.newestChange(),
 				Math.max(0, Math.min(page, 10_000)), TicketListPage.PAGE_SIZE, user);
 		model.addAttribute("account", account);

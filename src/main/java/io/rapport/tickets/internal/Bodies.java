@@ -14,7 +14,7 @@ final class Bodies {
 		String html = format == NewMessage.BodyFormat.HTML ? SafeHtml.sanitize(raw)
 				: format == NewMessage.BodyFormat.TEXT ? SafeHtml.fromText(raw) : SafeHtml.fromEither(raw);
 		if (html.isBlank()) {
-			throw new InvalidInputException(field, "The message has no content once unsafe markup is removed.");
+			throw InvalidInputException.of(field, "errors.ticket.body-empty");
 		}
 		return html;
 	}

@@ -5,12 +5,11 @@ import io.rapport.shared.ConflictException;
 /** Someone else's change to the same ticket was stored between our read and our write. */
 class ConcurrentTicketChange extends ConflictException {
 
-	private ConcurrentTicketChange(String message) {
-		super(message);
+	private ConcurrentTicketChange(long number) {
+		super("errors.ticket.changed-concurrently", new Object[] { number });
 	}
 
 	static ConcurrentTicketChange on(Ticket ticket) {
-		return new ConcurrentTicketChange("Ticket " + ticket.getNumber()
-				+ " was changed by someone else at the same moment. Reload it and try again.");
+		return new ConcurrentTicketChange(ticket.getNumber());
 	}
 }

@@ -131,25 +131,25 @@ class Intake implements TicketIntake {
 
 	private void check(InboundMessage in) {
 		if (in.source() == null || in.source().isBlank() || in.source().length() > 40) {
-			throw new InvalidInputException("source", "Name the source of the message in at most 40 characters.");
+			throw InvalidInputException.of("source", "errors.ticket.intake-source");
 		}
 		if (in.externalId() != null && (in.externalId().isBlank() || in.externalId().length() > 250)) {
-			throw new InvalidInputException("externalId", "An external id is 1 to 250 characters, or absent.");
+			throw InvalidInputException.of("externalId", "errors.ticket.intake-external-id");
 		}
 		if (in.channel() == null) {
-			throw new InvalidInputException("channel", "Say which channel the message came through.");
+			throw InvalidInputException.of("channel", "errors.ticket.intake-channel");
 		}
 		if (in.fromEmail() == null || in.fromEmail().isBlank()) {
-			throw new InvalidInputException("fromEmail", "Say which customer the message is from.");
+			throw InvalidInputException.of("fromEmail", "errors.ticket.intake-from");
 		}
 		if (in.body() == null || in.body().isBlank()) {
-			throw new InvalidInputException("body", "The message is empty.");
+			throw InvalidInputException.of("body", "errors.ticket.intake-body");
 		}
 		if (in.ticketId() == null && (in.subject() == null || in.subject().isBlank() || in.subject().length() > 250)) {
-			throw new InvalidInputException("subject", "A new ticket needs a subject of at most 250 characters.");
+			throw InvalidInputException.of("subject", "errors.ticket.intake-subject");
 		}
 		if (in.agentId() != null && identity.agent(in.agentId()).filter(AgentView::active).isEmpty()) {
-			throw new InvalidInputException("agentId", "Agent " + in.agentId() + " is not an active agent.");
+			throw InvalidInputException.of("agentId", "errors.ticket.agent-inactive", in.agentId());
 		}
 		files.check(in.uploads());
 	}

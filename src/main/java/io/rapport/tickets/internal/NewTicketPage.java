@@ -53,8 +53,8 @@ class NewTicketPage {
 				return "redirect:/tickets/" + ticket.id() + "?view=all";
 			}
 			catch (InvalidInputException e) {
-				binding.rejectValue(PageForms.field(e.field(), "requesterEmail", "subject", "description", "tags"),
-						"invalid", e.getMessage());
+				PageForms.reject(binding,
+						PageForms.field(e.field(), "requesterEmail", "subject", "description", "tags"), e);
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -66,7 +66,7 @@ class QueueActionsPage {
 					.map(skip -> forms.message("bulk.skipped", skip.number(), skip.reason())).toList());
 			}
 			catch (InvalidInputException e) {
-				redirect.addFlashAttribute("bulkError", e.getMessage());
+				redirect.addFlashAttribute("bulkError", forms.message(e));
 			}
 		}
 		else {
@@ -85,7 +85,7 @@ class QueueActionsPage {
 			return "redirect:/tickets?saved=" + view.getId();
 		}
 		catch (InvalidInputException | ForbiddenException e) {
-			redirect.addFlashAttribute("viewError", e.getMessage());
+			redirect.addFlashAttribute("viewError", forms.message(e));
 			return "redirect:" + safe(back);
 		}
 	}
@@ -96,7 +96,7 @@ class QueueActionsPage {
 			savedViews.delete(id, user);
 		}
 		catch (ForbiddenException e) {
-			redirect.addFlashAttribute("viewError", e.getMessage());
+			redirect.addFlashAttribute("viewError", forms.message(e));
 		}
 		return "redirect:/tickets";
 	}

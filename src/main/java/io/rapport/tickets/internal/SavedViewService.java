@@ -44,16 +44,16 @@ class SavedViewService {
 	SavedView save(AuthenticatedUser user, String name, boolean shared, String query) {
 		user.requireAgent();
 		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("name", "Name the view.");
+			throw InvalidInputException.of("name", "errors.view.name");
 		}
 		if (name.strip().length() > 80) {
-			throw new InvalidInputException("name", "A view's name is at most 80 characters.");
+			throw InvalidInputException.of("name", "errors.view.name-long");
 		}
 		if (shared && !user.isAdmin()) {
-			throw new ForbiddenException("Only administrators share views with every agent.");
+			throw ForbiddenException.of("errors.view.share-admin-only");
 		}
 		if (views.countByOwnerId(user.id()) >= MAX_PER_AGENT) {
-			throw new InvalidInputException("name", "You have " + MAX_PER_AGENT + " views; remove one first.");
+			throw InvalidInputException.of("name", "errors.view.too-many", MAX_PER_AGENT);
 		}
 		String filter = query == null ? "" : query.length() > 2000 ? query.substring(0, 2000) : query;
 		return views.save(new SavedView(user.id(), shared, name.strip(), filter, clock.instant()));
@@ -65,7 +65,7 @@ class SavedViewService {
 		views.findById(id).ifPresent(view -> {
 			boolean mayDelete = view.isShared() ? user.isAdmin() : view.getOwnerId() == user.id();
 			if (!mayDelete) {
-				throw new ForbiddenException("Only administrators remove a shared view.");
+				throw ForbiddenException.of("errors.view.remove-shared-admin-only");
 			}
 			views.delete(view);
 		});

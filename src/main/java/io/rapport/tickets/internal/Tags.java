@@ -32,13 +32,13 @@ final class Tags {
 			}
 			String tag = value.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
 			if (!TAG.matcher(tag).matches()) {
-				throw new InvalidInputException(field + "[" + i + "]",
-						"A tag is up to 50 letters, digits or _ - : . / # +; '" + abbreviate(value) + "' is not.");
+				throw InvalidInputException.of(field + "[" + i + "]", "errors.ticket.tag-invalid",
+						abbreviate(value));
 			}
 			tags.add(tag);
 		}
 		if (tags.size() > 20) {
-			throw new InvalidInputException(field, "A ticket has at most 20 tags.");
+			throw InvalidInputException.of(field, "errors.ticket.tags-too-many");
 		}
 		return List.copyOf(tags);
 	}

@@ -156,10 +156,10 @@ public class Ticket {
 		}
 		requireNotClosed();
 		if (to == TicketStatus.NEW) {
-			throw new InvalidInputException("status", "A ticket cannot go back to NEW.");
+			throw InvalidInputException.of("status", "errors.ticket.status-back-to-new");
 		}
 		if (to == TicketStatus.CLOSED && status != TicketStatus.SOLVED) {
-			throw new InvalidInputException("status", "Only a solved ticket can be closed.");
+			throw InvalidInputException.of("status", "errors.ticket.close-unsolved");
 		}
 		TicketStatus from = status;
 		record(by, "status", from.name(), to.name(), now);
@@ -228,13 +228,13 @@ public class Ticket {
 	Escalation escalateTo(long toGroupId, String fromKey, String toKey, String reason, Actor by, Instant now) {
 		requireNotClosed();
 		if (status == TicketStatus.SOLVED) {
-			throw new ConflictException("A solved ticket cannot be escalated; reopen it first.");
+			throw ConflictException.of("errors.ticket.escalate-solved");
 		}
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidInputException("reason", "Say why the ticket is escalated.");
+			throw InvalidInputException.of("reason", "errors.ticket.escalation-reason");
 		}
 		if (toGroupId == groupId) {
-			throw new InvalidInputException("to", "The ticket is already in " + toKey + ".");
+			throw InvalidInputException.of("to", "errors.ticket.already-in-group", toKey);
 		}
 		Escalation escalation = new Escalation(id, groupId, toGroupId, reason.strip(), by.id(), now);
 		record(by, "group", fromKey, toKey, now);
@@ -307,7 +307,7 @@ public class Ticket {
 
 	private void requireNotClosed() {
 		if (status == TicketStatus.CLOSED) {
-			throw new ConflictException("Ticket " + number + " is closed; open a follow-up ticket instead.");
+			throw ConflictException.of("errors.ticket.closed-follow-up", number);
 		}
 	}
 

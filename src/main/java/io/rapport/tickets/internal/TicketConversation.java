@@ -89,10 +89,10 @@ class TicketConversation {
 		Ticket ticket = access.lockedForMessage(id, by);
 		Visibility visibility = command.visibility() == null ? Visibility.PUBLIC : command.visibility();
 		if (by.isContact() && visibility == Visibility.INTERNAL) {
-			throw new InvalidInputException("visibility", "Customers can only write public replies.");
+			throw InvalidInputException.of("visibility", "errors.ticket.customer-public-only");
 		}
 		if (by.isContact() && submitAs != null) {
-			throw new InvalidInputException("submitAs", "Customers cannot set a ticket's status.");
+			throw InvalidInputException.of("submitAs", "errors.ticket.customer-status");
 		}
 		Instant now = clock.instant();
 		Actor actor = Actor.of(by);

@@ -60,11 +60,11 @@ class TicketCreation {
 
 	private ContactView requester(NewTicket command, AuthenticatedUser by) {
 		if (by.isContact()) {
-			return accounts.contact(by.id()).orElseThrow(() -> new InvalidInputException("requester",
-					"Your contact record is missing; ask support to restore it."));
+			return accounts.contact(by.id()).orElseThrow(() -> InvalidInputException.of("requester",
+					"errors.ticket.contact-missing"));
 		}
 		if (command.requester() == null) {
-			throw new InvalidInputException("requester", "Say who asks: requester.email is required.");
+			throw InvalidInputException.of("requester", "errors.ticket.requester-required");
 		}
 		return accounts.findOrCreateContact(command.requester().email(), command.requester().name());
 	}

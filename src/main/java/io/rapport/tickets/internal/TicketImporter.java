@@ -141,18 +141,18 @@ class TicketImporter implements TicketImport {
 
 	private static void check(ImportedTicket ticket, String field) {
 		if (ticket.subject() == null || ticket.subject().isBlank() || ticket.subject().strip().length() > 250) {
-			throw new InvalidInputException(field + ".subject", "A subject of 1 to 250 characters is required.");
+			throw InvalidInputException.of(field + ".subject", "errors.ticket.import-subject");
 		}
 		if (ticket.type() == null || ticket.priority() == null || ticket.channel() == null || ticket.status() == null
 				|| ticket.createdAt() == null || ticket.group() == null) {
-			throw new InvalidInputException(field, "type, priority, channel, status, group and createdAt are required.");
+			throw InvalidInputException.of(field, "errors.ticket.import-required");
 		}
 		if (TicketStatus.DONE.contains(ticket.status()) && ticket.solvedAt() == null) {
-			throw new InvalidInputException(field + ".solvedAt", "A solved or closed ticket needs solvedAt.");
+			throw InvalidInputException.of(field + ".solvedAt", "errors.ticket.import-solved-at");
 		}
 		for (ImportedTicket.Escalation escalation : ticket.escalations()) {
 			if (escalation.reason() == null || escalation.reason().isBlank() || escalation.at() == null) {
-				throw new InvalidInputException(field + ".escalations", "Every escalation needs a reason and a time.");
+				throw InvalidInputException.of(field + ".escalations", "errors.ticket.import-escalation");
 			}
 		}
 	}
@@ -170,7 +170,7 @@ class TicketImporter implements TicketImport {
 		String html = message.format() == BodyFormat.HTML ? SafeHtml.sanitize(raw)
 				: message.format() == BodyFormat.TEXT ? SafeHtml.fromText(raw) : SafeHtml.fromEither(raw);
 		if (html.isBlank()) {
-			throw new InvalidInputException(field + ".messages", "A message has no content once unsafe markup is removed.");
+			throw InvalidInputException.of(field + ".messages", "errors.ticket.import-message-empty");
 		}
 		return html;
 	}

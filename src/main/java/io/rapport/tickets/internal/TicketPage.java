@@ -85,10 +85,10 @@ class TicketPage {
 						TicketsRestController.uploads(files), status, user);
 			}
 			catch (InvalidInputException e) {
-				errors.put(PageForms.field(e.field(), "reply", "body", "files", "submitAs"), e.getMessage());
+				errors.put(PageForms.field(e.field(), "reply", "body", "files", "submitAs"), forms.message(e));
 			}
 			catch (ConflictException e) {
-				errors.put("reply", e.getMessage());
+				errors.put("reply", forms.message(e));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -122,7 +122,7 @@ class TicketPage {
 			}
 			catch (InvalidInputException e) {
 				errors.put(PageForms.field(e.field(), "properties", "status", "priority", "type", "assignee", "tags"),
-						e.getMessage());
+						forms.message(e));
 			}
 			catch (ConflictException e) {
 				putConflict(errors, e, id, update.version(), user);
@@ -152,10 +152,10 @@ class TicketPage {
 				tickets.escalate(id, to, reason, user);
 			}
 			catch (InvalidInputException e) {
-				errors.put(PageForms.field(e.field(), "escalation", "to", "reason"), e.getMessage());
+				errors.put(PageForms.field(e.field(), "escalation", "to", "reason"), forms.message(e));
 			}
 			catch (ConflictException e) {
-				errors.put("escalation", e.getMessage());
+				errors.put("escalation", forms.message(e));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -203,7 +203,7 @@ class TicketPage {
 			errors.put("conflict", forms.message("ticket.conflict"));
 		}
 		else {
-			errors.put("properties", e.getMessage());
+			errors.put("properties", forms.message(e));
 		}
 	}
 }

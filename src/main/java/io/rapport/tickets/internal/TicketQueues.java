@@ -9,7 +9,9 @@ import java.util.Set;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
+import io.rapport.shared.NotFoundException;
 import io.rapport.shared.PageResult;
+import io.rapport.shared.TranslatableException;
 import io.rapport.tickets.BulkChange;
 import io.rapport.tickets.BulkResult;
 import io.rapport.tickets.TicketFilter;
@@ -20,7 +22,9 @@ import io.rapport.tickets.TicketUpdate;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.TicketsApi;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -50,14 +54,17 @@ class TicketQueues {
 
 	private final TransactionTemplate perTicket;
 
+	private final MessageSource messages;
+
 	TicketQueues(Tickets tickets, TicketAccess access, TicketViews views, TicketSearch search, @Lazy TicketsApi api,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, MessageSource messages) {
 		this.tickets = tickets;
 		this.access = access;
 		this.views = views;
 		this.search = search;
 		this.api = api;
 		this.perTicket = new TransactionTemplate(transactions);
+		this.messages = messages;
 	}
 
 	@Transactional(readOnly = true)
@@ -71,17 +78,17 @@ class TicketQueues {
 		by.requireAgent();
 		Set<Long> ids = new LinkedHashSet<>(ticketIds);
 		if (ids.isEmpty()) {
-			throw new InvalidInputException("ticketIds", "Select at least one ticket.");
+			throw InvalidInputException.of("ticketIds", "errors.ticket.bulk-none");
 		}
 		if (ids.size() > MAX_BULK) {
-			throw new InvalidInputException("ticketIds", "Change at most " + MAX_BULK + " tickets at once.");
+			throw InvalidInputException.of("ticketIds", "errors.ticket.bulk-too-many", MAX_BULK);
 		}
 		if (change.isEmpty()) {
-			throw new InvalidInputException("change", "Choose what to change.");
+			throw InvalidInputException.of("change", "errors.ticket.bulk-no-change");
 		}
 		boolean escalates = change.escalateTo() != null && !change.escalateTo().isBlank();
 		if (escalates && (change.reason() == null || change.reason().isBlank())) {
-			throw new InvalidInputException("reason", "Say why the tickets are escalated.");
+			throw InvalidInputException.of("reason", "errors.ticket.bulk-escalation-reason");
 		}
 		List<Long> changed = new ArrayList<>();
 		List<BulkResult.Skipped> skipped = new ArrayList<>();
@@ -91,10 +98,10 @@ class TicketQueues {
 				changed.add(id);
 			}
 			catch (TicketNotFoundException e) {
-				skipped.add(new BulkResult.Skipped(id, id, "Not found."));
+				skipped.add(new BulkResult.Skipped(id, id, text(NotFoundException.of("errors.not-found"))));
 			}
 			catch (ConflictException | InvalidInputException e) {
-				skipped.add(new BulkResult.Skipped(id, id, e.getMessage()));
+				skipped.add(new BulkResult.Skipped(id, id, text(e)));
 			}
 		}
 		return new BulkResult(changed, skipped);
@@ -103,7 +110,7 @@ class TicketQueues {
 	private void apply(long id, BulkChange change, boolean escalates, AuthenticatedUser by) {
 		TicketView ticket = api.get(id, by);
 		if (ticket.status() == TicketStatus.CLOSED) {
-			throw new ConflictException("Ticket " + ticket.number() + " is closed.");
+			throw ConflictException.of("errors.ticket.closed", ticket.number());
 		}
 		if (escalates && !change.escalateTo().strip().equals(ticket.group())) {
 			ticket = api.escalate(id, change.escalateTo(), change.reason(), by);
@@ -132,5 +139,10 @@ class TicketQueues {
 			tags.removeAll(Tags.normalize(change.removeTags(), "removeTags"));
 		}
 		return List.copyOf(tags);
+	}
+
+	/** Why a ticket was skipped, in the caller's language (the bulk change runs within their request). */
+	private String text(TranslatableException e) {
+		return messages.getMessage(e, LocaleContextHolder.getLocale());
 	}
 }

@@ -48,8 +48,8 @@ class TicketTriage {
 	TicketView update(long id, TicketUpdate update, AuthenticatedUser by) {
 		Ticket ticket = access.forAgents(id, by);
 		if (update.version() == null || update.version() != ticket.getVersion()) {
-			throw new ConflictException("Ticket " + ticket.getNumber() + " was changed by someone else since you read it "
-					+ "(your version " + update.version() + ", current " + ticket.getVersion() + "). Reload and retry.");
+			throw ConflictException.of("errors.ticket.stale-version", ticket.getNumber(), update.version(),
+					ticket.getVersion());
 		}
 		apply(ticket, update, Actor.of(by), clock.instant());
 		store.save(ticket);
@@ -88,7 +88,7 @@ class TicketTriage {
 	TicketView escalate(long id, String toGroup, String reason, AuthenticatedUser by) {
 		Ticket ticket = access.forAgents(id, by);
 		if (toGroup == null || toGroup.isBlank()) {
-			throw new InvalidInputException("to", "Choose the group to escalate to.");
+			throw InvalidInputException.of("to", "errors.ticket.escalation-group");
 		}
 		GroupView to = identity.requireGroup("to", toGroup.strip());
 		String from = identity.groupKey(ticket.getGroupId());
@@ -99,8 +99,8 @@ class TicketTriage {
 
 	private void requireAssignable(long agentId, Ticket ticket) {
 		if (!identity.isActiveMember(agentId, ticket.getGroupId())) {
-			throw new InvalidInputException("assigneeId", "Agent " + agentId + " is not an active member of "
-					+ identity.groupKey(ticket.getGroupId()) + "; escalate the ticket to their group first.");
+			throw InvalidInputException.of("assigneeId", "errors.ticket.assignee-outside-group", agentId,
+					identity.groupKey(ticket.getGroupId()));
 		}
 	}
 }
