@@ -38,6 +38,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoGenerator generator;
 
+	private final DemoActivity activity;
+
 	private final TicketImport tickets;
 
 	private final RapportProperties properties;
@@ -48,9 +50,10 @@ class DemoData implements ApplicationRunner {
 
 	private String password;
 
-	DemoData(DemoGenerator generator, TicketImport tickets, RapportProperties properties,
+	DemoData(DemoGenerator generator, DemoActivity activity, TicketImport tickets, RapportProperties properties,
 			@Value("${rapport.demo.tickets:500}") int ticketCount) {
 		this.generator = generator;
+		this.activity = activity;
 		this.tickets = tickets;
 		this.properties = properties;
 		this.ticketCount = ticketCount;
@@ -71,6 +74,12 @@ class DemoData implements ApplicationRunner {
 		catch (RuntimeException e) {
 			log.error("Demo data could not be created; Rapport runs without it", e);
 			return;
+		}
+		try {
+			activity.bringToLife();
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's live activity (assignments, replies, saved views) could not be created", e);
 		}
 		log.info("Demo data: {} tickets, {} contacts, {} accounts in {} ms (seed {})", result.tickets(),
 				result.contacts(), result.accounts(), (System.nanoTime() - start) / 1_000_000, seed);

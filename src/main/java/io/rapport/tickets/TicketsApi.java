@@ -56,6 +56,12 @@ public interface TicketsApi {
 	BulkResult bulkChange(java.util.Collection<Long> ticketIds, BulkChange change, AuthenticatedUser by);
 
 	/** The numbers the agent sidebar shows beside each view. */
+	/**
+	 * Saves a view of the queue for the agent (or, {@code shared}, for every agent: admins only). The query is the
+	 * queue page's query string ({@code view=all&priority=HIGH&assignee=unassigned}). Answers the view's id.
+	 */
+	long saveView(String name, boolean shared, String query, AuthenticatedUser by);
+
 	record QueueCounts(long mine, long unassignedInMyGroups, Map<String, Long> unsolvedByGroup, long allUnsolved) {
 	}
 

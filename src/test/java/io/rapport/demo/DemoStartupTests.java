@@ -2,6 +2,7 @@ package io.rapport.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import io.rapport.RapportApplication;
@@ -16,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The demo on first start: once, on an empty database, with a password that is printed and kept only in the data dir. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -35,6 +37,12 @@ class DemoStartupTests {
 			assertThat(jdbc.queryForObject("select count(*) from portal_logins", Long.class)).isEqualTo(1);
 			assertThat(jdbc.queryForList("select password_hash from agents", String.class))
 				.allMatch(hash -> hash.startsWith("{bcrypt}") && !hash.contains(password));
+			// Every feature is alive: a shared view, agents' own views, and notifications from live activity
+			assertThat(jdbc.queryForList("select name from saved_views where shared = true", String.class))
+				.containsExactly(DemoActivity.SHARED_VIEW);
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+					"select distinct kind from notifications", String.class)).contains("assigned", "customer_replied",
+							"mentioned"));
 		}
 		int printed = count(output.getOut(), "Demo data is ready");
 

@@ -38,8 +38,11 @@ class TicketService implements TicketsApi {
 
 	private final TicketQueues queues;
 
+	private final SavedViewService savedViews;
+
 	TicketService(TicketCreation creation, TicketTriage triage, TicketConversation conversation,
-			TicketQueries queries, TicketQueues queues) {
+			TicketQueries queries, TicketQueues queues, SavedViewService savedViews) {
+		this.savedViews = savedViews;
 		this.creation = creation;
 		this.triage = triage;
 		this.conversation = conversation;
@@ -116,5 +119,10 @@ class TicketService implements TicketsApi {
 	@Override
 	public BulkResult bulkChange(Collection<Long> ticketIds, BulkChange change, AuthenticatedUser by) {
 		return queues.bulkChange(ticketIds, change, by);
+	}
+
+	@Override
+	public long saveView(String name, boolean shared, String query, AuthenticatedUser by) {
+		return savedViews.save(by, name, shared, query).getId();
 	}
 }
