@@ -1,6 +1,7 @@
 package io.rapport;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,9 @@ public abstract class BrowserTest {
 
 	protected Page page;
 
+	/** Script errors and CSP refusals seen by the pages this test watches; a 4xx answer to a form is expected. */
+	protected final List<String> consoleErrors = new ArrayList<>();
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
@@ -63,6 +67,26 @@ public abstract class BrowserTest {
 		if (context != null) {
 			context.close();
 		}
+	}
+
+	/** Collects the page's script errors and CSP refusals into {@link #consoleErrors}. */
+	protected void watchConsole(Page on) {
+		on.onConsoleMessage(message -> {
+			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+				consoleErrors.add(message.text());
+			}
+		});
+		on.onPageError(consoleErrors::add);
+	}
+
+	/** Signs the agent in on the given page, watching its console, and waits for the workspace. */
+	protected void signIn(Page on, Fixtures.Person agent) {
+		watchConsole(on);
+		on.navigate(url("/login"));
+		on.fill("input[name=email]", agent.email());
+		on.fill("input[name=password]", Fixtures.PASSWORD);
+		on.click("button[type=submit]");
+		on.waitForURL("**/tickets**");
 	}
 
 	protected String url(String path) {

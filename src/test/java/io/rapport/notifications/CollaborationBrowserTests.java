@@ -1,6 +1,5 @@
 package io.rapport.notifications;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.rapport.BrowserTest;
@@ -24,24 +23,12 @@ class CollaborationBrowserTests extends BrowserTest {
 	@Autowired
 	NotificationsApi notifications;
 
-	final List<String> consoleErrors = new ArrayList<>();
-
 	Person agent;
 
 	@BeforeEach
 	void signIn() {
 		agent = fixtures.anAgentIn("tier1");
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type())) {
-				consoleErrors.add(message.text());
-			}
-		});
-		page.onPageError(consoleErrors::add);
-		page.navigate(url("/login"));
-		page.fill("input[name=email]", agent.email());
-		page.fill("input[name=password]", Fixtures.PASSWORD);
-		page.click("button[type=submit]");
-		page.waitForURL("**/tickets**");
+		signIn(page, agent);
 	}
 
 	@Test

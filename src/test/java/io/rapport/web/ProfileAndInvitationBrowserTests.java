@@ -1,12 +1,9 @@
 package io.rapport.web;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import com.microsoft.playwright.Page;
 import io.rapport.BrowserTest;
 import io.rapport.Fixtures;
-import io.rapport.Fixtures.Person;
 import io.rapport.accounts.AccountsApi;
 import io.rapport.accounts.ContactView;
 import io.rapport.accounts.NewContact;
@@ -26,8 +23,6 @@ class ProfileAndInvitationBrowserTests extends BrowserTest {
 	@Autowired
 	AccountsApi accounts;
 
-	final List<String> errors = new ArrayList<>();
-
 	@Test
 	void shouldMintATokenFromTheProfileReachedFromTheTopBar() {
 		signIn(page, fixtures.anAgentIn("tier1"));
@@ -38,7 +33,7 @@ class ProfileAndInvitationBrowserTests extends BrowserTest {
 
 		assertThat(page.locator(".token-once")).containsText("rpt_");
 		assertThat(page.locator("#tokens table")).containsText("Laptop script");
-		assertThat(errors).isEmpty();
+		assertThat(consoleErrors).isEmpty();
 	}
 
 	@Test
@@ -58,20 +53,6 @@ class ProfileAndInvitationBrowserTests extends BrowserTest {
 		customer.navigate(link);
 		assertThat(customer.locator("h1")).hasText("This link can't be used");
 		customer.context().close();
-		assertThat(errors).isEmpty();
-	}
-
-	private void signIn(Page on, Person agent) {
-		on.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-				errors.add(message.text());
-			}
-		});
-		on.onPageError(errors::add);
-		on.navigate(url("/login"));
-		on.fill("input[name=email]", agent.email());
-		on.fill("input[name=password]", Fixtures.PASSWORD);
-		on.click("button[type=submit]");
-		on.waitForURL("**/tickets**");
+		assertThat(consoleErrors).isEmpty();
 	}
 }

@@ -1,6 +1,5 @@
 package io.rapport.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,15 +28,13 @@ class QueuesBrowserTests extends BrowserTest {
 	@Autowired
 	TicketsApi tickets;
 
-	final List<String> consoleErrors = new ArrayList<>();
-
 	@Test
 	void shouldSaveAViewSelectItsTicketsAndChangeThemInBulk() {
 		String word = "w" + UUID.randomUUID().toString().substring(0, 8);
 		TicketView first = fixtures.aTicketFrom(fixtures.aCustomer(), "Refund " + word);
 		TicketView second = fixtures.aTicketFrom(fixtures.aCustomer(), "Invoice " + word);
 		Person agent = fixtures.anAgentIn("tier1");
-		signIn(agent);
+		signIn(page, agent);
 
 		// Given a queue narrowed by the filter bar, saved as a personal view
 		page.navigate(url("/tickets?view=all&q=" + word));
@@ -78,7 +75,7 @@ class QueuesBrowserTests extends BrowserTest {
 		TicketView ticket = fixtures.aTicketFrom(fixtures.aCustomer(), "Export " + word);
 		tickets.escalate(ticket.id(), "tier2", "Export job times out; logs attached " + word,
 				fixtures.anAgentIn("tier1").user());
-		signIn(fixtures.anAgentIn("tier2"));
+		signIn(page, fixtures.anAgentIn("tier2"));
 
 		page.navigate(url("/tickets?group=tier2&q=" + word));
 		assertThat(page.locator("tr[data-ticket=\"" + ticket.id() + "\"] .escalated"))
@@ -89,19 +86,5 @@ class QueuesBrowserTests extends BrowserTest {
 		assertThat(page.locator(".escalation-banner .latest-reason"))
 			.hasText("Export job times out; logs attached " + word);
 		assertThat(consoleErrors).isEmpty();
-	}
-
-	private void signIn(Person agent) {
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-				consoleErrors.add(message.text());
-			}
-		});
-		page.onPageError(consoleErrors::add);
-		page.navigate(url("/login"));
-		page.fill("input[name=email]", agent.email());
-		page.fill("input[name=password]", Fixtures.PASSWORD);
-		page.click("button[type=submit]");
-		page.waitForURL("**/tickets**");
 	}
 }

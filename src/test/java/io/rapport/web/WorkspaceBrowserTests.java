@@ -1,11 +1,8 @@
 package io.rapport.web;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import io.rapport.BrowserTest;
 import io.rapport.Fixtures;
-import io.rapport.Fixtures.Person;
 import io.rapport.tickets.TicketPriority;
 import io.rapport.tickets.TicketUpdate;
 import io.rapport.tickets.TicketView;
@@ -30,23 +27,9 @@ class WorkspaceBrowserTests extends BrowserTest {
 	@Autowired
 	TicketsApi tickets;
 
-	final List<String> consoleErrors = new ArrayList<>();
-
 	@BeforeEach
 	void signIn() {
-		Person agent = fixtures.anAgentIn("tier1");
-		// A 400 or 409 answer to a form is expected and logged by Chromium; a CSP refusal or a script error is not.
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-				consoleErrors.add(message.text());
-			}
-		});
-		page.onPageError(consoleErrors::add);
-		page.navigate(url("/login"));
-		page.fill("input[name=email]", agent.email());
-		page.fill("input[name=password]", Fixtures.PASSWORD);
-		page.click("button[type=submit]");
-		page.waitForURL("**/tickets**");
+		signIn(page, fixtures.anAgentIn("tier1"));
 	}
 
 	@Test
