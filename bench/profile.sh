@@ -33,7 +33,7 @@ createdb -h "$PG_HOST" -U postgres "$PG_DB"
 env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:5432/$PG_DB${PG_PARAMS:+?$PG_PARAMS}" \
   SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
   RAPPORT_DEMO=false RAPPORT_ADMIN_PASSWORD=admin-password-1 PORT="$PORT" \
-  "$SERVER_JAVA" $SERVER_OPTS -XX:+FlightRecorder -jar "$JAR" "${EXTRA[@]}" >"$OUT/server.log" 2>&1 &
+  "$SERVER_JAVA" $SERVER_OPTS -XX:+FlightRecorder -XX:FlightRecorderOptions:stackdepth=512 -jar "$JAR" "${EXTRA[@]}" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 export BENCH_SERVER_PID=$SERVER_PID
 trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT
@@ -54,7 +54,7 @@ else
   bench profile "http://127.0.0.1:$PORT" "$SECONDS_PER_SCENARIO" "$CONCURRENCY" "$SCENARIO" | tee -a "$OUT/summary.txt"
   "$JDK_BIN/jcmd" "$SERVER_PID" JFR.dump name=bench filename="$OUT/server.jfr" >/dev/null
   "$JDK_BIN/jcmd" "$SERVER_PID" JFR.stop name=bench >/dev/null
-  "$JFR_TOOL" print --events jdk.ExecutionSample --stack-depth 96 "$OUT/server.jfr" >"$OUT/samples.txt"
+  "$JFR_TOOL" print --events jdk.ExecutionSample --stack-depth 512 "$OUT/server.jfr" >"$OUT/samples.txt"
   python3 "$ROOT/bench/jfr-hot.py" "$OUT/samples.txt" | tee -a "$OUT/summary.txt"
 fi
 echo "Profile: $OUT"

@@ -282,6 +282,10 @@ public class Ticket {
 	}
 
 	/** What searches and name sorts read ({@link TicketSearchKeys}); not a change of the ticket. */
+	boolean isIndexed() {
+		return searchKey != null;
+	}
+
 	void indexAs(String searchKey, String requesterKey, String accountKey) {
 		this.searchKey = searchKey;
 		this.requesterKey = requesterKey;
