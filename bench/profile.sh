@@ -24,9 +24,9 @@ mkdir -p "$OUT" "$ROOT/bench/target/classes"
 javac -d "$ROOT/bench/target/classes" "$ROOT/bench/src/Bench.java"
 bench() { java -cp "$ROOT/bench/target/classes" Bench "$@"; }
 
-EXTRA=()
+read -r -a EXTRA <<<"${SERVER_ARGS:-}" # e.g. "--some.property=value" for an A/B run
 if [ "$MODE" = sql ]; then
-  EXTRA=(--logging.level.org.hibernate.SQL=debug --logging.level.org.springframework.jdbc.core.JdbcTemplate=debug)
+  EXTRA+=(--logging.level.org.hibernate.SQL=debug --logging.level.org.springframework.jdbc.core.JdbcTemplate=debug)
 fi
 dropdb -h "$PG_HOST" -U postgres --if-exists "$PG_DB"
 createdb -h "$PG_HOST" -U postgres "$PG_DB"
