@@ -16,7 +16,7 @@ SERVER_JAVA=${SERVER_JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] 
 SERVER_OPTS=${SERVER_OPTS:-"-Xms512m -Xmx1g"}
 MODE=${MODE:-jfr}                       # jfr: record the server; sql: count statements per request (one client)
 JAR="$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"
-JDK_BIN=$(dirname "$(readlink -f "$SERVER_JAVA")")
+JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVER_JAVA")")")
 JFR_TOOL=${JFR_TOOL:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr || echo jfr )}
 
 OUT="$ROOT/bench/results/profile-$(date -u +%Y%m%dT%H%M%SZ)-$MODE-$SCENARIO-$(basename "$(dirname "$JDK_BIN")")"
@@ -39,8 +39,9 @@ export BENCH_SERVER_PID=$SERVER_PID
 trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT
 bench wait "http://127.0.0.1:$PORT" 120
 
-echo "warm-up: $SCENARIO for $SECONDS_PER_SCENARIO s" | tee "$OUT/summary.txt"
-bench profile "http://127.0.0.1:$PORT" "$SECONDS_PER_SCENARIO" "$CONCURRENCY" "$SCENARIO" | tee -a "$OUT/summary.txt"
+WARMUP_SECONDS=${WARMUP_SECONDS:-60} # the JIT compiles for about a minute on 2 busy cores
+echo "warm-up: $SCENARIO for $WARMUP_SECONDS s" | tee "$OUT/summary.txt"
+bench profile "http://127.0.0.1:$PORT" "$WARMUP_SECONDS" "$CONCURRENCY" "$SCENARIO" | tee -a "$OUT/summary.txt"
 if [ "$MODE" = sql ]; then
   sleep 2 # the asynchronous listeners finish
   from=$(wc -l <"$OUT/server.log")
