@@ -16,18 +16,19 @@ import org.springframework.stereotype.Component;
  * Each condition names the events that can tell someone something (the same tests {@link TicketNotices} makes
  * first). Spring Modulith stores a publication only for a listener whose condition holds, so the events that
  * concern no one (an agent's reply without mentions, a self-assignment, a status other than solved) cost no
- * registry row, no hand-off to another thread and no completion update.
+ * registry row, no hand-off to another thread and no completion update. The conditions run in the publishing
+ * transaction, so they are null-safe: a condition that threw would fail the change that published the event.
  */
 @Component
 class TicketEventListener {
 
 	static final String ASSIGNED_TO_SOMEONE_ELSE = "#event.toAgentId() != null and "
-			+ "(#event.byKind().name() != 'AGENT' or #event.toAgentId() != #event.byId())";
+			+ "(#event.byKind()?.name() != 'AGENT' or #event.toAgentId() != #event.byId())";
 
-	static final String FROM_A_CUSTOMER_OR_WITH_MENTIONS = "#event.authorType().name() == 'CONTACT' or "
-			+ "(#event.authorType().name() == 'AGENT' and !#event.mentionedAgentIds().isEmpty())";
+	static final String FROM_A_CUSTOMER_OR_WITH_MENTIONS = "#event.authorType()?.name() == 'CONTACT' or "
+			+ "(#event.authorType()?.name() == 'AGENT' and !#event.mentionedAgentIds().isEmpty())";
 
-	static final String SOLVED = "#event.to().name() == 'SOLVED'";
+	static final String SOLVED = "#event.to()?.name() == 'SOLVED'";
 
 	private final TicketNotices notices;
 
