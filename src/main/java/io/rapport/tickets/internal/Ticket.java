@@ -281,11 +281,11 @@ public class Ticket {
 				message.getVisibility(), channel, mentionedAgentIds, now));
 	}
 
-	/** What searches and name sorts read ({@link TicketSearchKeys}); not a change of the ticket. */
 	boolean isIndexed() {
 		return searchKey != null;
 	}
 
+	/** What searches and name sorts read ({@link TicketSearchKeys}); not a change of the ticket. */
 	void indexAs(String searchKey, String requesterKey, String accountKey) {
 		this.searchKey = searchKey;
 		this.requesterKey = requesterKey;
