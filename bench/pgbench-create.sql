@@ -14,5 +14,6 @@ INSERT INTO messages (id, ticket_id, author_kind, author_id, visibility, body_ht
     '<p>Hello,</p><p>the printer on the third floor jams on every second page since this morning. We restarted it twice and cleaned the rollers; it still fails.</p><p>Thanks, a customer</p>',
     now()
   FROM contacts c WHERE c.email = 'customer' || :c || '@example.com';
-INSERT INTO ticket_tags (ticket_id, tag) VALUES (currval('tickets_seq'), 'printer'), (currval('tickets_seq'), 'floor-3');
+INSERT INTO ticket_tags (ticket_id, tag_position, tag) VALUES (currval('tickets_seq'), 0, 'printer'),
+    (currval('tickets_seq'), 1, 'floor-3');
 END;

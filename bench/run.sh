@@ -21,7 +21,7 @@ BENCH_CPUS=${BENCH_CPUS:-}     # the same for the load generator
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="$ROOT/bench/results/$STAMP"
 mkdir -p "$OUT" "$ROOT/bench/target/classes" "$ROOT/bench/target/lib"
-JAR="$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"
+JAR=${JAR:-"$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"} # another build (e.g. the one before a change) for an A/B run
 
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
   ./mvnw -q -B -DskipTests package
@@ -62,6 +62,7 @@ start_server() { # $1: label; remaining: env assignments
   echo "server java: $("$SERVER_JAVA" -version 2>&1 | head -1); load generator java: $(java -version 2>&1 | head -1)"
   echo "postgresql: $(psql -h "$PG_HOST" -U postgres -tAc 'show server_version' 2>/dev/null || echo n/a)"
   echo "rounds: $ROUNDS x ${SECONDS_PER_SCENARIO}s per scenario, concurrency $CONCURRENCY; server opts: $SERVER_OPTS; pinning: server '${SERVER_CPUS}' generator '${BENCH_CPUS}'"
+  echo "jar: $JAR ($(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'))"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
 

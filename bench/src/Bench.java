@@ -73,7 +73,8 @@ public class Bench {
 				}
 			}
 			case "report" -> report(Path.of(args[1]));
-			case "profile" -> profile(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "profile" -> profile(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+					args.length > 4 ? args[4] : "create");
 			case "wait" -> waitUntilReady(args[1], Integer.parseInt(args[2]));
 			default -> throw new IllegalArgumentException("Unknown mode " + args[0]);
 		}
@@ -90,8 +91,11 @@ public class Bench {
 			.connectTimeout(Duration.ofSeconds(5)).build();
 		Api api = new Api(client, baseUrl, mintToken(client, baseUrl));
 		IdList ids = new IdList();
-		System.out.printf("[%s] warm-up %d s%n", db, 2 * seconds + 3 * (seconds / 2));
-		run(concurrency, 2 * seconds, () -> ids.add(api.create())); // the JIT needs this long before round 1
+		// The JIT needs this long before round 1: on 2 busy cores C2 still took a third of the server's CPU after
+		// 30 s of creates (2026-12-01), so the creates run for at least a minute.
+		int createWarmUp = Integer.parseInt(env("WARMUP_SECONDS", String.valueOf(Math.max(60, 2 * seconds))));
+		System.out.printf("[%s] warm-up %d s%n", db, createWarmUp + 3 * (seconds / 2));
+		run(concurrency, createWarmUp, () -> ids.add(api.create()));
 		run(concurrency, seconds / 2, () -> api.reply(ids.next()));
 		run(concurrency, seconds / 2, () -> api.read(ids.random()));
 		run(concurrency, seconds / 2, api::list);
@@ -124,13 +128,26 @@ public class Bench {
 			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
-	/** Only ticket creation, for a profiler attached to the server. */
-	static void profile(String baseUrl, int seconds, int concurrency) throws Exception {
+	/**
+	 * One scenario for a profiler attached to the server: {@code create} (ticket creation) or {@code reply} (public
+	 * agent replies to tickets it creates first, 200 of them).
+	 */
+	static void profile(String baseUrl, int seconds, int concurrency, String scenario) throws Exception {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		Api api = new Api(client, baseUrl, mintToken(client, baseUrl));
-		Result r = run(concurrency, seconds, api::create);
-		System.out.printf("create ticket %.1f/s p50 %.2f p99 %.2f ms (%d errors)%n", r.perSecond(), r.p50(), r.p99(),
-				r.errors());
+		Result r;
+		if ("reply".equals(scenario)) {
+			IdList ids = new IdList();
+			for (int i = 0; i < 200; i++) {
+				ids.add(api.create());
+			}
+			r = measured(concurrency, seconds, () -> api.reply(ids.next()));
+		}
+		else {
+			r = measured(concurrency, seconds, api::create);
+		}
+		System.out.printf("%s %.1f/s p50 %.2f p99 %.2f ms, server CPU %.2f ms per request (%d requests, %d errors)%n",
+				scenario, r.perSecond(), r.p50(), r.p99(), r.serverCpuMs(), r.count(), r.errors());
 	}
 
 	/** Polls the readiness probe until it answers 200, for at most the given seconds. */
@@ -379,10 +396,11 @@ public class Bench {
 			ps.setLong(7, messageIds.next(c));
 			ps.executeUpdate();
 		}
-		try (PreparedStatement ps = c.prepareStatement("insert into ticket_tags (ticket_id, tag) values (?,?)")) {
-			for (String tag : TAGS) {
+		try (PreparedStatement ps = c.prepareStatement("insert into ticket_tags (ticket_id, tag_position, tag) values (?,?,?)")) {
+			for (int position = 0; position < TAGS.size(); position++) {
 				ps.setLong(1, ticketId);
-				ps.setString(2, tag);
+				ps.setInt(2, position);
+				ps.setString(3, TAGS.get(position));
 				ps.addBatch();
 			}
 			ps.executeBatch();

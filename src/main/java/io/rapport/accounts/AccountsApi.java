@@ -1,6 +1,7 @@
 package io.rapport.accounts;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,10 @@ public class AccountsApi {
 	@Transactional
 	public ContactView findOrCreateContact(String email, String name) {
 		String normalized = IdentityApi.normalize(email);
+		Optional<ContactView> known = knownContact(normalized);
+		if (known.isPresent()) {
+			return known.get();
+		}
 		Optional<Contact> existing = contacts.findByEmail(normalized);
 		if (existing.isPresent()) {
 			return existing.get().view();
@@ -74,6 +79,18 @@ public class AccountsApi {
 			// H2 checks the conflict before a concurrent insert commits; PostgreSQL never gets here.
 		}
 		return contacts.findByEmail(normalized).orElseThrow().view();
+	}
+
+	/**
+	 * The stored contact with this address, read with plain JDBC: on the path of every ticket a known customer
+	 * opens, where a repository query cost a tenth of the request's CPU. A miss goes on through the repository,
+	 * which flushes a contact this transaction may have added but not yet written.
+	 */
+	private Optional<ContactView> knownContact(String email) {
+		return jdbc.query("select id, email, name, account_id, created_at from contacts where email = ?",
+				(rs, n) -> new ContactView(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getObject(4, Long.class), rs.getObject(5, OffsetDateTime.class).toInstant()),
+				email).stream().findFirst();
 	}
 
 	@Transactional

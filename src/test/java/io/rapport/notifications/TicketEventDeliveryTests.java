@@ -1,6 +1,7 @@
 package io.rapport.notifications;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -12,14 +13,18 @@ import io.rapport.tickets.Channel;
 import io.rapport.tickets.MessagePosted;
 import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.TicketAssigned;
+import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketStatusChanged;
 import io.rapport.tickets.TicketUpdate;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.TicketsApi;
 import io.rapport.tickets.Visibility;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,6 +53,9 @@ class TicketEventDeliveryTests extends IntegrationTest {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void shouldTellTheAssigneeWhenTheCustomerRepliesThroughTheTicketsModule() {
@@ -100,6 +108,43 @@ class TicketEventDeliveryTests extends IntegrationTest {
 				Visibility.INTERNAL, Channel.API, Set.of(lars.id()), clock.instant()));
 
 		await().atMost(PATIENCE).until(() -> notifications.unreadCount(lars.id()) == 1);
+	}
+
+	@Test
+	void shouldStoreAPublicationOnlyForTheEventsThatConcernSomeone() {
+		Person ana = fixtures.anAgentIn("tier1");
+		Person lars = fixtures.anAgentIn("tier1");
+		TicketView ticket = fixtures.aTicket();
+		Instant at = clock.instant();
+
+		assertThat(publicationsStoredWith(new MessagePosted(ticket.id(), 8_000_002, AuthorKind.AGENT, ana.id(),
+				Visibility.PUBLIC, Channel.API, Set.of(), at))).isZero();
+		assertThat(publicationsStoredWith(new TicketAssigned(ticket.id(), null, ana.id(), AuthorKind.AGENT, ana.id(),
+				at))).isZero();
+		assertThat(publicationsStoredWith(new TicketStatusChanged(ticket.id(), TicketStatus.NEW, TicketStatus.OPEN,
+				AuthorKind.AGENT, ana.id(), at))).isZero();
+		assertThat(publicationsStoredWith(new MessagePosted(ticket.id(), 8_000_003, AuthorKind.CONTACT,
+				ticket.requester().id(), Visibility.PUBLIC, Channel.API, Set.of(), at))).isOne();
+		assertThat(publicationsStoredWith(new MessagePosted(ticket.id(), 8_000_004, AuthorKind.AGENT, ana.id(),
+				Visibility.INTERNAL, Channel.API, Set.of(lars.id()), at))).isOne();
+		assertThat(publicationsStoredWith(new TicketAssigned(ticket.id(), null, lars.id(), AuthorKind.AGENT, ana.id(),
+				at))).isOne();
+		assertThat(publicationsStoredWith(new TicketStatusChanged(ticket.id(), TicketStatus.OPEN,
+				TicketStatus.SOLVED, AuthorKind.AGENT, ana.id(), at))).isOne();
+	}
+
+	/** The notifications listener's rows the registry wrote in the publishing transaction, which is rolled back. */
+	private int publicationsStoredWith(Object event) {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		return new TransactionTemplate(transactionManager).execute(status -> {
+			int before = jdbc.queryForObject("select count(*) from event_publication where listener_id like "
+					+ "'%TicketEventListener%'", Integer.class);
+			events.publishEvent(event);
+			int stored = jdbc.queryForObject("select count(*) from event_publication where listener_id like "
+					+ "'%TicketEventListener%'", Integer.class) - before;
+			status.setRollbackOnly(); // nothing to deliver: only what the registry stored is under test
+			return stored;
+		});
 	}
 
 	private void publishInATransaction(Object event) {

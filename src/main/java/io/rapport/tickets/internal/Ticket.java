@@ -281,6 +281,10 @@ public class Ticket {
 				message.getVisibility(), channel, mentionedAgentIds, now));
 	}
 
+	boolean isIndexed() {
+		return searchKey != null;
+	}
+
 	/** What searches and name sorts read ({@link TicketSearchKeys}); not a change of the ticket. */
 	void indexAs(String searchKey, String requesterKey, String accountKey) {
 		this.searchKey = searchKey;

@@ -104,7 +104,8 @@ class TicketConversation {
 			ticket.changeStatus(submitAs, actor, now);
 		}
 		store.save(ticket);
-		return views.messages(List.of(message)).get(0);
+		return uploads == null || uploads.isEmpty() ? views.withoutFiles(message)
+				: views.messages(List.of(message)).get(0);
 	}
 
 	/**

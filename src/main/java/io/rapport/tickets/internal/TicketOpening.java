@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.rapport.accounts.AccountsApi;
 import io.rapport.accounts.ContactView;
 import io.rapport.identity.GroupView;
 import io.rapport.identity.IdentityApi;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Opens a ticket with its first message and files, for every way in: the API and pages ({@link TicketCreation})
  * and the channels ({@link Intake}). The ticket, its message, its files and its events are written in the caller's
- * transaction, with no query beyond those inserts (the id comes from {@link IdBlocks}, the group from a cache).
+ * transaction, with no query beyond those inserts (the id comes from {@link IdBlocks}, the group from a cache, the
+ * search keys from the requester in hand; only a requester's account is read).
  */
 @Component
 class TicketOpening {
@@ -34,11 +36,14 @@ class TicketOpening {
 
 	private final TicketStore store;
 
+	private final AccountsApi accounts;
+
 	private final Clock clock;
 
 	TicketOpening(IdBlocks ids, IdentityApi identity, Messages messages, TicketAttachments files, TicketStore store,
-			Clock clock) {
+			AccountsApi accounts, Clock clock) {
 		this.ids = ids;
+		this.accounts = accounts;
 		this.identity = identity;
 		this.messages = messages;
 		this.files = files;
@@ -57,6 +62,9 @@ class TicketOpening {
 				requester.accountId(), request.type() == null ? TicketType.QUESTION : request.type(),
 				request.priority() == null ? TicketPriority.NORMAL : request.priority(), request.channel(), tier1.id(),
 				tier1.key(), Tags.normalize(request.tags(), "tags"), agentId, now);
+		TicketSearchKeys.Keys keys = TicketSearchKeys.keys(ticket.getSubject(), requester,
+				requester.accountId() == null ? null : accounts.account(requester.accountId()).orElse(null));
+		ticket.indexAs(keys.search(), keys.requester(), keys.account());
 		store.add(ticket);
 		Message description = agentId == null
 				? new Message(ticket.getId(), AuthorKind.CONTACT, requester.id(), Visibility.PUBLIC,

@@ -8,8 +8,9 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Gives a new ticket its search and sort keys just before it is persisted, so they go in with the insert
  * (Hibernate fixes the inserted values at persist: a change after it would cost a second statement per ticket).
- * A JPA entity listener that Hibernate obtains from Spring; the requester is usually already loaded in the same
- * transaction, so this reads nothing more.
+ * A JPA entity listener that Hibernate obtains from Spring. {@link TicketOpening} gives the keys itself, from the
+ * requester it has in hand (its contact is read without the persistence context, so a lookup here would cost a
+ * query); this computes them for a ticket persisted without.
  */
 class TicketSearchIndexer {
 
@@ -21,6 +22,9 @@ class TicketSearchIndexer {
 
 	@PrePersist
 	void index(Ticket ticket) {
+		if (ticket.isIndexed()) {
+			return; // TicketOpening had the requester in hand
+		}
 		AccountsApi api = accounts.getObject();
 		TicketSearchKeys.Keys keys = TicketSearchKeys.keys(ticket.getSubject(),
 				api.contact(ticket.getRequesterId()).orElse(null),

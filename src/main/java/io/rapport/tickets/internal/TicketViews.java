@@ -73,12 +73,21 @@ class TicketViews {
 	}
 
 	List<MessageView> messages(List<Message> messages) {
+		return messages(messages, true);
+	}
+
+	/** A message this request has just stored without files: there are none to look up. */
+	MessageView withoutFiles(Message message) {
+		return messages(List.of(message), false).get(0);
+	}
+
+	private List<MessageView> messages(List<Message> messages, boolean lookUpFiles) {
 		List<Author> authors = new java.util.ArrayList<>(
 				messages.stream().map(m -> new Author(m.getAuthorKind(), m.getAuthorId())).toList());
 		messages.stream().filter(m -> m.getOnBehalfOfContactId() != null)
 			.forEach(m -> authors.add(new Author(AuthorKind.CONTACT, m.getOnBehalfOfContactId())));
 		Names names = names(authors);
-		Map<Long, List<AttachmentView>> files = messages.isEmpty() ? Map.of()
+		Map<Long, List<AttachmentView>> files = messages.isEmpty() || !lookUpFiles ? Map.of()
 				: attachments.findByMessageIdIn(messages.stream().map(Message::getId).toList()).stream()
 					.collect(Collectors.groupingBy(Attachment::getMessageId, Collectors.mapping(
 							a -> new AttachmentView(a.getId(), a.getFilename(), a.getContentType(), a.getSize()),
