@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 class TicketEventDeliveryTests extends IntegrationTest {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(20);
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	@Autowired
 	NotificationsApi notifications;
