@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 class TicketEventDeliveryTests extends IntegrationTest {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(60);
+	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
 	@Autowired
 	NotificationsApi notifications;
@@ -67,8 +67,7 @@ class TicketEventDeliveryTests extends IntegrationTest {
 
 		tickets.addMessage(ticket.id(), new NewMessage("Any news?", null, null), List.of(), customer.user());
 
-		await().atMost(PATIENCE).until(() -> notifications.unreadCount(ana.id()) == 1);
-		assertThat(notifications.page(ana.id(), true, 0, 1).items().get(0).kind()).isEqualTo("customer_replied");
+		await().atMost(PATIENCE).until(() -> about(ana, ticket, "customer_replied") == 1);
 	}
 
 	@Test
@@ -79,8 +78,8 @@ class TicketEventDeliveryTests extends IntegrationTest {
 
 		tickets.escalate(ticket.id(), "tier2", "Stack trace attached", advocate.user());
 
-		await().atMost(PATIENCE).until(() -> notifications.unreadCount(engineer.id()) == 1);
-		assertThat(notifications.unreadCount(advocate.id())).isZero();
+		await().atMost(PATIENCE).until(() -> about(engineer, ticket, "escalated") == 1);
+		assertThat(about(advocate, ticket, "escalated")).isZero();
 	}
 
 	@Test
@@ -94,8 +93,8 @@ class TicketEventDeliveryTests extends IntegrationTest {
 		publishInATransaction(assigned);
 		publishInATransaction(assigned);
 
-		await().atMost(PATIENCE).until(() -> notifications.unreadCount(ana.id()) >= 1);
-		await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> notifications.unreadCount(ana.id()) == 1);
+		await().atMost(PATIENCE).until(() -> about(ana, ticket, "assigned") >= 1);
+		await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> about(ana, ticket, "assigned") == 1);
 	}
 
 	@Test
@@ -107,7 +106,7 @@ class TicketEventDeliveryTests extends IntegrationTest {
 		publishInATransaction(new MessagePosted(ticket.id(), 8_000_001, AuthorKind.AGENT, ana.id(),
 				Visibility.INTERNAL, Channel.API, Set.of(lars.id()), clock.instant()));
 
-		await().atMost(PATIENCE).until(() -> notifications.unreadCount(lars.id()) == 1);
+		await().atMost(PATIENCE).until(() -> about(lars, ticket, "mentioned") == 1);
 	}
 
 	@Test
@@ -149,5 +148,15 @@ class TicketEventDeliveryTests extends IntegrationTest {
 
 	private void publishInATransaction(Object event) {
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(event));
+	}
+
+	/**
+	 * The agent's unread notifications of one kind about one ticket. Not the unread total: another test's
+	 * escalation, delivered late, tells every member of the group, including agents created after it.
+	 */
+	private long about(Person agent, TicketView ticket, String kind) {
+		return notifications.page(agent.id(), true, 0, 100).items().stream()
+			.filter(n -> kind.equals(n.kind()) && Long.valueOf(ticket.id()).equals(n.subjectId()))
+			.count();
 	}
 }
