@@ -90,9 +90,8 @@ class PortalInvitationPages {
 		model.addAttribute("refused", refused);
 		model.addAttribute("skipped", skipped);
 		model.addAttribute("validDays", PortalInvitations.VALID_FOR.toDays());
-		boolean reachable = user.isAdmin() || !back.startsWith("/admin/");
-		model.addAttribute("back", reachable ? back : "/tickets");
-		model.addAttribute("backLabel", reachable ? backLabel : forms.message("nav.views"));
+		model.addAttribute("back", back);
+		model.addAttribute("backLabel", backLabel);
 		return "admin/invitations";
 	}
 
