@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("db")
 @SpringBootTest(properties = { "rapport.demo.enabled=false", "rapport.admin.email=admin@localhost",
 		"rapport.admin.password=" + IntegrationTest.ADMIN_PASSWORD, "rapport.data-dir=target/test-data",
-		"rapport.security.bcrypt-strength=4" })
+		"rapport.security.bcrypt-strength=4", "rapport.jobs.enabled=false",
+		"rapport.mail.sandbox.enabled=false" })
 @AutoConfigureMockMvc
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationNamingTests {
 
-	static final Map<String, String> MODULE_NUMBERS = Map.ofEntries(Map.entry("identity", "01"),
+	static final Map<String, String> MODULE_NUMBERS = Map.ofEntries(Map.entry("shared", "00"), Map.entry("identity", "01"),
 			Map.entry("accounts", "02"), Map.entry("tickets", "03"), Map.entry("events", "04"),
 			Map.entry("notifications", "05"), Map.entry("channels", "06"), Map.entry("knowledge", "07"),
 			Map.entry("surveys", "08"), Map.entry("workflows", "09"), Map.entry("activity", "10"),

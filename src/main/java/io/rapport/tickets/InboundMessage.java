@@ -21,12 +21,32 @@ import io.rapport.tickets.NewMessage.BodyFormat;
  * @param subject the new ticket's subject; ignored when appending
  * @param body the message as received
  * @param format TEXT or HTML; null guesses from the body
- * @param uploads files on the message, stored with it
+ * @param uploads files on the message, stored with it; an upload with a {@code contentId} is an inline image the
+ * body refers to as {@code cid:<contentId>}
+ * @param group the group a new ticket lands in (a mailbox's group), or null for the default ({@code tier1})
+ * @param ccs addresses copied on the message: added to the ticket's CCs (never the requester, never twice)
+ * @param autoReply an automatic answer (out of office, RFC 3834): appended as such, it neither reopens a solved
+ * ticket nor counts as the customer's reply; a new ticket from one is opened all the same
+ * @param internalNote a note for agents stored after the message on a new ticket ("claimed to be a reply to
+ * #123"), or null
+ * @param quotedHtml the quoted history and signature cut from the body, kept to be shown on click, or null
+ * @param locale the customer's language as the channel guessed it (a mail's Content-Language), set on a contact
+ * who has none yet, or null
  */
 public record InboundMessage(String source, String externalId, Channel channel, Long ticketId, String fromEmail,
-		String fromName, Long agentId, String subject, String body, BodyFormat format, List<Upload> uploads) {
+		String fromName, Long agentId, String subject, String body, BodyFormat format, List<Upload> uploads,
+		String group, List<String> ccs, boolean autoReply, String internalNote, String quotedHtml,
+		java.util.Locale locale) {
 
 	public InboundMessage {
 		uploads = uploads == null ? List.of() : List.copyOf(uploads);
+		ccs = ccs == null ? List.of() : List.copyOf(ccs);
+	}
+
+	/** A message without the email-only details (group, CCs, auto-reply, note, quoted part, language). */
+	public InboundMessage(String source, String externalId, Channel channel, Long ticketId, String fromEmail,
+			String fromName, Long agentId, String subject, String body, BodyFormat format, List<Upload> uploads) {
+		this(source, externalId, channel, ticketId, fromEmail, fromName, agentId, subject, body, format, uploads, null,
+				List.of(), false, null, null, null);
 	}
 }

@@ -153,4 +153,24 @@ class Intake implements TicketIntake {
 		}
 		files.check(in.uploads());
 	}
+
+	@Override
+	public Optional<Thread> thread(long ticketId) {
+		throw new UnsupportedOperationException("contract, implemented on the tickets-seams branch");
+	}
+
+	@Override
+	public Optional<Thread> threadByNumber(long number) {
+		throw new UnsupportedOperationException("contract, implemented on the tickets-seams branch");
+	}
+
+	@Override
+	public java.util.List<PublicMessage> publicConversation(long ticketId) {
+		throw new UnsupportedOperationException("contract, implemented on the tickets-seams branch");
+	}
+
+	@Override
+	public Optional<io.rapport.tickets.Upload> publicAttachment(long attachmentId) {
+		throw new UnsupportedOperationException("contract, implemented on the tickets-seams branch");
+	}
 }
