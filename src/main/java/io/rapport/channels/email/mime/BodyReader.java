@@ -58,14 +58,31 @@ final class BodyReader {
 		return Piece.EMPTY;
 	}
 
+	/** The last text and the last HTML win; an earlier text part of the same type is kept as a file. */
 	private Piece alternative(Node node) {
 		Piece best = Piece.EMPTY;
-		for (Node child : node.children) {
+		List<Node> children = node.children;
+		for (int i = 0; i < children.size(); i++) {
+			Node child = children.get(i);
+			if (child.body != null && isText(child) && supersededAfter(children, i)) {
+				file(child);
+				continue;
+			}
 			Piece piece = read(child);
 			best = new Piece(piece.text() != null ? piece.text() : best.text(),
 					piece.html() != null ? piece.html() : best.html());
 		}
 		return best;
+	}
+
+	private static boolean supersededAfter(List<Node> children, int index) {
+		for (int i = index + 1; i < children.size(); i++) {
+			Node later = children.get(i);
+			if (later.body != null && isText(later) && later.mimeType.equals(children.get(index).mimeType)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Piece related(Node node) {

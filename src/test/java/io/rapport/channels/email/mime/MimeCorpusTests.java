@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,17 +24,25 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The 80 messages of Apache James mime4j's own test corpus (its {@code tests} jar: {@code mimetools-testmsgs} and
- * {@code testmsgs}) parse without an exception and without losing a part. The measure: each message's
+ * {@code testmsgs}) parse without an exception and without losing a part, except the two that have no header
+ * block, which are refused on purpose (see {@link #shouldRefuseTextWithoutHeaders()}). The measure: each message's
  * {@code _decoded.xml} lists its leaf bodies with their decoded content in files beside it. Every leaf of the
  * mail itself must be found in what we produced: a binary leaf as an attachment with exactly those bytes, a text
  * leaf either as an attachment with those bytes or, when it is the mail's text, by a word of it found in the text,
  * the quoted text or the HTML. A leaf inside an attached message ({@code message/rfc822}) is found when that
- * message is kept whole as an {@code .eml} attachment: we count one such attachment per attached message.
+ * message is kept whole as an {@code .eml} attachment: we count one such attachment per attached message (also when
+ * the mail's whole body is a {@code message/rfc822}). In {@code multipart/alternative}, a text part replaced by a
+ * later one of the same type is kept as a file, so it is found as an attachment.
  */
 class MimeCorpusTests {
+
+	private static final List<String> HEADERLESS = List.of("/testmsgs/malformedHeader-noheader.msg",
+			"/testmsgs/malformedHeaderStartsBody-noheader.msg");
 
 	private final MimeMailParser parser = new MimeMailParser();
 
@@ -58,6 +67,20 @@ class MimeCorpusTests {
 		return names.stream();
 	}
 
+	/**
+	 * The two messages of the corpus that have no header block at all. mime4j reads them as a body without
+	 * headers; Rapport refuses them as not a mail (issue 6: no header block means unreadable), so they land in the
+	 * failed-mail list with the raw text kept rather than as a ticket from nobody.
+	 */
+	@Test
+	void shouldRefuseTextWithoutHeaders() throws IOException {
+		for (String name : HEADERLESS) {
+			byte[] raw = Files.readAllBytes(jar().getPath(name));
+			assertThatThrownBy(() -> parser.parse(raw)).as(name).isInstanceOf(UnreadableMailException.class)
+				.hasMessageContaining("header block");
+		}
+	}
+
 	@Test
 	void shouldFindAllEightyMessages() throws IOException {
 		assertThat(messages().count()).isEqualTo(80);
@@ -66,13 +89,14 @@ class MimeCorpusTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("messages")
 	void shouldParseWithoutLosingAPart(String name) throws Exception {
+		assumeFalse(HEADERLESS.contains(name), "a text without a header block: see shouldRefuseTextWithoutHeaders");
 		ParsedMail mail = parser.parse(Files.readAllBytes(jar().getPath(name)));
 
 		String base = name.substring(0, name.length() - ".msg".length());
 		Element root = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder()
 			.parse(Files.newInputStream(jar().getPath(base + "_decoded.xml"))).getDocumentElement();
 		List<Element> leaves = new ArrayList<>();
-		int attachedMessages = collect(root, false, leaves);
+		int attachedMessages = collect(root, leaves);
 		String dir = name.substring(0, name.lastIndexOf('/') + 1);
 		for (Element leaf : leaves) {
 			byte[] expected = Files.readAllBytes(jar().getPath(dir + leaf.getAttribute("name")));
@@ -85,17 +109,16 @@ class MimeCorpusTests {
 	}
 
 	/** Adds the leaves of the mail itself to {@code leaves}; returns how many attached messages it holds. */
-	private static int collect(Node node, boolean insidePart, List<Element> leaves) {
+	private static int collect(Node node, List<Element> leaves) {
 		int messages = 0;
 		for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
 			if (!(child instanceof Element element)) {
 				continue;
 			}
 			switch (element.getTagName()) {
-				case "message" -> messages += insidePart ? 1 : collect(element, false, leaves);
+				case "message" -> messages++;
 				case "text-body", "binary-body" -> leaves.add(element);
-				case "body-part" -> messages += collect(element, true, leaves);
-				default -> messages += collect(element, insidePart, leaves);
+				default -> messages += collect(element, leaves);
 			}
 		}
 		return messages;
@@ -108,7 +131,8 @@ class MimeCorpusTests {
 		if (binary) {
 			return false;
 		}
-		String word = firstWord(new String(expected, StandardCharsets.ISO_8859_1));
+		String content = new String(expected, StandardCharsets.ISO_8859_1);
+		String word = firstWord(content.indexOf('<') >= 0 ? Jsoup.parse(content).body().text() : content);
 		String read = mail.text() + "\n" + mail.quotedText() + "\n" + mail.html() + "\n" + mail.quotedHtml();
 		return word == null || read.contains(word);
 	}
