@@ -53,7 +53,7 @@ final class Charsets {
 	/** The text of {@code bytes}, declared as {@code label} (null when undeclared). */
 	static Decoded decode(byte[] bytes, String label) {
 		Charset declared = forLabel(label);
-		if (isAscii(bytes)) {
+		if (isAscii(bytes) && (declared == null || asciiCompatible(declared))) {
 			return new Decoded(new String(bytes, StandardCharsets.ISO_8859_1), declared, false);
 		}
 		if (declared != null && !isSingleByte(declared)) {
@@ -82,6 +82,14 @@ final class Charsets {
 			return new Decoded(new String(bytes, StandardCharsets.ISO_8859_1), fallback, false);
 		}
 		return new Decoded(new String(bytes, fallback), fallback, true);
+	}
+
+	/** Whether ASCII bytes mean ASCII characters in it (not so in ISO-2022-JP, UTF-7, HZ or UTF-16). */
+	private static boolean asciiCompatible(Charset charset) {
+		String name = charset.name().toLowerCase(Locale.ROOT);
+		return !(name.startsWith("iso-2022") || name.startsWith("utf-7") || name.startsWith("hz")
+				|| name.startsWith("utf-16") || name.startsWith("utf-32") || name.startsWith("x-utf-16")
+				|| name.startsWith("x-utf-32"));
 	}
 
 	/** The bytes decoded strictly, or null when they are not valid in that charset. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Cuts the quoted history and signature off the end of a plain-text reply: the attribution line of each language
- * Rapport speaks ("On ... wrote:", "在 … 写道：", "... a scris:", "Am ... schrieb:", "... skribis:"), Outlook's
+ * Rapport speaks ("On ... wrote:", "在 … 写道：", "... a scris:", "Am ... schrieb ...:", "... skribis:"), Outlook's
  * "-----Original Message-----" and "From:/Sent:" blocks, the signature delimiter {@code -- }, and a trailing block
  * of {@code >} lines. Lines are compared with prefixes and suffixes only, so a hostile megabyte line costs one scan.
  * Nothing is cut when no new text would be left before the cut.
@@ -69,6 +69,9 @@ final class TextQuotes {
 	}
 
 	private static boolean isAttribution(String lower) {
+		if (lower.startsWith("am ") && lower.contains(" schrieb ") && lower.endsWith(":")) {
+			return true;
+		}
 		for (String end : ATTRIBUTION_ENDS) {
 			if (lower.endsWith(end)) {
 				return lower.startsWith("on ") || lower.startsWith("am ") || lower.startsWith("le ")
