@@ -28,15 +28,13 @@ fi
   && jar tf "$JAR" | grep -E 'BOOT-INF/lib/(postgresql|greenmail|jakarta\.mail|angus|jakarta\.activation|slf4j-api)[-a-z]*-[0-9.]+(-[a-z0-9]+)?\.jar' \
      | xargs jar xf "$JAR" && mv BOOT-INF/lib/*.jar . && rm -rf BOOT-INF)
 CP="$ROOT/bench/target/classes:$(ls "$ROOT"/bench/target/mail-lib/*.jar | tr '\n' ':')"
-javac -d "$ROOT/bench/target/classes" "$ROOT/bench/src/Bench.java" "$ROOT/bench/src/MailBench.java"
+javac -d "$ROOT/bench/target/classes" -cp "$CP" "$ROOT/bench/src/Bench.java" "$ROOT/bench/src/MailBench.java" "$ROOT/bench/src/MailServer.java"
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-java -cp "$CP" -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
-  -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$IMAP_PORT" -Dgreenmail.auth.disabled \
-  -Dgreenmail.verbose=false com.icegreen.greenmail.standalone.GreenMailStandaloneRunner >"$OUT/greenmail.log" 2>&1 &
+java -cp "$CP" MailServer "$SMTP_PORT" "$IMAP_PORT" >"$OUT/greenmail.log" 2>&1 &
 PIDS+=($!)
 
 dropdb -h "$PG_HOST" -U postgres --if-exists "$PG_DB"

@@ -65,8 +65,8 @@ public class MailBench {
 					+ "Could you have a look? Thanks." },
 			{ "GB18030", "导出甘特图失败", "你好，自从更新以后，导出PDF时在百分之八十处停止。请帮忙看一下，谢谢。" },
 			{ "Big5", "無法匯出甘特圖", "您好，自從更新以後，匯出PDF時在百分之八十處停止。請幫忙看一下，謝謝。" },
-			{ "ISO-8859-2", "Nu pot exporta diagrama", "Bună ziua, exportul în PDF se oprește la 80% după "
-					+ "actualizare. Mulțumesc." },
+			{ "ISO-8859-2", "Nu pot exporta diagrama", "Bună ziua, exportul în PDF se opreşte la 80% după "
+					+ "actualizare. Mulţumesc." },
 			{ "windows-1252", "Export du diagramme échoué", "Bonjour, l'export en PDF s'arrête à 80 % depuis la "
 					+ "mise à jour. Merci d'avance." },
 			{ "Shift_JIS", "ガントチャートを書き出せません", "こんにちは。更新後、PDFへの書き出しが80%で止まります。"
@@ -425,8 +425,9 @@ public class MailBench {
 
 		Smtp(int port) throws IOException {
 			socket = new Socket("127.0.0.1", port);
+			socket.setTcpNoDelay(true);
 			in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-			out = socket.getOutputStream();
+			out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
 			expect("220");
 			command("EHLO bench.example", "250");
 		}
