@@ -152,6 +152,17 @@ class MailCorpusTests {
 		assertThat(nested.problems()).anyMatch(problem -> problem.contains("nested deeper than 20"));
 	}
 
+	@Test
+	void shouldReadHostileHeaderValuesInOnePass() throws Exception {
+		String subject = "=?utf-8?B?a".repeat(30_000);
+		String contentType = "text/plain" + ";".repeat(300_000) + "; charset=utf-8";
+		String addresses = "\"a,".repeat(50_000) + " <x@y.example>";
+		ParsedMail mail = parse(("Subject: " + subject + "\r\nFrom: " + addresses + "\r\nContent-Type: " + contentType
+				+ "\r\n\r\nStill read\r\n").getBytes(StandardCharsets.US_ASCII));
+		assertThat(mail.text()).isEqualTo("Still read");
+		assertThat(mail.subject()).startsWith("=?utf-8?B?a");
+	}
+
 	/** The outcome the pipeline gives a new mail of this kind (the same rules the inbound pipeline applies). */
 	private static String outcome(ParsedMail mail) {
 		if (mail.flaggedAsSpam()) {
