@@ -76,6 +76,6 @@ class ContactLocaleTests extends IntegrationTest {
 		Person customer = fixtures.aCustomer();
 		mvc.perform(patch("/api/v1/contacts/{id}", customer.id()).header("Authorization", customer.bearer())
 			.contentType(MediaType.APPLICATION_JSON).content("{\"locale\": \"ro\"}"))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 	}
 }

@@ -27,9 +27,10 @@ final class PlainText {
 		}
 		String text = LINK.matcher(html).replaceAll(match -> {
 			String label = match.group(2).replaceAll("<[^>]+>", "");
+			// the address is written escaped, so the tag stripping below keeps it
 			String href = InlineImages.unescape(match.group(1));
 			return Matcher.quoteReplacement(InlineImages.unescape(label).strip().equals(href) ? label
-					: label + " <" + match.group(1) + ">");
+					: label + " &lt;" + match.group(1) + "&gt;");
 		});
 		text = IMAGE_ALT.matcher(text).replaceAll(match -> Matcher.quoteReplacement("[" + match.group(1) + "]"));
 		text = BLOCKQUOTE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(
