@@ -8,9 +8,6 @@ import java.util.Set;
 
 import io.rapport.accounts.AccountsApi;
 import io.rapport.accounts.ContactView;
-import io.rapport.identity.AgentView;
-import io.rapport.identity.IdentityApi;
-import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.SafeHtml;
 import io.rapport.tickets.AuthorKind;
 import io.rapport.tickets.InboundMessage;
@@ -30,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (source, external id) is what makes a redelivery harmless: a second delivery that arrives while the first is
  * being stored fails on it, and is answered, after the first committed, with what the first stored. What a mail
  * adds (CCs, an automatic answer, a quoted part, inline images, the customer's language, a note for agents) is
- * stored with the message; reads for channels are {@link ThreadReads}'.
+ * stored with the message; reads for channels are in {@link ThreadReads}.
  */
 @Component
 class Intake implements TicketIntake {
@@ -47,11 +44,7 @@ class Intake implements TicketIntake {
 
 	private final Messages messages;
 
-	private final TicketAttachments files;
-
 	private final AccountsApi accounts;
-
-	private final IdentityApi identity;
 
 	private final Clock clock;
 
@@ -59,25 +52,25 @@ class Intake implements TicketIntake {
 
 	private final ThreadReads reads;
 
+	private final IntakeChecks checks;
+
 	Intake(TicketOpening opening, TicketConversation conversation, TicketStore store, Tickets tickets,
-			Messages messages, TicketAttachments files, AccountsApi accounts, IdentityApi identity, Clock clock,
-			PlatformTransactionManager transactionManager, ThreadReads reads) {
+			Messages messages, AccountsApi accounts, Clock clock, PlatformTransactionManager transactionManager, ThreadReads reads, IntakeChecks checks) {
 		this.reads = reads;
+		this.checks = checks;
 		this.opening = opening;
 		this.conversation = conversation;
 		this.store = store;
 		this.tickets = tickets;
 		this.messages = messages;
-		this.files = files;
 		this.accounts = accounts;
-		this.identity = identity;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@Override
 	public Received receive(InboundMessage message) {
-		check(message);
+		checks.check(message);
 		for (int attempt = 1;; attempt++) {
 			try {
 				return transactions.execute(status -> store(message));
@@ -163,37 +156,6 @@ class Intake implements TicketIntake {
 		}
 		return messages.findBySourceAndExternalId(in.source(), in.externalId())
 			.map(m -> new Received(Outcome.DUPLICATE, m.getTicketId(), m.getId()));
-	}
-
-	private void check(InboundMessage in) {
-		if (in.source() == null || in.source().isBlank() || in.source().length() > 40) {
-			throw InvalidInputException.of("source", "errors.ticket.intake-source");
-		}
-		if (in.externalId() != null && (in.externalId().isBlank() || in.externalId().length() > 250)) {
-			throw InvalidInputException.of("externalId", "errors.ticket.intake-external-id");
-		}
-		if (in.channel() == null) {
-			throw InvalidInputException.of("channel", "errors.ticket.intake-channel");
-		}
-		if (in.fromEmail() == null || in.fromEmail().isBlank()) {
-			throw InvalidInputException.of("fromEmail", "errors.ticket.intake-from");
-		}
-		if (in.body() == null || in.body().isBlank()) {
-			throw InvalidInputException.of("body", "errors.ticket.intake-body");
-		}
-		if (in.ticketId() == null && (in.subject() == null || in.subject().isBlank() || in.subject().length() > 250)) {
-			throw InvalidInputException.of("subject", "errors.ticket.intake-subject");
-		}
-		if (in.group() != null && identity.groupByKey(in.group()).isEmpty()) {
-			throw InvalidInputException.of("group", "errors.group.unknown", in.group());
-		}
-		if (in.internalNote() != null && in.internalNote().length() > 2000) {
-			throw InvalidInputException.of("internalNote", "errors.ticket.intake-note");
-		}
-		if (in.agentId() != null && identity.agent(in.agentId()).filter(AgentView::active).isEmpty()) {
-			throw InvalidInputException.of("agentId", "errors.ticket.agent-inactive", in.agentId());
-		}
-		files.check(in.uploads());
 	}
 
 	@Override
