@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import io.rapport.channels.email.MailIngest;
@@ -69,13 +70,19 @@ public class ImapPoller {
 	@Scheduled(initialDelay = 10_000, fixedDelay = 5_000)
 	@SchedulerLock(name = "imap-poller", lockAtMostFor = "PT15M")
 	public void pollDue() {
-		Instant now = clock.instant();
-		for (Mailbox mailbox : mailboxes.findByActiveTrueAndInboundModeOrderById(Mailbox.InboundMode.IMAP)) {
-			Instant last = mailbox.getLastPolledAt();
-			if (last == null || !last.plusSeconds(mailbox.getPollSeconds()).isAfter(now)) {
-				pollNow(mailbox.getId());
-			}
+		if (ingest.getIfAvailable() == null) {
+			return;
 		}
+		dueMailboxes().forEach(mailbox -> pollNow(mailbox.getId()));
+	}
+
+	/** The active IMAP mailboxes whose poll interval has passed since their last poll. */
+	List<Mailbox> dueMailboxes() {
+		Instant now = clock.instant();
+		return mailboxes.findByActiveTrueAndInboundModeOrderById(Mailbox.InboundMode.IMAP).stream()
+			.filter(mailbox -> mailbox.getLastPolledAt() == null
+					|| !mailbox.getLastPolledAt().plusSeconds(mailbox.getPollSeconds()).isAfter(now))
+			.toList();
 	}
 
 	/** Polls one mailbox now, whatever its interval ("Check mail now"). */
