@@ -97,7 +97,7 @@ public class ImapPoller {
 	/** Polls one mailbox, handing its mail to the given pipeline. */
 	public PollResult poll(long mailboxId, MailIngest pipeline) {
 		Mailbox mailbox = mailboxes.findById(mailboxId).orElse(null);
-		if (mailbox == null || mailbox.getImapHost() == null) {
+		if (mailbox == null || mailbox.getInboundMode() != Mailbox.InboundMode.IMAP || mailbox.getImapHost() == null) {
 			return PollResult.stopped(mailboxId, null);
 		}
 		PollResult result;

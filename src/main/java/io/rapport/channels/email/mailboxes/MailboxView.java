@@ -54,8 +54,4 @@ record MailboxView(long id, String name, String address, String group, InboundMo
 		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		return base + "/api/v1/mailboxes/" + id + "/inbound";
 	}
-
-	boolean pushOnly() {
-		return inboundMode == InboundMode.PUSH;
-	}
 }
