@@ -65,6 +65,7 @@ class MailTemplates {
 				(r, n) -> new Wording(r.getString(1), r.getString(2), true), key, language).stream().findFirst();
 	}
 
+	@org.springframework.transaction.annotation.Transactional
 	void save(String key, String language, String subject, String body) {
 		jdbc.update("delete from mail_templates where template_key = ? and language = ?", key, language);
 		jdbc.update("insert into mail_templates (template_key, language, subject, body, updated_at) "
