@@ -21,6 +21,12 @@ class AgentMailSettings {
 			.findFirst().orElse(Settings.NONE);
 	}
 
+	/** The agents who want a mail for every new ticket in their groups: few, so asked once per ticket. */
+	java.util.Set<Long> wantingNewTickets() {
+		return new java.util.HashSet<>(jdbc.queryForList("select agent_id from agent_mail_settings where new_ticket",
+				Long.class));
+	}
+
 	@org.springframework.transaction.annotation.Transactional
 	void save(long agentId, Settings settings) {
 		jdbc.update("delete from agent_mail_settings where agent_id = ?", agentId);

@@ -36,10 +36,14 @@ class AgentMails {
 	}
 
 	void newTicket(long ticketId, String groupKey, Long byAgentId) {
+		java.util.Set<Long> wanting = settings.wantingNewTickets();
+		if (wanting.isEmpty()) {
+			return;
+		}
 		List<AgentView> members = identity.groupByKey(groupKey).map(g -> identity.activeAgentsIn(g.id()))
 			.orElse(List.of());
 		for (AgentView agent : members) {
-			if (!Long.valueOf(agent.id()).equals(byAgentId) && settings.of(agent.id()).newTicket()) {
+			if (!Long.valueOf(agent.id()).equals(byAgentId) && wanting.contains(agent.id())) {
 				notice(ticketId, agent, "agent.new-ticket", "NEW:t" + ticketId + ":a" + agent.id(), null);
 			}
 		}
@@ -52,8 +56,11 @@ class AgentMails {
 	}
 
 	void customerReplied(long ticketId, long messageId) {
+		if (mails.mailboxOf(ticketId).isEmpty()) {
+			return;
+		}
 		TicketIntake.Thread thread = intake.thread(ticketId).orElse(null);
-		if (thread == null || thread.assigneeId() == null) {
+		if (thread == null || thread.assigneeId() == null || !settings.of(thread.assigneeId()).customerReplied()) {
 			return;
 		}
 		List<TicketIntake.PublicMessage> conversation = intake.publicConversation(ticketId);
@@ -70,9 +77,9 @@ class AgentMails {
 	}
 
 	private void notice(long ticketId, AgentView agent, String template, String key, String message) {
-		TicketIntake.Thread thread = intake.thread(ticketId).orElse(null);
 		Mailbox mailbox = mails.mailboxOf(ticketId).orElse(null);
-		if (thread == null || mailbox == null) {
+		TicketIntake.Thread thread = mailbox == null ? null : intake.thread(ticketId).orElse(null);
+		if (thread == null) {
 			return;
 		}
 		Map<String, String> values = mails.values(thread);

@@ -44,9 +44,9 @@ class CustomerMails {
 
 	/** An agent's public reply; the ticket's description (the first message) is not a reply. */
 	Optional<Long> reply(long ticketId, long messageId) {
-		TicketIntake.Thread thread = intake.thread(ticketId).orElse(null);
 		Mailbox mailbox = mails.mailboxOf(ticketId).filter(Mailbox::isNotifyReplies).orElse(null);
-		if (thread == null || mailbox == null) {
+		TicketIntake.Thread thread = mailbox == null ? null : intake.thread(ticketId).orElse(null);
+		if (thread == null) {
 			return Optional.empty();
 		}
 		List<PublicMessage> conversation = intake.publicConversation(ticketId);

@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MailNotifications {
 
-	static final String AGENT_REPLY = "#event.authorType()?.name() == 'AGENT' and #event.visibility()?.name() == 'PUBLIC'";
-
 	private final CustomerMails customers;
 
 	private final AgentMails agents;
@@ -34,7 +32,7 @@ class MailNotifications {
 		this.mails = mails;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = "#event.visibility()?.name() == 'PUBLIC'")
 	public void on(MessagePosted event) {
 		if (event.visibility() != Visibility.PUBLIC) {
 			return;
