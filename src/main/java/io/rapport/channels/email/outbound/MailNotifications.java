@@ -34,7 +34,7 @@ class MailNotifications {
 
 	@ApplicationModuleListener(condition = "#event.visibility()?.name() == 'PUBLIC'")
 	public void on(MessagePosted event) {
-		if (event.visibility() != Visibility.PUBLIC) {
+		if (event.visibility() != Visibility.PUBLIC || event.autoReply() || event.onBehalfOfContactId() != null) {
 			return;
 		}
 		if (event.authorType() == AuthorKind.AGENT) {
