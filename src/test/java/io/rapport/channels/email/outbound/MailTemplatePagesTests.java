@@ -133,6 +133,24 @@ class MailTemplatePagesTests extends IntegrationTest {
 			.andExpect(content().string(containsString("name=\"assigned\" value=\"true\" checked")));
 	}
 
+	@Test
+	void shouldListOutgoingMailForAdminsOnly() throws Exception {
+		String to = Fixtures.uniqueEmail("listed", "pop.example");
+		email.sendTemplate(to, "Listed", "portal.invitation", Locale.ENGLISH, Map.of("link", "https://x.example/i"));
+
+		mvc.perform(get("/admin/mail/outbox").with(signedInAs(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(to)));
+		mvc.perform(get("/admin/mail/outbox").param("status", "QUEUED").with(signedInAs(admin)))
+			.andExpect(content().string(containsString(to)));
+		mvc.perform(get("/admin/mail/outbox").param("status", "SENT").with(signedInAs(admin)))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(to))));
+		mvc.perform(get("/admin/mail/outbox").param("status", "nope").with(signedInAs(admin)))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/admin/mail/outbox").with(signedInAs(fixtures.anAgentIn("tier1"))))
+			.andExpect(status().isForbidden());
+	}
+
 	private String subjectOf(String template, Locale locale) {
 		return outbox.find(email.sendTemplate(Fixtures.uniqueEmail("reader", "pop.example"), "Reader", template,
 				locale, Map.of("link", "https://x.example/l"))).orElseThrow().subject();

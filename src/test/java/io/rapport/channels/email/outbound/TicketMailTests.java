@@ -39,7 +39,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static io.rapport.web.Pages.signedInAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
@@ -204,6 +207,9 @@ class TicketMailTests extends IntegrationTest {
 		assertThat(line(ticket.id(), reply).text()).contains("Emailed to " + customer).contains("sent");
 
 		bounces.recordBounce(row.messageId(), customer, "550 5.1.1 mailbox unavailable");
+		mvc.perform(get("/tickets/{id}", ticket.id()).with(signedInAs(agent)))
+			.andExpect(content().string(containsString("bounced: " + customer)))
+			.andExpect(content().string(containsString("/tickets/" + ticket.id() + "/mails/" + row.id() + "/retry")));
 		MessageAnnotation bounced = line(ticket.id(), reply);
 		assertThat(bounced.tone()).isEqualTo("warning");
 		assertThat(bounced.text()).contains("bounced: " + customer + ": 550 5.1.1 mailbox unavailable");
