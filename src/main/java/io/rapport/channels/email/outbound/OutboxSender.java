@@ -102,12 +102,17 @@ public class OutboxSender {
 		}
 		Session session = connections.session(mailbox);
 		Transport transport = null;
+		Exception unreachable = null;
 		try {
 			for (OutboundMail mail : mails) {
 				Instant now = clock.instant();
+				if (unreachable != null) {
+					out.add(retryOrFail(mail, unreachable, now));
+					continue;
+				}
 				try {
 					if (transport == null) {
-						transport = connections.connect(session, mailbox);
+						transport = connect(session, mailbox);
 					}
 					MimeMessage message = composer.compose(session, mail, mailbox, Date.from(now));
 					transport.sendMessage(message, message.getAllRecipients());
@@ -116,6 +121,10 @@ public class OutboxSender {
 				catch (SendFailedException e) {
 					boolean delivered = e.getValidSentAddresses() != null && e.getValidSentAddresses().length > 0;
 					out.add(delivered ? sent(mail, words(e), now) : retryOrFail(mail, e, now));
+				}
+				catch (Unreachable e) {
+					unreachable = (Exception) e.getCause();
+					out.add(retryOrFail(mail, unreachable, now));
 				}
 				catch (MessagingException | java.io.IOException | RuntimeException e) {
 					out.add(retryOrFail(mail, e, now));
@@ -127,6 +136,16 @@ public class OutboxSender {
 			close(transport);
 		}
 		return out;
+	}
+
+	/** A server that cannot be reached (or refuses the login) is not tried again for the rest of the batch. */
+	private Transport connect(Session session, Mailbox mailbox) throws Unreachable {
+		try {
+			return connections.connect(session, mailbox);
+		}
+		catch (MessagingException | RuntimeException e) {
+			throw new Unreachable(e);
+		}
 	}
 
 	private Outbox.Delivery sent(OutboundMail mail, String answer, Instant now) {
@@ -165,6 +184,13 @@ public class OutboxSender {
 
 	private static String words(Exception e) {
 		return SmtpAnswers.words(e);
+	}
+
+	private static final class Unreachable extends Exception {
+
+		Unreachable(Exception cause) {
+			super(cause);
+		}
 	}
 
 	private static Transport close(Transport transport) {

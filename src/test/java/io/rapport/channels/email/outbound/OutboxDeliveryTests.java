@@ -115,8 +115,11 @@ class OutboxDeliveryTests extends IntegrationTest {
 		boxes.sendingTo(closedPort(), true);
 		long id = email.sendTemplate(Fixtures.uniqueEmail("ana", "pop.example"), "Ana", "portal.invitation",
 				Locale.ENGLISH, Map.of("link", "https://x.example/i"));
+		long other = email.sendTemplate(Fixtures.uniqueEmail("bo", "pop.example"), "Bo", "portal.invitation",
+				Locale.ENGLISH, Map.of("link", "https://x.example/j"));
 
 		sender.sendDue();
+		assertThat(outbox.find(other).orElseThrow().attempts()).as("same batch, same unreachable server").isEqualTo(1);
 		OutboundMail first = outbox.find(id).orElseThrow();
 		assertThat(first.status()).isEqualTo(OutboundMail.Status.QUEUED);
 		assertThat(first.attempts()).isEqualTo(1);
