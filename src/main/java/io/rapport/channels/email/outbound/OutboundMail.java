@@ -49,7 +49,7 @@ record OutboundMail(long id, long mailboxId, Kind kind, String dedupKey, Long ti
 	}
 
 	/** Every address the mail goes to. */
-	List<String> recipients() {
+	public List<String> recipients() {
 		return java.util.stream.Stream.concat(to.stream(), cc.stream()).toList();
 	}
 }
