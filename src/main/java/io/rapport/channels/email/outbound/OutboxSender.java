@@ -64,9 +64,14 @@ public class OutboxSender {
 		this.clock = clock;
 	}
 
-	/** One run: sends what is due, batch after batch, for at most half a minute. Answers how many were accepted. */
+	/** The scheduled run, under the job lock (ShedLock locks only methods that return nothing). */
 	@Scheduled(fixedDelayString = "${rapport.mail.outbox.delay:PT1S}")
 	@SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT5M")
+	public void run() {
+		sendDue();
+	}
+
+	/** One run: sends what is due, batch after batch, for at most half a minute. Answers how many were accepted. */
 	public int sendDue() {
 		long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
 		int sent = 0;
