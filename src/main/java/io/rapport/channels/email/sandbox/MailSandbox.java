@@ -93,6 +93,12 @@ public class MailSandbox implements StartupBanner {
 			.toList();
 	}
 
+	/** The mails in the sandbox box of {@code address}, oldest first (what Rapport sent there). */
+	public List<jakarta.mail.internet.MimeMessage> receivedBy(String address) {
+		GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
+		return user == null ? List.of() : inbox(user).stream().map(StoredMessage::getMimeMessage).toList();
+	}
+
 	@Override
 	public List<String> bannerLines() {
 		return List.of("Mail sandbox: customers write to " + ADDRESS + " (SMTP 127.0.0.1:" + smtpPort + ", IMAP 127.0.0.1:"

@@ -41,7 +41,7 @@ class SentMails {
 			mails.add(read(delivered.mailbox(), delivered.message().getUid(), delivered.message().getReceivedDate(),
 					delivered.message().getMimeMessage()));
 		}
-		mails.sort(Comparator.comparing(SentMail::receivedAt).reversed());
+		mails.sort(Comparator.comparing(SentMail::receivedAt).thenComparing(SentMail::uid).reversed());
 		return mails.size() > SHOWN ? mails.subList(0, SHOWN) : mails;
 	}
 
@@ -59,7 +59,7 @@ class SentMails {
 		catch (MessagingException | IOException e) {
 			subject = "(unreadable: " + e.getMessage() + ")";
 		}
-		return new SentMail(mailbox + ":" + uid, mailbox, received == null ? Instant.EPOCH : received.toInstant(),
+		return new SentMail(uid, mailbox, received == null ? Instant.EPOCH : received.toInstant(),
 				subject, headers, body.text, body.html == null ? null : SafeHtml.sanitize(body.html), body.attachments);
 	}
 
@@ -104,7 +104,7 @@ class SentMails {
 	}
 
 	/** One delivered mail; {@code safeHtml} is sanitized and the only field a page may render unescaped. */
-	record SentMail(String id, String mailbox, Instant receivedAt, String subject, List<String[]> headers, String text,
+	record SentMail(long uid, String mailbox, Instant receivedAt, String subject, List<String[]> headers, String text,
 			String safeHtml, List<String> attachments) {
 	}
 }
