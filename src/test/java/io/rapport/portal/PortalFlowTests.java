@@ -14,6 +14,8 @@ import io.rapport.identity.Role;
 import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.TicketsApi;
 import io.rapport.tickets.Visibility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,20 @@ class PortalFlowTests extends IntegrationTest {
 
 	@Autowired
 	IdentityApi identity;
+
+	@Autowired
+	MailState mailState;
+
+	/** These flows are the portal without mail: sign-up signs in at once and refuses known addresses. */
+	@BeforeEach
+	void withoutMail() {
+		mailState.withoutMail();
+	}
+
+	@AfterEach
+	void restoreMail() {
+		mailState.restore();
+	}
 
 	@Test
 	void shouldSignUpSubmitARequestAndSeeIt() throws Exception {
