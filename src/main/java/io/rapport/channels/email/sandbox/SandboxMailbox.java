@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Connects Rapport to the sandbox at start: the mailbox "Support" ({@link MailSandbox#ADDRESS}) read over IMAP
  * every 5 seconds and answering over SMTP, new tickets in tier1, the default mailbox when there is no other. It is
- * created once; later starts only point it at the sandbox's ports and password again (a port may have moved).
+ * created once; later starts point it at the sandbox's ports and password again (a port may have moved) and
+ * switch it back on if it was switched off.
  */
 @Component
 @SandboxEnabled
@@ -55,6 +56,10 @@ class SandboxMailbox implements ApplicationRunner {
 	@Transactional
 	public Mailbox ensure() {
 		Mailbox mailbox = mailboxes.findByAddress(MailSandbox.ADDRESS).orElseGet(this::create);
+		if (!mailbox.isActive()) {
+			mailbox.setActive(true);
+			mailbox.setDefaultMailbox(mailboxes.findFirstByDefaultMailboxTrueAndActiveTrue().isEmpty());
+		}
 		mailbox.setImapHost(sandbox.host());
 		mailbox.setImapPort(sandbox.imapPort());
 		mailbox.setImapSecretSealed(secrets.seal(sandbox.password(), "mailbox:" + mailbox.getId() + ":imap"));

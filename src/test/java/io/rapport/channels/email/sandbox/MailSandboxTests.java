@@ -3,10 +3,14 @@ package io.rapport.channels.email.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import io.rapport.Fixtures;
 import io.rapport.IntegrationTest;
+import io.rapport.accounts.AccountsApi;
+import io.rapport.shared.RapportProperties;
+import io.rapport.tickets.TicketIntake;
 import io.rapport.channels.email.Mailbox;
 import io.rapport.channels.email.Mailboxes;
 import io.rapport.shared.secrets.SecretBox;
@@ -26,31 +30,31 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The sandbox in a context of its own (the shared one runs without it), on free ports: it starts, connects its
- * mailbox once, takes a customer's mail over SMTP for Rapport to read over IMAP, threads a reply to a ticket, and
- * shows what Rapport sent with its HTML made safe.
+ * The sandbox on free ports, wired by hand into the shared context (which runs without one: a second context
+ * would point the shared database's sandbox mailbox at its own ports): it starts, connects its mailbox once, takes
+ * a customer's mail over SMTP for Rapport to read over IMAP, threads a reply to a ticket, and shows what Rapport
+ * sent with its HTML made safe.
  */
-@TestPropertySource(properties = { "rapport.mail.sandbox.enabled=true", "rapport.mail.sandbox.smtp-port=0",
-		"rapport.mail.sandbox.imap-port=0" })
 class MailSandboxTests extends IntegrationTest {
 
 	@Autowired
-	MailSandbox sandbox;
+	RapportProperties properties;
 
 	@Autowired
-	SandboxMailbox sandboxMailbox;
+	AccountsApi accounts;
 
 	@Autowired
-	SandboxComposer composer;
+	TicketIntake intake;
 
 	@Autowired
-	SentMails sentMails;
+	ApplicationContext context;
 
 	@Autowired
 	Mailboxes mailboxes;
@@ -64,23 +68,49 @@ class MailSandboxTests extends IntegrationTest {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	TransactionTemplate transactions;
+
+	MailSandbox sandbox;
+
+	SandboxMailbox sandboxMailbox;
+
+	SandboxComposer composer;
+
+	SentMails sentMails;
+
+	private Map<String, Object> before;
+
 	@BeforeEach
-	void connect() {
-		sandboxMailbox.ensure();
+	void start() {
+		assertThat(context.getBeanNamesForType(MailSandbox.class)).as("off in the shared context").isEmpty();
+		before = jdbc.queryForList("select * from mailboxes where address = ?", MailSandbox.ADDRESS).stream()
+			.findFirst().orElse(null);
+		sandbox = new MailSandbox(properties, 0, 0);
+		sandboxMailbox = new SandboxMailbox(sandbox, mailboxes, secrets, clock);
+		composer = new SandboxComposer(sandbox, accounts, intake, jdbc);
+		sentMails = new SentMails(sandbox);
+		transactions.executeWithoutResult(status -> sandboxMailbox.ensure());
 	}
 
-	/** The shared database outlives this context: the sandbox's mailbox must not become other tests' mailbox. */
+	/** Leaves the sandbox's mailbox row as it was: other contexts on this database use it. */
 	@AfterEach
-	void disconnect() {
-		mailboxes.findByAddress(MailSandbox.ADDRESS).ifPresent(mailbox -> {
-			jdbc.update("delete from email_messages where mailbox_id = ?", mailbox.getId());
-			mailboxes.delete(mailbox);
-		});
+	void stop() {
+		sandbox.stop();
+		long id = mailboxes.findByAddress(MailSandbox.ADDRESS).orElseThrow().getId();
+		jdbc.update("delete from email_messages where mailbox_id = ?", id);
+		if (before == null) {
+			jdbc.update("update mailboxes set is_default = false, active = false where id = ?", id);
+			return;
+		}
+		jdbc.update("update mailboxes set imap_port = ?, smtp_port = ?, imap_secret = ?, smtp_secret = ?, "
+				+ "is_default = ?, active = ? where id = ?", before.get("imap_port"), before.get("smtp_port"),
+				before.get("imap_secret"), before.get("smtp_secret"), before.get("is_default"), before.get("active"), id);
 	}
 
 	@Test
 	void shouldStartAndConnectItsMailboxOnce() throws Exception {
-		sandboxMailbox.ensure();
+		transactions.executeWithoutResult(status -> sandboxMailbox.ensure());
 		assertThat(mailboxes.findAll()).filteredOn(m -> m.getAddress().equals(MailSandbox.ADDRESS)).hasSize(1);
 		Mailbox mailbox = mailboxes.findByAddress(MailSandbox.ADDRESS).orElseThrow();
 		assertThat(mailbox.getInboundMode()).isEqualTo(Mailbox.InboundMode.IMAP);
