@@ -1,22 +1,28 @@
 package io.rapport.portal;
 
+import java.util.Locale;
+
+import io.rapport.accounts.AccountsApi;
+import io.rapport.accounts.ContactView;
 import io.rapport.identity.PortalInvitationMail;
 import io.rapport.identity.PortalInvitations.Issued;
 
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails a portal invitation ({@code portal.invitation}) to its contact when mail can be sent; the agent's page then
- * says it was sent, and still shows the link to copy.
+ * Mails a portal invitation ({@code portal.invitation}) to its contact, in the contact's language (English when
+ * unknown), when mail can be sent; the agent's page then says it was sent, and still shows the link to copy.
  */
 @Component
 class InvitationMailer implements PortalInvitationMail {
 
 	private final PortalMail mail;
 
-	InvitationMailer(PortalMail mail) {
+	private final AccountsApi accounts;
+
+	InvitationMailer(PortalMail mail, AccountsApi accounts) {
 		this.mail = mail;
+		this.accounts = accounts;
 	}
 
 	@Override
@@ -24,7 +30,9 @@ class InvitationMailer implements PortalInvitationMail {
 		if (!mail.canSend()) {
 			return false;
 		}
-		mail.sendInvitation(invitation.email(), invitation.name(), Locale.ENGLISH, invitation.token());
+		Locale locale = accounts.contact(invitation.contactId()).map(ContactView::locale).orElse(null);
+		mail.sendInvitation(invitation.email(), invitation.name(), locale == null ? Locale.ENGLISH : locale,
+				invitation.token());
 		return true;
 	}
 }

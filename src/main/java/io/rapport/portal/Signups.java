@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Self-service sign-up, in one transaction, so there is never a login without a contact.
+ * Self-service sign-up, in one transaction, so there is never a login without a contact. The portal's language
+ * (the browser's, narrowed to one Rapport speaks) becomes the contact's, for their mail.
  * <p>
  * When mail can be sent, the login waits for its address to be verified (a link mailed to it, opened with the
  * password chosen here), and an address support already knows is accepted: the contact and its tickets become the
@@ -43,7 +44,7 @@ class Signups {
 	boolean signUp(String name, String email, String password, Locale locale) {
 		String normalized = IdentityApi.normalize(email);
 		if (!mail.canSend()) {
-			signUpWithoutMail(name, normalized, password);
+			accounts.setLocale(signUpWithoutMail(name, normalized, password).id(), locale);
 			return false;
 		}
 		if (portalAccounts.isAgent(normalized)) {
@@ -57,6 +58,7 @@ class Signups {
 		catch (ConflictException taken) {
 			throw EmailTaken.forEmail(normalized);
 		}
+		accounts.setLocale(contact.id(), locale);
 		mail.sendVerification(contact.id(), normalized, name.strip(), locale);
 		return true;
 	}
@@ -71,11 +73,11 @@ class Signups {
 		}
 	}
 
-	private void signUpWithoutMail(String name, String normalized, String password) {
+	private ContactView signUpWithoutMail(String name, String normalized, String password) {
 		if (identity.emailInUse(normalized) || accounts.contactByEmail(normalized).isPresent()) {
 			throw EmailTaken.forEmail(normalized);
 		}
-		accounts.createContact(new NewContact(normalized, name.strip(), null, password));
+		return accounts.createContact(new NewContact(normalized, name.strip(), null, password));
 	}
 
 	/** The email belongs to someone already; the page asks them to sign in or reset their password. */
