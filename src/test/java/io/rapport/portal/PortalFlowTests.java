@@ -85,6 +85,15 @@ class PortalFlowTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldKeepThePortalLanguageOnTheContact() throws Exception {
+		String email = Fixtures.uniqueEmail("mihai", "carpathia.example");
+		mvc.perform(post("/portal/signup").with(csrf()).header("Accept-Language", "ro-RO,ro;q=0.9")
+			.param("name", "Mihai Pop").param("email", email).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/portal?welcome"));
+		assertThat(accounts.contactByEmail(email).orElseThrow().locale()).isEqualTo(java.util.Locale.forLanguageTag("ro"));
+	}
+
+	@Test
 	void shouldSignInThroughThePortalLoginForm() throws Exception {
 		String karthik = Fixtures.uniqueEmail("karthik", "kaveri.example");
 		signUp("Karthik Subramanian", karthik);

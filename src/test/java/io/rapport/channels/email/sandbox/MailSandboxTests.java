@@ -9,6 +9,7 @@ import java.util.Properties;
 import io.rapport.Fixtures;
 import io.rapport.IntegrationTest;
 import io.rapport.accounts.AccountsApi;
+import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.RapportProperties;
 import io.rapport.tickets.TicketIntake;
 import io.rapport.channels.email.Mailbox;
@@ -166,7 +167,8 @@ class MailSandboxTests extends IntegrationTest {
 		assertThat(mail.getHeader("In-Reply-To")[0]).isEqualTo("<t1.m2.latest@rapport.localhost>");
 		assertThat(mail.getHeader("References")[0]).isEqualTo("<t1.m2.latest@rapport.localhost>");
 		assertThatThrownBy(() -> composer.send(new SandboxDraft(null, "x@example.org", null, "en", "", "Hi",
-				999_999_999L, List.of()))).hasMessageContaining("ticket-unknown");
+				999_999_999L, List.of()))).isInstanceOfSatisfying(InvalidInputException.class,
+						e -> assertThat(e.code()).isEqualTo("errors.sandbox.ticket-unknown"));
 	}
 
 	@Test
