@@ -8,7 +8,6 @@ import io.rapport.identity.PortalTokens;
 import io.rapport.identity.PortalTokens.Purpose;
 import io.rapport.shared.RapportProperties;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -20,13 +19,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 class PortalMail {
 
-	private final ObjectProvider<EmailApi> email;
+	private final EmailApi email;
 
 	private final PortalTokens tokens;
 
 	private final RapportProperties properties;
 
-	PortalMail(ObjectProvider<EmailApi> email, PortalTokens tokens, RapportProperties properties) {
+	PortalMail(EmailApi email, PortalTokens tokens, RapportProperties properties) {
 		this.email = email;
 		this.tokens = tokens;
 		this.properties = properties;
@@ -34,8 +33,7 @@ class PortalMail {
 
 	/** Whether mail can go out; without it, sign-up cannot ask for verification and links are copied by hand. */
 	boolean canSend() {
-		EmailApi api = email.getIfAvailable();
-		return api != null && api.canSend();
+		return email.canSend();
 	}
 
 	void sendVerification(long contactId, String address, String name, Locale locale) {
@@ -52,7 +50,7 @@ class PortalMail {
 
 	private void send(String address, String name, String template, Locale locale, String path) {
 		String shownName = name == null || name.isBlank() ? address : name;
-		email.getObject().sendTemplate(address, shownName, template, locale,
+		email.sendTemplate(address, shownName, template, locale,
 				Map.of("link", link(path), "name", shownName));
 	}
 

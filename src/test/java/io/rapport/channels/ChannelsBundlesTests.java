@@ -36,12 +36,23 @@ class ChannelsBundlesTests {
 		for (String language : LANGUAGES) {
 			Properties translation = load("_" + language);
 			for (String key : english.stringPropertyNames()) {
+				if (key.startsWith("mail.template.")) {
+					assertThat(named(translation.getProperty(key, ""))).as(language + " " + key)
+						.isEqualTo(named(english.getProperty(key)));
+					continue;
+				}
 				MessageFormat en = new MessageFormat(english.getProperty(key), Locale.ROOT);
 				MessageFormat other = new MessageFormat(translation.getProperty(key, ""), Locale.ROOT);
 				assertThat(other.getFormatsByArgumentIndex()).as(language + " " + key)
 					.hasSameSizeAs(en.getFormatsByArgumentIndex());
 			}
 		}
+	}
+
+	/** Mail templates name their placeholders ({@code {ticketNumber}}) instead of numbering them. */
+	private static java.util.Set<String> named(String text) {
+		return java.util.regex.Pattern.compile("\\{([a-zA-Z]+)\\}").matcher(text).results()
+			.map(m -> m.group(1)).collect(java.util.stream.Collectors.toSet());
 	}
 
 	private static Properties load(String suffix) throws IOException {

@@ -94,6 +94,22 @@ class SecurityConfiguration {
 		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
 	}
 
+	/**
+	 * The mail push endpoint authenticates the caller itself, by the mailbox's own bearer secret (channels'
+	 * {@code InboundPushController}): no user, no session, no CSRF token, and not an API token.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain mailPush(HttpSecurity http) throws Exception {
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/mailboxes/*/inbound"))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, TokenService tokens,

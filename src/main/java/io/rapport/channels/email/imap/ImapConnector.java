@@ -1,0 +1,57 @@
+package io.rapport.channels.email.imap;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import io.rapport.channels.email.Mailbox;
+import io.rapport.channels.email.Mailbox.ImapAuth;
+import io.rapport.channels.email.Mailbox.Security;
+import io.rapport.shared.secrets.SecretBox;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a signed-in IMAP connection for a mailbox: {@code imap} or {@code imaps} per its security, STARTTLS
+ * required when asked for, XOAUTH2 with the access token when the mailbox uses OAuth2. Bodies are read with
+ * {@code BODY.PEEK}, so reading a mail never flags it {@code \Seen}: only the poller does, after the ingest.
+ */
+@Component
+public class ImapConnector {
+
+	private final SecretBox secrets;
+
+	ImapConnector(SecretBox secrets) {
+		this.secrets = secrets;
+	}
+
+	/** A connected store; the caller closes it. */
+	public Store connect(Mailbox mailbox, Duration timeout) throws MessagingException {
+		String protocol = mailbox.getImapSecurity() == Security.TLS ? "imaps" : "imap";
+		Session session = Session.getInstance(properties(mailbox, protocol, timeout));
+		Store store = session.getStore(protocol);
+		String secret = secrets.open(mailbox.getImapSecretSealed(), "mailbox:" + mailbox.getId() + ":imap");
+		store.connect(mailbox.getImapHost(), mailbox.getImapPort(), mailbox.getImapUsername(), secret);
+		return store;
+	}
+
+	static Properties properties(Mailbox mailbox, String protocol, Duration timeout) {
+		String prefix = "mail." + protocol + ".";
+		String millis = Long.toString(timeout.toMillis());
+		Properties properties = new Properties();
+		properties.put(prefix + "connectiontimeout", millis);
+		properties.put(prefix + "timeout", millis);
+		properties.put(prefix + "peek", "true");
+		properties.put(prefix + "ssl.checkserveridentity", "true");
+		if (mailbox.getImapSecurity() == Security.STARTTLS) {
+			properties.put(prefix + "starttls.enable", "true");
+			properties.put(prefix + "starttls.required", "true");
+		}
+		if (mailbox.getImapAuth() == ImapAuth.XOAUTH2) {
+			properties.put(prefix + "auth.mechanisms", "XOAUTH2");
+		}
+		return properties;
+	}
+}

@@ -1,0 +1,67 @@
+package io.rapport.channels.email.outbound;
+
+import io.rapport.tickets.AuthorKind;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.MessagePosted;
+import io.rapport.tickets.TicketAssigned;
+import io.rapport.tickets.TicketCreated;
+import io.rapport.tickets.TicketSolved;
+import io.rapport.tickets.Visibility;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns ticket events into outbox rows. The events are stored by the publication registry in the transaction of
+ * the change (the reply and the record that its mail is owed commit together); each listener runs after that
+ * commit in a transaction of its own and is idempotent (dedup keys), so a redelivery after a crash queues nothing
+ * twice. Internal notes, messages an agent wrote on a customer's behalf and automatic replies are never mailed.
+ */
+@Component
+class MailNotifications {
+
+	private final CustomerMails customers;
+
+	private final AgentMails agents;
+
+	private final OutboundMails mails;
+
+	MailNotifications(CustomerMails customers, AgentMails agents, OutboundMails mails) {
+		this.customers = customers;
+		this.agents = agents;
+		this.mails = mails;
+	}
+
+	@ApplicationModuleListener(condition = "#event.visibility()?.name() == 'PUBLIC'")
+	public void on(MessagePosted event) {
+		if (event.visibility() != Visibility.PUBLIC || event.autoReply() || event.onBehalfOfContactId() != null) {
+			return;
+		}
+		if (event.authorType() == AuthorKind.AGENT) {
+			customers.reply(event.ticketId(), event.messageId());
+		}
+		else if (event.authorType() == AuthorKind.CONTACT) {
+			agents.customerReplied(event.ticketId(), event.messageId());
+		}
+	}
+
+	@ApplicationModuleListener
+	public void on(TicketCreated event) {
+		if ((event.channel() == Channel.PORTAL || event.channel() == Channel.API) && event.byAgentId() == null) {
+			mails.defaultMailbox().ifPresent(mailbox -> customers.received(mailbox, event.ticketId(), null));
+		}
+		agents.newTicket(event.ticketId(), event.groupKey(), event.byAgentId());
+	}
+
+	@ApplicationModuleListener
+	public void on(TicketSolved event) {
+		customers.solved(event.ticketId(), event.at().toEpochMilli());
+	}
+
+	@ApplicationModuleListener(condition = "#event.toAgentId() != null")
+	public void on(TicketAssigned event) {
+		if (event.byKind() != AuthorKind.AGENT || !event.toAgentId().equals(event.byId())) {
+			agents.assigned(event.ticketId(), event.toAgentId(), event.at().toEpochMilli());
+		}
+	}
+}
