@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import io.rapport.accounts.internal.Account;
 import io.rapport.accounts.internal.Accounts;
 import io.rapport.accounts.internal.Contact;
+import io.rapport.accounts.internal.ContactFact;
+import io.rapport.accounts.internal.ContactFacts;
 import io.rapport.accounts.internal.Contacts;
 import io.rapport.identity.IdentityApi;
 import io.rapport.shared.ConflictException;
@@ -47,14 +49,17 @@ public class AccountsApi {
 
 	private final ApplicationEventPublisher events;
 
+	private final ContactFacts facts;
+
 	AccountsApi(Accounts accounts, Contacts contacts, IdentityApi identity, JdbcTemplate jdbc, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ContactFacts facts) {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.identity = identity;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
+		this.facts = facts;
 	}
 
 	/**
@@ -267,6 +272,28 @@ public class AccountsApi {
 	@Transactional(readOnly = true)
 	public List<Long> contactIdsMatching(String query, int limit) {
 		return contacts.idsMatching(like(query), PageRequest.of(0, limit));
+	}
+
+	/**
+	 * Records a dated fact on a contact ({@code PASSWORD_RESET_REQUESTED}, ...) and publishes
+	 * {@link ContactFactRecorded}. Kinds are upper-case words of at most 50 characters.
+	 */
+	@Transactional
+	public void recordFact(long contactId, String kind, java.time.Instant at) {
+		if (kind == null || !kind.matches("[A-Z][A-Z0-9_]{0,49}")) {
+			throw new IllegalArgumentException("A fact kind is an upper-case word: " + kind);
+		}
+		if (!contacts.existsById(contactId)) {
+			throw NotFoundException.of("errors.contact.not-found", contactId);
+		}
+		facts.save(new ContactFact(contactId, kind, at));
+		events.publishEvent(new ContactFactRecorded(contactId, kind, at));
+	}
+
+	/** How many facts of this kind were recorded on the contact at or after {@code since}. */
+	@Transactional(readOnly = true)
+	public long factCount(long contactId, String kind, java.time.Instant since) {
+		return facts.countSince(contactId, kind, since);
 	}
 
 	private Optional<Long> accountForEmail(String email) {

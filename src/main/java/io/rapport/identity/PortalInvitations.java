@@ -12,14 +12,15 @@ import io.rapport.identity.internal.PortalInvitation;
 import io.rapport.identity.internal.PortalInvitationRecords;
 import io.rapport.shared.ConflictException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Invitations to the customer portal: an agent invites a contact, the contact opens a single-use link that expires
  * after {@link #VALID_FOR}, chooses a password, and is signed in. The link's token is 32 random bytes and only its
- * hash is stored; a new invitation for the same contact replaces the earlier link. The link is shown to the agent
- * to copy, until the email channel can send it.
+ * hash is stored; a new invitation for the same contact replaces the earlier link. The link is mailed to the
+ * contact when mail can be sent ({@link PortalInvitationMail}) and shown to the agent to copy in any case.
  */
 @Service
 public class PortalInvitations {
@@ -36,11 +37,15 @@ public class PortalInvitations {
 
 	private final Clock clock;
 
-	PortalInvitations(PortalInvitationRecords invitations, Agents agents, IdentityApi identity, Clock clock) {
+	private final ObjectProvider<PortalInvitationMail> mail;
+
+	PortalInvitations(PortalInvitationRecords invitations, Agents agents, IdentityApi identity, Clock clock,
+			ObjectProvider<PortalInvitationMail> mail) {
 		this.invitations = invitations;
 		this.agents = agents;
 		this.identity = identity;
 		this.clock = clock;
+		this.mail = mail;
 	}
 
 	/** A new link for the contact; earlier links for them stop working. Refused for an agent's email. */
@@ -58,7 +63,9 @@ public class PortalInvitations {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		invitations.save(new PortalInvitation(contactId, normalized, name, PortalInvitation.hash(token), by.id(), now,
 				now.plus(VALID_FOR)));
-		return new Issued(contactId, normalized, name, token, now.plus(VALID_FOR));
+		Issued issued = new Issued(contactId, normalized, name, token, now.plus(VALID_FOR), false);
+		PortalInvitationMail sender = mail.getIfAvailable();
+		return sender != null && sender.send(issued) ? issued.mailed() : issued;
 	}
 
 	/** What the link's page shows before the contact chooses a password. */
@@ -116,8 +123,15 @@ public class PortalInvitations {
 		PENDING, USED, REPLACED, EXPIRED, UNKNOWN
 	}
 
-	/** A new invitation: {@code token} goes into the link and is never stored. */
-	public record Issued(long contactId, String email, String name, String token, Instant expiresAt) {
+	/**
+	 * A new invitation: {@code token} goes into the link and is never stored; {@code sent} says whether it was
+	 * mailed to {@code email}.
+	 */
+	public record Issued(long contactId, String email, String name, String token, Instant expiresAt, boolean sent) {
+
+		Issued mailed() {
+			return new Issued(contactId, email, name, token, expiresAt, true);
+		}
 	}
 
 	public record Lookup(State state, String email, String name) {

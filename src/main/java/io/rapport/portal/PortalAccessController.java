@@ -13,8 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** Signing in and signing up. The sign-in form posts to Spring Security's {@code /login} with {@code origin=portal}. */
+/**
+ * Signing in and signing up. The sign-in form posts to Spring Security's {@code /login} with {@code origin=portal};
+ * a sign-up that must verify its address gets a page saying where the link was sent.
+ */
 @Controller
 @RequestMapping("/portal")
 class PortalAccessController {
@@ -46,14 +50,28 @@ class PortalAccessController {
 			FormErrors.oneMessagePerField(errors, model);
 			return "portal/signup";
 		}
+		boolean mustVerify;
 		try {
-			signups.signUp(form.name(), form.email(), form.password());
+			mustVerify = signups.signUp(form.name(), form.email(), form.password(), PortalLanguage.current());
 		}
 		catch (EmailTaken | DataIntegrityViolationException e) {
 			errors.rejectValue("email", "portal.signup.emailTaken");
 			return "portal/signup";
 		}
+		if (mustVerify) {
+			model.addAttribute("email", form.email().strip());
+			return "portal/check-mail";
+		}
 		return portalSignIn.signIn(form.email(), form.password(), request, response) ? "redirect:/portal?welcome"
 				: "redirect:/portal/login?signedUp";
+	}
+
+	/** A new verification link, offered by the sign-in page to an address still waiting for one. */
+	@PostMapping("/verify/resend")
+	String resendVerification(@RequestParam(defaultValue = "") String email) {
+		if (!email.isBlank() && email.length() <= 254) {
+			signups.resendVerification(email, PortalLanguage.current());
+		}
+		return "redirect:/portal/login?resent";
 	}
 }

@@ -8,13 +8,20 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import io.rapport.BrowserTest;
+import io.rapport.channels.email.sandbox.MailSandbox;
+import io.rapport.channels.email.sandbox.SandboxInbox;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The portal in a real Chromium on a phone-sized screen: the CSP holds, nothing overflows, the form guards uploads. */
 class PortalBrowserTests extends BrowserTest {
+
+	@Autowired
+	MailSandbox sandbox;
 
 	@Test
 	void shouldSignUpAndSendARequestFromAPhone() {
@@ -34,9 +41,12 @@ class PortalBrowserTests extends BrowserTest {
 		page.navigate(url("/portal/login"));
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create an account")).click();
 		page.getByLabel("Your name").fill("Ludoviko Verda");
-		page.getByLabel("Work email").fill("ludoviko-" + System.nanoTime() + "@verdastelo.example");
+		String email = "ludoviko-" + System.nanoTime() + "@verdastelo.example";
+		page.getByLabel("Work email").fill(email);
 		page.getByLabel("Password").fill("sekreta-pasvorto");
 		page.getByLabel("Password").press("Enter");
+		page.getByText("Welcome! Your account is ready.").or(page.getByText("Check your mail")).waitFor();
+		SandboxInbox.confirmIfAsked(page, sandbox, email, "sekreta-pasvorto");
 		assertThat(page.getByText("Welcome! Your account is ready.")).isVisible();
 		assertFitsTheScreen(page);
 

@@ -14,6 +14,8 @@ import io.rapport.identity.Role;
 import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.TicketsApi;
 import io.rapport.tickets.Visibility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,20 @@ class PortalFlowTests extends IntegrationTest {
 	@Autowired
 	IdentityApi identity;
 
+	@Autowired
+	MailState mailState;
+
+	/** These flows are the portal without mail: sign-up signs in at once and refuses known addresses. */
+	@BeforeEach
+	void withoutMail() {
+		mailState.withoutMail();
+	}
+
+	@AfterEach
+	void restoreMail() {
+		mailState.restore();
+	}
+
 	@Test
 	void shouldSignUpSubmitARequestAndSeeIt() throws Exception {
 		String ioana = Fixtures.uniqueEmail("ioana", "carpathia.example");
@@ -66,6 +82,15 @@ class PortalFlowTests extends IntegrationTest {
 		assertThat(page(session, "/portal")).contains("Export to CSV fails", "Waiting for us");
 		assertThat(tickets.get(id, customer(ioana)).channel())
 			.isEqualTo(io.rapport.tickets.Channel.PORTAL);
+	}
+
+	@Test
+	void shouldKeepThePortalLanguageOnTheContact() throws Exception {
+		String email = Fixtures.uniqueEmail("mihai", "carpathia.example");
+		mvc.perform(post("/portal/signup").with(csrf()).header("Accept-Language", "ro-RO,ro;q=0.9")
+			.param("name", "Mihai Pop").param("email", email).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/portal?welcome"));
+		assertThat(accounts.contactByEmail(email).orElseThrow().locale()).isEqualTo(java.util.Locale.forLanguageTag("ro"));
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package io.rapport.web;
 
 import com.microsoft.playwright.Page;
 import io.rapport.BrowserTest;
+import io.rapport.channels.email.sandbox.MailSandbox;
+import io.rapport.channels.email.sandbox.SandboxInbox;
 import io.rapport.Fixtures;
 import io.rapport.Fixtures.Person;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,9 @@ class HelpDeskInTheBrowserTests extends BrowserTest {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	MailSandbox sandbox;
+
 	@Test
 	void shouldCarryAPortalRequestThroughReplyAndEscalationBackToTheCustomer() {
 		String email = "browser-" + System.nanoTime() + "@example.org";
@@ -32,7 +37,8 @@ class HelpDeskInTheBrowserTests extends BrowserTest {
 		customer.fill("#email", email);
 		customer.fill("#password", "a-long-secret-1");
 		customer.click("button[type=submit]");
-		customer.waitForURL(address -> !address.contains("/signup"));
+		customer.getByText("Check your mail").or(customer.locator("a[href$='/portal/tickets/new']")).first().waitFor();
+		SandboxInbox.confirmIfAsked(customer, sandbox, email, "a-long-secret-1");
 		signInIfAsked(customer, email, "a-long-secret-1");
 		customer.navigate(url("/portal/tickets/new"));
 		customer.fill("#subject", subject);

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Agents and admins invite a contact, or every contact of an account who cannot sign in yet, to the portal. The
- * links are shown once, to copy; the email channel will send them.
+ * links are mailed when mail can be sent, and shown once, to copy.
  */
 @Controller
 @WorkspacePage
@@ -80,7 +80,7 @@ class PortalInvitationPages {
 			try {
 				PortalInvitations.Issued invitation = invitations.invite(contact.id(), contact.email(),
 						contact.displayName(), user);
-				issued.add(new Link(contact.name(), contact.email(), base + invitation.token()));
+				issued.add(new Link(contact.name(), contact.email(), base + invitation.token(), invitation.sent()));
 			}
 			catch (ConflictException e) {
 				refused.add(forms.message(e));
@@ -102,6 +102,6 @@ class PortalInvitationPages {
 		return root + "/portal/invitation/";
 	}
 
-	record Link(String name, String email, String link) {
+	record Link(String name, String email, String link, boolean sent) {
 	}
 }

@@ -9,9 +9,11 @@ import java.util.Base64;
 
 import io.rapport.identity.Role;
 import io.rapport.shared.RapportProperties;
+import io.rapport.shared.StartupBanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,18 +50,21 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final ObjectProvider<StartupBanner> banners;
+
 	private String adminEmail;
 
 	private String generatedPassword;
 
 	FirstAdmin(Agents agents, Groups groups, PasswordEncoder passwords, RapportProperties properties,
-			Environment environment, Clock clock) {
+			Environment environment, Clock clock, ObjectProvider<StartupBanner> banners) {
 		this.agents = agents;
 		this.groups = groups;
 		this.passwords = passwords;
 		this.properties = properties;
 		this.environment = environment;
 		this.clock = clock;
+		this.banners = banners;
 	}
 
 	@Override
@@ -100,6 +105,8 @@ class FirstAdmin implements ApplicationRunner {
 					? "  Sign in as admin@localhost; the first password is in " + file.toAbsolutePath() + "\n"
 					: "  Sign in with your administrator account\n");
 		}
+		banners.orderedStream().flatMap(banner -> banner.bannerLines().stream())
+			.forEach(line -> message.append("  ").append(line).append('\n'));
 		log.info(message.toString());
 	}
 

@@ -18,12 +18,24 @@ public final class RapportUserDetails implements UserDetails, CredentialsContain
 
 	private final boolean enabled;
 
+	private final boolean verified;
+
 	private String passwordHash;
 
 	public RapportUserDetails(AuthenticatedUser user, String passwordHash, boolean enabled) {
+		this(user, passwordHash, enabled, true);
+	}
+
+	/**
+	 * {@code verified} false: a portal password chosen at sign-up before its address was verified. Spring Security
+	 * checks it after the password ({@link #isCredentialsNonExpired}), so only someone who knows the password
+	 * learns that the address waits for verification.
+	 */
+	public RapportUserDetails(AuthenticatedUser user, String passwordHash, boolean enabled, boolean verified) {
 		this.user = user;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
+		this.verified = verified;
 	}
 
 	public AuthenticatedUser getUser() {
@@ -59,6 +71,12 @@ public final class RapportUserDetails implements UserDetails, CredentialsContain
 	@Override
 	public boolean isEnabled() {
 		return enabled;
+	}
+
+	/** An unverified address makes its password not yet valid: refused after the password check. */
+	@Override
+	public boolean isCredentialsNonExpired() {
+		return verified;
 	}
 
 	@Override

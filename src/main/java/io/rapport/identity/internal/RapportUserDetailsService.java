@@ -47,6 +47,6 @@ public class RapportUserDetailsService implements UserDetailsService {
 
 	private static RapportUserDetails contact(PortalLogin login) {
 		return new RapportUserDetails(AuthenticatedUser.contact(login.getContactId(), login.getEmail(), login.getName()),
-				login.getPasswordHash(), true);
+				login.getPasswordHash(), true, login.isVerified());
 	}
 }

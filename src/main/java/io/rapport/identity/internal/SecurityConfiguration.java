@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -139,7 +140,8 @@ class SecurityConfiguration {
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/portal/signup").permitAll()
-				.requestMatchers("/portal/invitation/**").permitAll()
+				.requestMatchers("/portal/invitation/**", "/portal/verify/**", "/portal/forgot", "/portal/reset/**")
+				.permitAll()
 				.requestMatchers("/portal/**").hasRole("CONTACT")
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().hasRole("AGENT"))
@@ -176,7 +178,8 @@ class SecurityConfiguration {
 	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException e) throws IOException {
 		String page = "portal".equals(request.getParameter("origin")) ? "/portal/login" : "/login";
-		String reason = e instanceof LoginThrottledException ? "throttled" : "error";
+		String reason = e instanceof LoginThrottledException ? "throttled"
+				: e instanceof CredentialsExpiredException ? "unverified" : "error";
 		response.sendRedirect(request.getContextPath() + page + "?" + reason);
 	}
 
