@@ -126,7 +126,9 @@ class InboundMailPagesTests extends IntegrationTest {
 		mvc.perform(get(line.linkUrl()).with(signedInAs(agent)))
 			.andExpect(status().isOk())
 			.andExpect(content().bytes(mails.raw(mail.id()).orElseThrow()));
-		mvc.perform(get(line.linkUrl()).with(signedInAs(people.aCustomer()))).andExpect(status().isNotFound());
+		mvc.perform(get(line.linkUrl()).with(signedInAs(people.aCustomer()))).andExpect(status().isForbidden());
+		mvc.perform(get("/mail/inbound/{id}/raw", Long.MAX_VALUE).with(signedInAs(agent)))
+			.andExpect(status().isNotFound());
 	}
 
 	private InboundMail stored(TestMail mail) {
