@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The email channel's benchmark on PostgreSQL: push endpoint, IMAP polling and the outbox, with the same tickets
+# created through POST /api/v1/tickets as the baseline, all in one run. See bench/README.md ("Mail").
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+COUNT=${COUNT:-10000}
+CONCURRENCY=${CONCURRENCY:-8}
+PORT=${BENCH_PORT:-8084}
+SMTP_PORT=${BENCH_SMTP_PORT:-3925}
+IMAP_PORT=${BENCH_IMAP_PORT:-3943}
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_DB=${PG_DB:-rapport_mailbench}
+SERVER_JAVA=${SERVER_JAVA:-java}
+SERVER_OPTS=${SERVER_OPTS:-"-Xms512m -Xmx1500m"}
+SCENARIOS=${SCENARIOS:-"push api imap outbox"}
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT="$ROOT/bench/results/mail-$STAMP"
+mkdir -p "$OUT" "$ROOT/bench/target/classes" "$ROOT/bench/target/mail-lib"
+JAR=${JAR:-"$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"}
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
+  ./mvnw -q -B -DskipTests package
+fi
+# The JDBC driver and a GreenMail server (SMTP + IMAP, any login accepted) from the app's own libraries.
+(cd "$ROOT/bench/target/mail-lib" && rm -rf ./*.jar BOOT-INF \
+  && jar tf "$JAR" | grep -E 'BOOT-INF/lib/(postgresql|greenmail|jakarta\.mail|angus|jakarta\.activation|slf4j-api)[-a-z]*-[0-9.]+(-[a-z0-9]+)?\.jar' \
+     | xargs jar xf "$JAR" && mv BOOT-INF/lib/*.jar . && rm -rf BOOT-INF)
+CP="$ROOT/bench/target/classes:$(ls "$ROOT"/bench/target/mail-lib/*.jar | tr '\n' ':')"
+javac -d "$ROOT/bench/target/classes" -cp "$CP" "$ROOT/bench/src/Bench.java" "$ROOT/bench/src/MailBench.java" "$ROOT/bench/src/MailServer.java"
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+java -cp "$CP" MailServer "$SMTP_PORT" "$IMAP_PORT" >"$OUT/greenmail.log" 2>&1 &
+PIDS+=($!)
+
+dropdb -h "$PG_HOST" -U postgres --if-exists "$PG_DB"
+createdb -h "$PG_HOST" -U postgres "$PG_DB"
+URL="jdbc:postgresql://$PG_HOST:5432/$PG_DB?reWriteBatchedInserts=true"
+env RAPPORT_DEMO=false RAPPORT_MAIL_SANDBOX=false RAPPORT_ADMIN_PASSWORD=admin-password-1 PORT="$PORT" \
+  SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+  RAPPORT_DATA_DIR=/tmp/rapport-mailbench "$SERVER_JAVA" $SERVER_OPTS -jar "$JAR" >"$OUT/server.log" 2>&1 &
+SERVER_PID=$!
+PIDS+=($SERVER_PID)
+export BENCH_SERVER_PID=$SERVER_PID
+java -cp "$CP" Bench wait "http://127.0.0.1:$PORT" 180
+
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "cores: $(nproc); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "server java: $("$SERVER_JAVA" -version 2>&1 | head -1)"
+  echo "postgresql: $(psql -h "$PG_HOST" -U postgres -tAc 'show server_version' 2>/dev/null || echo n/a)"
+  echo "mails: $COUNT, push concurrency $CONCURRENCY; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/machine.txt"
+
+M() { java -cp "$CP" MailBench "$@"; }
+for s in $SCENARIOS; do
+  case $s in
+    push) M push postgresql "http://127.0.0.1:$PORT" "$COUNT" "$CONCURRENCY" "$OUT/results.tsv" ;;
+    api) M api postgresql "http://127.0.0.1:$PORT" "$COUNT" "$CONCURRENCY" "$OUT/results.tsv" ;;
+    imap) M imap postgresql "http://127.0.0.1:$PORT" "$URL" "$SMTP_PORT" "$IMAP_PORT" "$COUNT" "$OUT/results.tsv" ;;
+    outbox) M outbox postgresql "http://127.0.0.1:$PORT" "$URL" "$SMTP_PORT" "$COUNT" "$OUT/results.tsv" ;;
+  esac
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+java -cp "$CP" Bench report "$OUT/results.tsv" | tee "$OUT/summary.md"
+echo "Raw results: $OUT"

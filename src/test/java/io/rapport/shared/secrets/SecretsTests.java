@@ -1,0 +1,101 @@
+package io.rapport.shared.secrets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import io.rapport.shared.RapportProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Secrets sealed at rest and tokens signed, keyed from the installation's one secret. */
+class SecretsTests {
+
+	static final String KEY = "a-test-secret-of-more-than-thirty-two-characters";
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void shouldOpenWhatItSealedOnlyInTheSameContextAndUnderTheSameKey() {
+		SecretBox box = new SecretBox(keys(KEY));
+		String sealed = box.seal("imap-password", "mailbox:7:imap");
+
+		assertThat(sealed).startsWith("v1:").doesNotContain("imap-password");
+		assertThat(box.seal("imap-password", "mailbox:7:imap")).as("a fresh nonce each time").isNotEqualTo(sealed);
+		assertThat(box.open(sealed, "mailbox:7:imap")).isEqualTo("imap-password");
+		assertThatThrownBy(() -> box.open(sealed, "mailbox:8:imap")).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> new SecretBox(keys(KEY + "x")).open(sealed, "mailbox:7:imap"))
+			.isInstanceOf(IllegalStateException.class);
+		String tampered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A=") ? "B=" : "A=");
+		assertThatThrownBy(() -> box.open(tampered, "mailbox:7:imap")).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void shouldCreateOneKeyFileInTheDataDirectoryAndKeepUsingIt() throws Exception {
+		SecretBox first = new SecretBox(new SecretKeys(properties(), new MockEnvironment()));
+		String sealed = first.seal("s", "c");
+		Path file = dataDir.resolve("secret.key");
+
+		assertThat(file).exists();
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(
+				Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+						java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
+		assertThat(new SecretBox(new SecretKeys(properties(), new MockEnvironment())).open(sealed, "c")).isEqualTo("s");
+	}
+
+	@Test
+	void shouldRefuseToStartUnderProdWithoutAKeyOrWithAShortOne() {
+		MockEnvironment prod = new MockEnvironment();
+		prod.setActiveProfiles("prod");
+		assertThatThrownBy(() -> new SecretKeys(properties(), prod)).hasMessageContaining("RAPPORT_SECRET_KEY");
+		assertThat(dataDir.resolve("secret.key")).doesNotExist();
+		assertThatThrownBy(() -> keys("short")).hasMessageContaining("too short");
+	}
+
+	@Test
+	void shouldVerifySignedTokensForTheirPurposeUntilTheyExpire() {
+		Instant now = Instant.parse("2026-12-01T10:00:00Z");
+		Signatures signatures = new Signatures(keys(KEY), Clock.fixed(now, ZoneOffset.UTC));
+		String token = signatures.issue("portal-reset", "contact:42", now.plusSeconds(3600));
+
+		assertThat(signatures.verify("portal-reset", token)).contains("contact:42");
+		assertThat(signatures.verify("portal-verify", token)).as("another purpose").isEmpty();
+		assertThat(new Signatures(keys(KEY), Clock.fixed(now.plusSeconds(3600), ZoneOffset.UTC))
+			.verify("portal-reset", token)).as("expired").isEmpty();
+		String forged = token.substring(0, token.indexOf('.')) + "." + "A".repeat(43);
+		assertThat(signatures.verify("portal-reset", forged)).isEmpty();
+		assertThat(signatures.verify("portal-reset", "not-a-token")).isEmpty();
+		assertThat(signatures.verify("portal-reset", null)).isEmpty();
+	}
+
+	@Test
+	void shouldCheckShortMacsInConstantTimeAndRefuseTooShortOnes() {
+		Signatures signatures = new Signatures(keys(KEY), Clock.systemUTC());
+		String mac = signatures.mac("mail-thread", "t12.m34", 12);
+
+		assertThat(mac).hasSize(12).matches("[0-9a-f]+");
+		assertThat(signatures.verifyMac("mail-thread", "t12.m34", mac)).isTrue();
+		assertThat(signatures.verifyMac("mail-thread", "t12.m34", mac.toUpperCase())).isTrue();
+		assertThat(signatures.verifyMac("mail-thread", "t13.m34", mac)).isFalse();
+		assertThat(signatures.verifyMac("other", "t12.m34", mac)).isFalse();
+		assertThat(signatures.verifyMac("mail-thread", "t12.m34", mac.substring(0, 6))).isFalse();
+	}
+
+	private SecretKeys keys(String key) {
+		return new SecretKeys(properties(), new MockEnvironment().withProperty("rapport.secret-key", key));
+	}
+
+	private RapportProperties properties() {
+		return new RapportProperties(dataDir, null, null, null);
+	}
+}
