@@ -13,7 +13,6 @@ import io.rapport.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -120,31 +119,27 @@ class InboundPipeline implements MailIngest {
 	}
 
 	/**
-	 * The answer to a second delivery: the first one's ticket. When the first is still being processed, its lock
-	 * makes this wait for it (up to a few seconds), so both deliveries name the same ticket.
+	 * The answer to a second delivery: the first one's ticket. While another processor holds the first (it is
+	 * being processed this moment) this waits for it, up to a few seconds. When nobody holds it and it was never
+	 * tried (the process that stored it died before processing it: a mail server delivers again after a crash),
+	 * this delivery processes it now, under the same lock, rather than leaving it to the retry job.
 	 */
 	private IngestResult duplicate(long mailboxId, String key) {
 		Instant deadline = Instant.now().plus(DUPLICATE_WAIT);
 		Optional<InboundMail> first = Optional.empty();
 		while (Instant.now().isBefore(deadline)) {
-			first = waitForFirst(mailboxId, key);
+			first = mails.findByKey(mailboxId, key);
 			if (first.isPresent() && (first.get().status() != InboundMail.Status.RECEIVED
 					|| first.get().attempts() > 0)) {
 				break;
 			}
+			Optional<IngestResult> processed = first.flatMap(row -> process(row.id(), false, true));
+			if (processed.isPresent()) {
+				return new IngestResult(key, processed.get().ticketId(), MailOutcome.DUPLICATE);
+			}
 			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
 		}
 		return new IngestResult(key, first.map(InboundMail::ticketId).orElse(null), MailOutcome.DUPLICATE);
-	}
-
-	private Optional<InboundMail> waitForFirst(long mailboxId, String key) {
-		try {
-			return transactions.execute(status -> mails.findByKey(mailboxId, key)
-				.flatMap(row -> mails.lock(row.id(), false)));
-		}
-		catch (DataAccessException busy) {
-			return mails.findByKey(mailboxId, key);
-		}
 	}
 
 	private static IngestResult result(InboundMail row) {

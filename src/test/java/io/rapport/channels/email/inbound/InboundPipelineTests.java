@@ -141,6 +141,19 @@ class InboundPipelineTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldProcessAStoredButUnprocessedMailWhenItIsDeliveredAgain() {
+		TestMail mail = TestMail.from(ana, mailbox.getAddress()).subject("Delivered again after the crash");
+		long id = mails.insert(mailbox.getId(), mail.messageId(), mail.messageId(), mail.bytes(), clock.instant());
+
+		IngestResult redelivered = ingest.ingest(mailbox.getId(), mail.bytes());
+
+		InboundMail done = mails.find(id).orElseThrow();
+		assertThat(redelivered.outcome()).isEqualTo(MailOutcome.DUPLICATE);
+		assertThat(done.outcome()).isEqualTo(MailOutcome.CREATED);
+		assertThat(redelivered.ticketId()).isEqualTo(done.ticketId()).isNotNull();
+	}
+
+	@Test
 	void shouldSkipAPoisonMailAfterThreeTries() {
 		Mailbox doomed = fixtures.aMailbox();
 		TestMail mail = TestMail.from(ana, doomed.getAddress());
