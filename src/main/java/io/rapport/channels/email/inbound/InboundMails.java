@@ -3,7 +3,6 @@ package io.rapport.channels.email.inbound;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,7 +41,7 @@ class InboundMails {
 		jdbc.update(connection -> {
 			PreparedStatement insert = connection.prepareStatement("insert into inbound_mails (mailbox_id, dedupe_key, "
 					+ "message_id, raw, size_bytes, received_at, status, attempts) values (?, ?, ?, ?, ?, ?, ?, 0)",
-					Statement.RETURN_GENERATED_KEYS);
+					new String[] { "id" });
 			insert.setLong(1, mailboxId);
 			insert.setString(2, dedupeKey);
 			insert.setString(3, messageId);
@@ -52,7 +51,7 @@ class InboundMails {
 			insert.setString(7, InboundMail.Status.RECEIVED.name());
 			return insert;
 		}, keys);
-		return ((Number) keys.getKeys().get("id")).longValue();
+		return keys.getKeyAs(Number.class).longValue();
 	}
 
 	Optional<InboundMail> find(long id) {
