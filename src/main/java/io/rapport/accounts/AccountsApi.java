@@ -32,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountsApi {
 
+	/** The languages a contact may read: those Rapport's pages and mails are written in. */
+	public static final List<String> LANGUAGES = List.of("en", "zh", "ro", "ta", "eo");
+
 	private final Accounts accounts;
 
 	private final Contacts contacts;
@@ -87,9 +90,10 @@ public class AccountsApi {
 	 * which flushes a contact this transaction may have added but not yet written.
 	 */
 	private Optional<ContactView> knownContact(String email) {
-		return jdbc.query("select id, email, name, account_id, created_at from contacts where email = ?",
+		return jdbc.query("select id, email, name, account_id, created_at, locale from contacts where email = ?",
 				(rs, n) -> new ContactView(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getObject(4, Long.class), rs.getObject(5, OffsetDateTime.class).toInstant()),
+						rs.getObject(4, Long.class), rs.getObject(5, OffsetDateTime.class).toInstant(),
+						rs.getString(6) == null ? null : Locale.forLanguageTag(rs.getString(6))),
 				email).stream().findFirst();
 	}
 
@@ -131,6 +135,47 @@ public class AccountsApi {
 			events.publishEvent(new ContactRenamed(id, contact.view().name()));
 		}
 		return contact.view();
+	}
+
+	/**
+	 * Sets the language a contact reads; null forgets it. Only {@link #LANGUAGES} are accepted (a region such as
+	 * {@code zh-CN} is reduced to its language).
+	 */
+	@Transactional
+	public ContactView setLocale(long contactId, Locale locale) {
+		Contact contact = contacts.findById(contactId)
+			.orElseThrow(() -> NotFoundException.of("errors.contact.not-found", contactId));
+		contact.speak(language(locale, true));
+		return contact.view();
+	}
+
+	/**
+	 * Sets the language a contact reads when none is known yet, as guessed from what they wrote; a language
+	 * Rapport does not speak is ignored. Answers whether it was set.
+	 */
+	@Transactional
+	public boolean setLocaleIfUnknown(long contactId, Locale locale) {
+		String language = language(locale, false);
+		if (language == null) {
+			return false;
+		}
+		return jdbc.update("update contacts set locale = ? where id = ? and locale is null",
+				language, contactId) == 1;
+	}
+
+	private static String language(Locale locale, boolean strict) {
+		if (locale == null) {
+			return null;
+		}
+		String language = locale.getLanguage().toLowerCase(Locale.ROOT);
+		if (LANGUAGES.contains(language)) {
+			return language;
+		}
+		if (strict) {
+			throw InvalidInputException.of("locale", "errors.contact.locale", locale.toLanguageTag(),
+					String.join(", ", LANGUAGES));
+		}
+		return null;
 	}
 
 	@Transactional

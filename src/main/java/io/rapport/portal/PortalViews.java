@@ -40,13 +40,14 @@ final class PortalViews {
 	 * may render unescaped.
 	 */
 	record Entry(long id, boolean mine, boolean fromSupport, String authorName, String bodyHtml, ZonedDateTime at,
-			List<File> files) {
+			List<File> files, String quotedHtml) {
 
 		static Entry of(MessageView message, AuthenticatedUser viewer) {
 			boolean mine = message.authorType() == AuthorKind.CONTACT && message.authorId() != null
 					&& message.authorId() == viewer.id();
 			return new Entry(message.id(), mine, message.authorType() != AuthorKind.CONTACT, message.authorName(),
-					message.bodyHtml(), utc(message.createdAt()), message.attachments().stream().map(File::of).toList());
+					message.bodyHtml(), utc(message.createdAt()), message.attachments().stream().map(File::of).toList(),
+					message.quotedHtml());
 		}
 	}
 

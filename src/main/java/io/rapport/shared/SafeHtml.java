@@ -24,6 +24,20 @@ public final class SafeHtml {
 		.allowAttributes("colspan", "rowspan").matching(Pattern.compile("\\d{1,3}")).onElements("td", "th")
 		.toFactory();
 
+	/**
+	 * Images in received mail: remote (shown only on request), inline ({@code cid:}, an attachment of the message)
+	 * or embedded raster data. Nothing but the source and plain sizes survives.
+	 */
+	private static final PolicyFactory WITH_IMAGES = POLICY.and(new HtmlPolicyBuilder()
+		.allowElements("img")
+		.allowUrlProtocols("http", "https", "cid", "data")
+		.allowAttributes("src").matching(Pattern.compile(
+				"(?i)(https?://|cid:|data:image/(png|gif|jpeg|webp);base64,)[^\\s\"'<>`]+"))
+		.onElements("img")
+		.allowAttributes("alt", "title").onElements("img")
+		.allowAttributes("width", "height").matching(Pattern.compile("\\d{1,4}")).onElements("img")
+		.toFactory());
+
 	private static final String KNOWN = "(p|div|br|b|i|u|s|strong|em|ul|ol|li|a|h[1-6]|blockquote|pre|code|table|tr|td|th"
 			+ "|span|img|hr|html|body|font)";
 
@@ -39,6 +53,11 @@ public final class SafeHtml {
 	/** Sanitizes HTML: no scripts, no event handlers, no styles, links only to http, https and mailto. */
 	public static String sanitize(String html) {
 		return POLICY.sanitize(html == null ? "" : html);
+	}
+
+	/** Sanitizes HTML as {@link #sanitize} does, keeping images (http, https, cid and raster data sources). */
+	public static String sanitizeWithImages(String html) {
+		return WITH_IMAGES.sanitize(html == null ? "" : html);
 	}
 
 	/**

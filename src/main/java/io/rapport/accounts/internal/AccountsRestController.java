@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -89,5 +90,18 @@ class AccountsRestController {
 			@RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
 		user.requireAgent();
 		return accounts.searchContacts(q, page, size);
+	}
+
+	@Operation(summary = "Change a contact's language (en, zh, ro, ta or eo; null forgets it)")
+	@PatchMapping("/contacts/{id}")
+	ContactView changeContact(@CurrentUser AuthenticatedUser user, @PathVariable long id,
+			@Valid @RequestBody ContactChange change) {
+		user.requireAgent();
+		return accounts.setLocale(id, change.locale() == null || change.locale().isBlank() ? null
+				: java.util.Locale.forLanguageTag(change.locale().strip()));
+	}
+
+	/** What an agent may change on a contact through the API: their language. */
+	record ContactChange(@jakarta.validation.constraints.Size(max = 10) String locale) {
 	}
 }

@@ -1,6 +1,7 @@
 package io.rapport.accounts.internal;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import io.rapport.accounts.ContactView;
 import jakarta.persistence.Column;
@@ -30,6 +31,8 @@ public class Contact {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	private String locale;
+
 	@Version
 	private long version;
 
@@ -49,7 +52,17 @@ public class Contact {
 	}
 
 	public ContactView view() {
-		return new ContactView(id, email, name, accountId, createdAt);
+		return new ContactView(id, email, name, accountId, createdAt,
+				locale == null ? null : Locale.forLanguageTag(locale));
+	}
+
+	/** The language tag ({@code zh}), or null to forget it. */
+	public void speak(String languageTag) {
+		this.locale = languageTag;
+	}
+
+	public String getLocale() {
+		return locale;
 	}
 
 	public Long getId() {

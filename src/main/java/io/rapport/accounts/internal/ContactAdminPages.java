@@ -73,7 +73,7 @@ class ContactAdminPages {
 	String newContact(@CurrentUser AuthenticatedUser user, @RequestParam(required = false) Long accountId,
 			Model model) {
 		user.requireAdmin();
-		model.addAttribute("form", new ContactForm(null, null, accountId, null));
+		model.addAttribute("form", new ContactForm(null, null, accountId, null, null));
 		return form(model, null);
 	}
 
@@ -84,10 +84,17 @@ class ContactAdminPages {
 		if (form.email() == null || form.email().isBlank()) {
 			binding.rejectValue("email", "required", forms.message("form.required"));
 		}
+		if (locale(form) != null && !AccountsApi.LANGUAGES.contains(form.locale().strip())) {
+			binding.rejectValue("locale", "locale", forms.message("errors.contact.locale", form.locale(),
+					String.join(", ", AccountsApi.LANGUAGES)));
+		}
 		if (!binding.hasErrors()) {
 			try {
 				ContactView contact = accounts.createContact(new NewContact(form.email(), form.name(),
 						form.accountId(), blankToNull(form.password())));
+				if (locale(form) != null) {
+					accounts.setLocale(contact.id(), locale(form));
+				}
 				redirect.addFlashAttribute("notice", forms.message("admin.contact.created", contact.displayName()));
 				return "redirect:/admin/contacts/" + contact.id();
 			}
@@ -95,7 +102,8 @@ class ContactAdminPages {
 				PageForms.reject(binding, "email", e);
 			}
 			catch (InvalidInputException e) {
-				PageForms.reject(binding, PageForms.field(e.field(), "email", "email", "name", "accountId", "password"), e);
+				PageForms.reject(binding, PageForms.field(e.field(), "email", "email", "name", "accountId", "password",
+						"locale"), e);
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -106,7 +114,8 @@ class ContactAdminPages {
 	String show(@CurrentUser AuthenticatedUser user, @PathVariable long id, Model model) {
 		user.requireAdmin();
 		ContactView contact = contact(id);
-		model.addAttribute("form", new ContactForm(contact.email(), contact.name(), contact.accountId(), null));
+		model.addAttribute("form", new ContactForm(contact.email(), contact.name(), contact.accountId(), null,
+				contact.locale() == null ? null : contact.locale().toLanguageTag()));
 		return form(model, contact);
 	}
 
@@ -117,8 +126,9 @@ class ContactAdminPages {
 		user.requireAdmin();
 		ContactView contact = contact(id);
 		if (!binding.hasFieldErrors("name") && !binding.hasFieldErrors("accountId")
-				&& !binding.hasFieldErrors("password")) {
+				&& !binding.hasFieldErrors("password") && !binding.hasFieldErrors("locale")) {
 			try {
+				accounts.setLocale(id, locale(form));
 				accounts.updateContact(id, form.name(), form.accountId());
 				if (blankToNull(form.password()) != null) {
 					identity.grantPortalLogin(id, contact.email(), form.name() == null || form.name().isBlank()
@@ -131,7 +141,7 @@ class ContactAdminPages {
 				PageForms.reject(binding, "password", e);
 			}
 			catch (InvalidInputException e) {
-				PageForms.reject(binding, PageForms.field(e.field(), "name", "name", "accountId", "password"), e);
+				PageForms.reject(binding, PageForms.field(e.field(), "name", "name", "accountId", "password", "locale"), e);
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -147,17 +157,25 @@ class ContactAdminPages {
 			.collect(Collectors.toMap(AccountView::id, AccountView::name, (a, b) -> a, java.util.LinkedHashMap::new));
 		model.addAttribute("contact", contact);
 		model.addAttribute("accountChoices", choices);
+		model.addAttribute("languages", AccountsApi.LANGUAGES);
 		model.addAttribute("portalLogin", contact != null && identity.hasPortalLogin(contact.id()));
 		model.addAttribute("activeView", "admin:contacts");
 		return "admin/contact-form";
+	}
+
+	private static java.util.Locale locale(ContactForm form) {
+		return blankToNull(form.locale()) == null ? null : java.util.Locale.forLanguageTag(form.locale().strip());
 	}
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value;
 	}
 
-	/** The email is only read when a contact is created: a contact's email identifies them. */
+	/**
+	 * The email is only read when a contact is created: a contact's email identifies them. {@code locale} is the
+	 * language they read (blank: unknown).
+	 */
 	record ContactForm(@Email(regexp = ".+@.+\\..+") @Size(max = 254) String email, @Size(max = 200) String name,
-			Long accountId, @Size(max = 200) String password) {
+			Long accountId, @Size(max = 200) String password, @Size(max = 10) String locale) {
 	}
 }

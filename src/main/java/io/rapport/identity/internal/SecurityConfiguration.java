@@ -6,6 +6,7 @@ import java.util.HashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.rapport.shared.web.ImageSources;
 import io.rapport.shared.web.ProblemWriter;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -147,6 +148,10 @@ class SecurityConfiguration {
 			.headers(headers -> headers.addHeaderWriter((request, response) -> {
 				if (swagger.matches(request)) {
 					response.setHeader("Content-Security-Policy", SWAGGER_POLICY);
+				}
+				else if (!ImageSources.allowed(request).isEmpty()) {
+					response.setHeader("Content-Security-Policy", PAGE_POLICY.replace("img-src 'self' data:",
+							"img-src 'self' data: " + String.join(" ", ImageSources.allowed(request))));
 				}
 			}));
 		return http.build();

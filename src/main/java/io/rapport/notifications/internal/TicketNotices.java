@@ -83,7 +83,7 @@ class TicketNotices {
 						agentName(AuthorKind.AGENT, event.authorId()), "mention:" + event.messageId());
 			});
 		}
-		if (event.authorType() == AuthorKind.CONTACT) {
+		if (event.authorType() == AuthorKind.CONTACT && !event.autoReply()) {
 			tickets.find(event.ticketId()).ifPresent(ticket -> tell(assigneeAndFollowers(ticket), null, ticket,
 					CUSTOMER_REPLIED, "notification.customerReplied", contactName(event.authorId(), ticket),
 					"reply:" + event.messageId()));

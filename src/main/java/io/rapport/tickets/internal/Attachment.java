@@ -36,6 +36,9 @@ public class Attachment {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "content_id")
+	private String contentId;
+
 	protected Attachment() {
 	}
 
@@ -46,6 +49,16 @@ public class Attachment {
 		this.contentType = contentType;
 		this.size = size;
 		this.createdAt = createdAt;
+	}
+
+	/** An inline image: the message's HTML shows it as {@code cid:<contentId>}. */
+	Attachment inline(String contentId) {
+		this.contentId = contentId;
+		return this;
+	}
+
+	public String getContentId() {
+		return contentId;
 	}
 
 	public Long getId() {

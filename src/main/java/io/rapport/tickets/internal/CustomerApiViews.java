@@ -20,24 +20,25 @@ final class CustomerApiViews {
 	private CustomerApiViews() {
 	}
 
-	/** A ticket as its requester sees it; {@code status} says whose move it is. */
+	/** A ticket as its requester sees it; {@code status} says whose move it is, {@code ccs} who else is copied. */
 	record CustomerTicketView(long id, long number, String subject, CustomerStatus status, TicketType type,
-			Channel channel, TicketView.Requester requester, Instant createdAt, Instant updatedAt, Instant solvedAt) {
+			Channel channel, TicketView.Requester requester, Instant createdAt, Instant updatedAt, Instant solvedAt,
+			List<String> ccs) {
 
 		static CustomerTicketView of(TicketView ticket) {
 			return new CustomerTicketView(ticket.id(), ticket.number(), ticket.subject(), CustomerStatus.of(ticket.status()),
 					ticket.type(), ticket.channel(), ticket.requester(), ticket.createdAt(), ticket.updatedAt(),
-					ticket.solvedAt());
+					ticket.solvedAt(), ticket.ccs());
 		}
 	}
 
 	/** A public message; agents appear by name only. */
 	record CustomerMessageView(long id, AuthorKind authorType, String authorName, String bodyHtml, Instant createdAt,
-			List<AttachmentView> attachments) {
+			List<AttachmentView> attachments, String quotedHtml) {
 
 		static CustomerMessageView of(MessageView message) {
 			return new CustomerMessageView(message.id(), message.authorType(), message.authorName(), message.bodyHtml(),
-					message.createdAt(), message.attachments());
+					message.createdAt(), message.attachments(), message.quotedHtml());
 		}
 	}
 

@@ -8,13 +8,12 @@ import java.util.Set;
 
 import io.rapport.accounts.AccountsApi;
 import io.rapport.accounts.ContactView;
-import io.rapport.identity.AgentView;
-import io.rapport.identity.IdentityApi;
-import io.rapport.shared.InvalidInputException;
+import io.rapport.shared.SafeHtml;
 import io.rapport.tickets.AuthorKind;
 import io.rapport.tickets.InboundMessage;
 import io.rapport.tickets.TicketIntake;
 import io.rapport.tickets.TicketNotFoundException;
+import io.rapport.tickets.Upload;
 import io.rapport.tickets.Visibility;
 
 import org.springframework.dao.ConcurrencyFailureException;
@@ -26,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Receives what channels hand over. Each message is stored in a transaction of its own; the unique index on
  * (source, external id) is what makes a redelivery harmless: a second delivery that arrives while the first is
- * being stored fails on it, and is answered, after the first committed, with what the first stored.
+ * being stored fails on it, and is answered, after the first committed, with what the first stored. What a mail
+ * adds (CCs, an automatic answer, a quoted part, inline images, the customer's language, a note for agents) is
+ * stored with the message; reads for channels are in {@link ThreadReads}.
  */
 @Component
 class Intake implements TicketIntake {
@@ -43,34 +44,33 @@ class Intake implements TicketIntake {
 
 	private final Messages messages;
 
-	private final TicketAttachments files;
-
 	private final AccountsApi accounts;
-
-	private final IdentityApi identity;
 
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
 
+	private final ThreadReads reads;
+
+	private final IntakeChecks checks;
+
 	Intake(TicketOpening opening, TicketConversation conversation, TicketStore store, Tickets tickets,
-			Messages messages, TicketAttachments files, AccountsApi accounts, IdentityApi identity, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			Messages messages, AccountsApi accounts, Clock clock, PlatformTransactionManager transactionManager, ThreadReads reads, IntakeChecks checks) {
+		this.reads = reads;
+		this.checks = checks;
 		this.opening = opening;
 		this.conversation = conversation;
 		this.store = store;
 		this.tickets = tickets;
 		this.messages = messages;
-		this.files = files;
 		this.accounts = accounts;
-		this.identity = identity;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@Override
 	public Received receive(InboundMessage message) {
-		check(message);
+		checks.check(message);
 		for (int attempt = 1;; attempt++) {
 			try {
 				return transactions.execute(status -> store(message));
@@ -96,12 +96,14 @@ class Intake implements TicketIntake {
 			}
 		}
 		ContactView customer = accounts.findOrCreateContact(in.fromEmail(), in.fromName());
-		String html = Bodies.html(in.body(), in.format(), "body");
+		if (in.locale() != null && customer.locale() == null) {
+			accounts.setLocaleIfUnknown(customer.id(), in.locale());
+		}
+		String html = Bodies.received(in.body(), in.format(), "body");
+		String quoted = Bodies.quoted(in.quotedHtml());
+		List<String> ccs = Participants.addresses(in.ccs());
 		if (in.ticketId() == null) {
-			TicketOpening.Opened opened = opening.open(new TicketOpening.Request(in.subject(), html, null, null,
-					in.channel(), List.of(), in.uploads(), in.source(), in.externalId()), customer, in.agentId());
-			messages.flush();
-			return new Received(Outcome.CREATED, opened.ticket().getId(), opened.message().getId());
+			return open(in, customer, html, quoted, ccs);
 		}
 		Ticket ticket = tickets.findLockedById(in.ticketId())
 			.orElseThrow(() -> TicketNotFoundException.forId(in.ticketId()));
@@ -114,11 +116,38 @@ class Intake implements TicketIntake {
 				: new Actor(AuthorKind.AGENT, in.agentId());
 		Message message = new Message(ticket.getId(), actor.kind(), actor.id(), Visibility.PUBLIC, html, now)
 			.onBehalfOf(in.agentId() == null ? null : customer.id())
-			.receivedAs(in.source(), in.externalId());
+			.receivedAs(in.source(), in.externalId())
+			.asReceived(in.autoReply(), quoted);
 		conversation.append(ticket, message, in.uploads(), in.channel(), Set.of(), actor, now);
+		ticket.copy(ccs, requesterEmail(ticket, customer));
 		messages.flush();
 		store.save(ticket);
 		return new Received(Outcome.APPENDED, ticket.getId(), message.getId());
+	}
+
+	private Received open(InboundMessage in, ContactView customer, String html, String quoted, List<String> ccs) {
+		TicketOpening.Opened opened = opening.open(new TicketOpening.Request(in.subject(), html, null, null,
+				in.channel(), List.of(), in.uploads(), in.source(), in.externalId(), in.group(), in.autoReply(),
+				quoted), customer, in.agentId());
+		Ticket ticket = opened.ticket();
+		ticket.copy(ccs, customer.email());
+		if (in.internalNote() != null && !in.internalNote().isBlank()) {
+			Instant now = clock.instant();
+			Message note = new Message(ticket.getId(), AuthorKind.SYSTEM, null, Visibility.INTERNAL,
+					SafeHtml.fromText(in.internalNote()), now);
+			conversation.append(ticket, note, List.of(), in.channel(), Set.of(), Actor.system(), now);
+			store.publish(ticket);
+		}
+		messages.flush();
+		return new Received(Outcome.CREATED, ticket.getId(), opened.message().getId());
+	}
+
+	/** The requester's address: the customer's when they wrote, else the ticket's requester's. */
+	private String requesterEmail(Ticket ticket, ContactView customer) {
+		if (customer.id() == ticket.getRequesterId()) {
+			return customer.email();
+		}
+		return accounts.contact(ticket.getRequesterId()).map(ContactView::email).orElse(null);
 	}
 
 	private Optional<Received> stored(InboundMessage in) {
@@ -129,48 +158,23 @@ class Intake implements TicketIntake {
 			.map(m -> new Received(Outcome.DUPLICATE, m.getTicketId(), m.getId()));
 	}
 
-	private void check(InboundMessage in) {
-		if (in.source() == null || in.source().isBlank() || in.source().length() > 40) {
-			throw InvalidInputException.of("source", "errors.ticket.intake-source");
-		}
-		if (in.externalId() != null && (in.externalId().isBlank() || in.externalId().length() > 250)) {
-			throw InvalidInputException.of("externalId", "errors.ticket.intake-external-id");
-		}
-		if (in.channel() == null) {
-			throw InvalidInputException.of("channel", "errors.ticket.intake-channel");
-		}
-		if (in.fromEmail() == null || in.fromEmail().isBlank()) {
-			throw InvalidInputException.of("fromEmail", "errors.ticket.intake-from");
-		}
-		if (in.body() == null || in.body().isBlank()) {
-			throw InvalidInputException.of("body", "errors.ticket.intake-body");
-		}
-		if (in.ticketId() == null && (in.subject() == null || in.subject().isBlank() || in.subject().length() > 250)) {
-			throw InvalidInputException.of("subject", "errors.ticket.intake-subject");
-		}
-		if (in.agentId() != null && identity.agent(in.agentId()).filter(AgentView::active).isEmpty()) {
-			throw InvalidInputException.of("agentId", "errors.ticket.agent-inactive", in.agentId());
-		}
-		files.check(in.uploads());
-	}
-
 	@Override
 	public Optional<Thread> thread(long ticketId) {
-		throw new UnsupportedOperationException("contract, implemented on the tickets-seams branch");
+		return reads.thread(ticketId);
 	}
 
 	@Override
 	public Optional<Thread> threadByNumber(long number) {
-		throw new UnsupportedOperationException("contract, implemented on the tickets-seams branch");
+		return reads.threadByNumber(number);
 	}
 
 	@Override
-	public java.util.List<PublicMessage> publicConversation(long ticketId) {
-		throw new UnsupportedOperationException("contract, implemented on the tickets-seams branch");
+	public List<PublicMessage> publicConversation(long ticketId) {
+		return reads.publicConversation(ticketId);
 	}
 
 	@Override
-	public Optional<io.rapport.tickets.Upload> publicAttachment(long attachmentId) {
-		throw new UnsupportedOperationException("contract, implemented on the tickets-seams branch");
+	public Optional<Upload> publicAttachment(long attachmentId) {
+		return reads.publicAttachment(attachmentId);
 	}
 }

@@ -17,7 +17,8 @@ import jakarta.persistence.Table;
  * A public reply or an internal note. The body is sanitized HTML, made safe once when it was stored. A message an
  * agent wrote for a customer (a phone call) has the agent as author and the customer in {@code onBehalfOfContactId};
  * one that arrived through a channel keeps the channel's id for it ({@code source}, {@code externalId}), unique per
- * source, so a redelivery finds it instead of storing it twice.
+ * source, so a redelivery finds it instead of storing it twice. A received mail may be an automatic answer
+ * ({@code autoReply}) and may carry the quoted history cut from its body ({@code quotedHtml}), shown on click.
  */
 @Entity
 @Table(name = "messages")
@@ -55,6 +56,12 @@ public class Message {
 	@Column(name = "external_id")
 	private String externalId;
 
+	@Column(name = "auto_reply")
+	private boolean autoReply;
+
+	@Column(name = "quoted_html")
+	private String quotedHtml;
+
 	protected Message() {
 	}
 
@@ -76,6 +83,13 @@ public class Message {
 	Message receivedAs(String source, String externalId) {
 		this.source = source;
 		this.externalId = externalId;
+		return this;
+	}
+
+	/** An automatic answer (out of office); {@code quotedHtml} is the sanitized history cut from the body. */
+	Message asReceived(boolean autoReply, String quotedHtml) {
+		this.autoReply = autoReply;
+		this.quotedHtml = quotedHtml;
 		return this;
 	}
 
@@ -117,5 +131,13 @@ public class Message {
 
 	public String getExternalId() {
 		return externalId;
+	}
+
+	public boolean isAutoReply() {
+		return autoReply;
+	}
+
+	public String getQuotedHtml() {
+		return quotedHtml;
 	}
 }

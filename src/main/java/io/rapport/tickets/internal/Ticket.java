@@ -2,6 +2,7 @@ package io.rapport.tickets.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -33,6 +34,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -86,6 +88,12 @@ public class Ticket {
 	@OrderColumn(name = "tag_position")
 	@Column(name = "tag")
 	private List<String> tags = new ArrayList<>();
+
+	@ElementCollection
+	@CollectionTable(name = "ticket_ccs", joinColumns = @JoinColumn(name = "ticket_id"))
+	@Column(name = "email")
+	@OrderBy
+	private Set<String> ccs = new LinkedHashSet<>();
 
 	@Column(name = "created_at")
 	private Instant createdAt;
@@ -247,7 +255,8 @@ public class Ticket {
 	/**
 	 * What a stored message does: the first public agent reply is the first response; an agent's public reply to a
 	 * ticket nobody owns assigns it to that agent (as Zendesk does) when {@code replierMayTakeIt} (they belong to
-	 * the ticket's group); a customer writing again reopens a ticket that waited on them or was solved.
+	 * the ticket's group); a customer writing again reopens a ticket that waited on them or was solved, unless
+	 * what came is an automatic answer (out of office).
 	 */
 	void messageAdded(Message message, Channel channel, Set<Long> mentionedAgentIds, Actor by,
 			boolean replierMayTakeIt, Instant now) {
@@ -265,7 +274,8 @@ public class Ticket {
 				changeStatus(TicketStatus.OPEN, by, now);
 			}
 		}
-		if (author == AuthorKind.CONTACT && !(status == TicketStatus.NEW || status == TicketStatus.OPEN)) {
+		if (author == AuthorKind.CONTACT && !message.isAutoReply()
+				&& !(status == TicketStatus.NEW || status == TicketStatus.OPEN)) {
 			changeStatus(TicketStatus.OPEN, by, now);
 		}
 		posted(message, channel, mentionedAgentIds, now);
@@ -278,11 +288,36 @@ public class Ticket {
 
 	private void posted(Message message, Channel channel, Set<Long> mentionedAgentIds, Instant now) {
 		events.add(new MessagePosted(id, message.getId(), message.getAuthorKind(), message.getAuthorId(),
-				message.getVisibility(), channel, mentionedAgentIds, now));
+				message.getVisibility(), channel, mentionedAgentIds, now, message.isAutoReply(),
+				message.getOnBehalfOfContactId()));
 	}
 
 	boolean isIndexed() {
 		return searchKey != null;
+	}
+
+	/**
+	 * Copies addresses from a received message: lower case, never the requester's, never twice; not a change an
+	 * agent made, so not in the history.
+	 */
+	void copy(List<String> addresses, String requesterEmail) {
+		for (String address : addresses) {
+			if (!address.equals(requesterEmail)) {
+				ccs.add(address);
+			}
+		}
+	}
+
+	/** The CCs an agent set (already normalised); recorded in the history. */
+	void changeCcs(List<String> to, String requesterEmail, Actor by, Instant now) {
+		Set<String> wanted = new LinkedHashSet<>(to);
+		wanted.remove(requesterEmail);
+		if (!wanted.equals(ccs)) {
+			requireNotClosed();
+			record(by, "ccs", String.join(", ", ccs), String.join(", ", wanted), now);
+			ccs.clear();
+			ccs.addAll(wanted);
+		}
 	}
 
 	/** What searches and name sorts read ({@link TicketSearchKeys}); not a change of the ticket. */
@@ -365,6 +400,10 @@ public class Ticket {
 
 	public List<String> getTags() {
 		return tags;
+	}
+
+	public Set<String> getCcs() {
+		return ccs;
 	}
 
 	public Instant getCreatedAt() {

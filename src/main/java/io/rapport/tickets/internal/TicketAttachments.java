@@ -66,9 +66,26 @@ class TicketAttachments {
 			String name = cleanName(upload.filename());
 			String type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
 			Attachment attachment = attachments
-				.save(new Attachment(ticketId, messageId, name, type, upload.content().length, now));
+				.save(new Attachment(ticketId, messageId, name, type, upload.content().length, now)
+					.inline(contentId(upload.contentId())));
 			contents.save(new AttachmentContent(attachment.getId(), upload.content()));
 		}
+	}
+
+	/** A Content-ID without its angle brackets, or null when there is none usable. */
+	static String contentId(String raw) {
+		if (raw == null) {
+			return null;
+		}
+		String id = raw.strip();
+		if (id.startsWith("<") && id.endsWith(">")) {
+			id = id.substring(1, id.length() - 1).strip();
+		}
+		return id.isEmpty() || id.length() > 250 ? null : id;
+	}
+
+	java.util.Optional<Attachment> findOptional(long attachmentId) {
+		return attachments.findById(attachmentId);
 	}
 
 	Attachment find(long attachmentId) {

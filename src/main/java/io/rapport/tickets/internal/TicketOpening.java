@@ -57,11 +57,11 @@ class TicketOpening {
 	 */
 	Opened open(Request request, ContactView requester, Long agentId) {
 		Instant now = clock.instant();
-		GroupView tier1 = identity.requireGroup("group", GroupView.TIER1);
+		GroupView group = identity.requireGroup("group", request.group() == null ? GroupView.TIER1 : request.group());
 		Ticket ticket = Ticket.open(ids.nextTicketId(), request.subject().strip(), requester.id(),
 				requester.accountId(), request.type() == null ? TicketType.QUESTION : request.type(),
-				request.priority() == null ? TicketPriority.NORMAL : request.priority(), request.channel(), tier1.id(),
-				tier1.key(), Tags.normalize(request.tags(), "tags"), agentId, now);
+				request.priority() == null ? TicketPriority.NORMAL : request.priority(), request.channel(), group.id(),
+				group.key(), Tags.normalize(request.tags(), "tags"), agentId, now);
 		TicketSearchKeys.Keys keys = TicketSearchKeys.keys(ticket.getSubject(), requester,
 				requester.accountId() == null ? null : accounts.account(requester.accountId()).orElse(null));
 		ticket.indexAs(keys.search(), keys.requester(), keys.account());
@@ -71,7 +71,8 @@ class TicketOpening {
 						request.bodyHtml(), now)
 				: new Message(ticket.getId(), AuthorKind.AGENT, agentId, Visibility.PUBLIC, request.bodyHtml(), now)
 					.onBehalfOf(requester.id());
-		description.receivedAs(request.source(), request.externalId());
+		description.receivedAs(request.source(), request.externalId())
+			.asReceived(request.autoReply(), request.quotedHtml());
 		messages.save(description);
 		files.store(ticket.getId(), description.getId(), request.uploads(), now);
 		ticket.described(description, request.channel(), now);
@@ -79,9 +80,18 @@ class TicketOpening {
 		return new Opened(ticket, description);
 	}
 
-	/** What a new ticket is made of; the body is already sanitized HTML. */
+	/**
+	 * What a new ticket is made of; the body and quoted part are already sanitized HTML. {@code group} is the key of
+	 * the group it lands in, null for the first one ({@code tier1}).
+	 */
 	record Request(String subject, String bodyHtml, TicketType type, TicketPriority priority, Channel channel,
-			List<String> tags, List<Upload> uploads, String source, String externalId) {
+			List<String> tags, List<Upload> uploads, String source, String externalId, String group,
+			boolean autoReply, String quotedHtml) {
+
+		Request(String subject, String bodyHtml, TicketType type, TicketPriority priority, Channel channel,
+				List<String> tags, List<Upload> uploads, String source, String externalId) {
+			this(subject, bodyHtml, type, priority, channel, tags, uploads, source, externalId, null, false, null);
+		}
 	}
 
 	record Opened(Ticket ticket, Message message) {

@@ -58,8 +58,9 @@ class TicketPage {
 
 	@GetMapping("/tickets/{id}")
 	String show(@CurrentUser AuthenticatedUser user, @PathVariable long id,
-			@RequestParam(required = false) String view, @RequestParam(required = false) String group, Model model) {
-		workspace.fill(model, id, user, TicketQueue.of(view, group, null, user, identity));
+			@RequestParam(required = false) String view, @RequestParam(required = false) String group,
+			@RequestParam(required = false) Long remoteImages, Model model) {
+		workspace.fill(model, id, user, TicketQueue.of(view, group, null, user, identity), remoteImages);
 		return "tickets/show";
 	}
 
@@ -102,7 +103,8 @@ class TicketPage {
 	String update(@CurrentUser AuthenticatedUser user, @PathVariable long id,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String priority,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String assignee,
-			@RequestParam(required = false) String tags, @RequestParam(required = false) String version,
+			@RequestParam(required = false) String tags, @RequestParam(required = false) String ccs,
+			@RequestParam(required = false) String version,
 			@RequestParam(required = false) String view, @RequestParam(required = false) String group,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			HttpServletResponse response) {
@@ -112,7 +114,7 @@ class TicketPage {
 				forms.parse(TicketType.class, type, "type", errors),
 				assignee == null || assignee.isBlank() ? null : forms.parseLong(assignee, "assignee", errors),
 				assignee != null && assignee.isBlank(), tags == null ? null : Tags.split(tags),
-				forms.parseLong(version, "properties", errors));
+				forms.parseLong(version, "properties", errors), ccs == null ? null : Participants.split(ccs));
 		if (errors.isEmpty() && update.version() != tickets.get(id, user).version()) {
 			errors.put("conflict", forms.message("ticket.conflict"));
 		}
@@ -121,7 +123,8 @@ class TicketPage {
 				tickets.update(id, update, user);
 			}
 			catch (InvalidInputException e) {
-				errors.put(PageForms.field(e.field(), "properties", "status", "priority", "type", "assignee", "tags"),
+				errors.put(PageForms.field(e.field(), "properties", "status", "priority", "type", "assignee", "tags",
+						"ccs"),
 						forms.message(e));
 			}
 			catch (ConflictException e) {

@@ -72,8 +72,10 @@ class TicketQueries {
 
 	List<MessageView> messages(long id, AuthenticatedUser by) {
 		Ticket ticket = access.readable(id, by);
-		return views.messages(by.isAgent() ? messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId())
-				: messages.findByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(ticket.getId(), Visibility.PUBLIC));
+		return by.isAgent()
+				? views.messages(messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticket.getId()), TicketViews.AGENT_FILES)
+				: views.messages(messages.findByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(ticket.getId(),
+						Visibility.PUBLIC), TicketViews.PORTAL_FILES);
 	}
 
 	/**

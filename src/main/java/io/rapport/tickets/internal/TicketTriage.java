@@ -3,6 +3,8 @@ package io.rapport.tickets.internal;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.rapport.accounts.AccountsApi;
+import io.rapport.accounts.ContactView;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.GroupView;
 import io.rapport.identity.IdentityApi;
@@ -34,8 +36,11 @@ class TicketTriage {
 
 	private final Clock clock;
 
+	private final AccountsApi accounts;
+
 	TicketTriage(TicketAccess access, Escalations escalations, TicketStore store, TicketViews views,
-			IdentityApi identity, Clock clock) {
+			IdentityApi identity, Clock clock, AccountsApi accounts) {
+		this.accounts = accounts;
 		this.access = access;
 		this.escalations = escalations;
 		this.store = store;
@@ -79,6 +84,9 @@ class TicketTriage {
 			requireAssignable(update.assigneeId(), ticket);
 			ticket.assign(update.assigneeId(), actor, now);
 		}
+		if (update.ccs() != null) {
+			ticket.changeCcs(Participants.checked(update.ccs(), "ccs"), requesterEmail(ticket), actor, now);
+		}
 		if (update.status() != null && update.status() != before) {
 			ticket.changeStatus(update.status(), actor, now);
 		}
@@ -95,6 +103,10 @@ class TicketTriage {
 		escalations.save(ticket.escalateTo(to.id(), from, to.key(), reason, Actor.of(by), clock.instant()));
 		store.save(ticket);
 		return views.view(ticket);
+	}
+
+	private String requesterEmail(Ticket ticket) {
+		return accounts.contact(ticket.getRequesterId()).map(ContactView::email).orElse(null);
 	}
 
 	private void requireAssignable(long agentId, Ticket ticket) {

@@ -1,6 +1,7 @@
 package io.rapport.tickets.internal;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,7 @@ class TicketViews {
 				ticket.getPriority(), ticket.getType(), ticket.getChannel(), identity.groupKey(ticket.getGroupId()),
 				ticket.getAssigneeId(), requester(ticket, requester), ticket.getAccountId(),
 				List.copyOf(ticket.getTags()), ticket.getVersion(), ticket.getCreatedAt(), ticket.getUpdatedAt(),
-				ticket.getFirstResponseAt(), ticket.getSolvedAt(), escalationViews);
+				ticket.getFirstResponseAt(), ticket.getSolvedAt(), escalationViews, List.copyOf(ticket.getCcs()));
 	}
 
 	List<TicketView> views(List<Ticket> tickets) {
@@ -72,33 +73,62 @@ class TicketViews {
 				escalation.getAt());
 	}
 
+	/** Download URLs of inline images, for agents (the workspace) and customers (the portal). */
+	static final String AGENT_FILES = "/attachments/";
+
+	static final String PORTAL_FILES = "/portal/attachments/";
+
 	List<MessageView> messages(List<Message> messages) {
-		return messages(messages, true);
+		return messages(messages, true, AGENT_FILES);
+	}
+
+	/**
+	 * Messages with their files; {@code filesUrl} is where the reader downloads a file ({@link #AGENT_FILES},
+	 * {@link #PORTAL_FILES}), or null to keep {@code cid:} sources and list inline images with the files (what a
+	 * mail quoting the conversation needs).
+	 */
+	List<MessageView> messages(List<Message> messages, String filesUrl) {
+		return messages(messages, true, filesUrl);
 	}
 
 	/** A message this request has just stored without files: there are none to look up. */
 	MessageView withoutFiles(Message message) {
-		return messages(List.of(message), false).get(0);
+		return messages(List.of(message), false, AGENT_FILES).get(0);
 	}
 
-	private List<MessageView> messages(List<Message> messages, boolean lookUpFiles) {
+	private List<MessageView> messages(List<Message> messages, boolean lookUpFiles, String filesUrl) {
 		List<Author> authors = new java.util.ArrayList<>(
 				messages.stream().map(m -> new Author(m.getAuthorKind(), m.getAuthorId())).toList());
 		messages.stream().filter(m -> m.getOnBehalfOfContactId() != null)
 			.forEach(m -> authors.add(new Author(AuthorKind.CONTACT, m.getOnBehalfOfContactId())));
 		Names names = names(authors);
-		Map<Long, List<AttachmentView>> files = messages.isEmpty() || !lookUpFiles ? Map.of()
+		Map<Long, List<Attachment>> files = messages.isEmpty() || !lookUpFiles ? Map.of()
 				: attachments.findByMessageIdIn(messages.stream().map(Message::getId).toList()).stream()
-					.collect(Collectors.groupingBy(Attachment::getMessageId, Collectors.mapping(
-							a -> new AttachmentView(a.getId(), a.getFilename(), a.getContentType(), a.getSize()),
-							Collectors.toList())));
-		return messages.stream()
-			.map(m -> new MessageView(m.getId(), m.getAuthorKind(), m.getAuthorId(),
-					names.of(m.getAuthorKind(), m.getAuthorId()), m.getVisibility(), m.getBodyHtml(),
-					m.getCreatedAt(), files.getOrDefault(m.getId(), List.of()), m.getOnBehalfOfContactId(),
-					m.getOnBehalfOfContactId() == null ? null
-							: names.of(AuthorKind.CONTACT, m.getOnBehalfOfContactId())))
+					.collect(Collectors.groupingBy(Attachment::getMessageId));
+		return messages.stream().map(m -> view(m, files.getOrDefault(m.getId(), List.of()), names, filesUrl))
 			.toList();
+	}
+
+	private static MessageView view(Message m, List<Attachment> files, Names names, String filesUrl) {
+		String body = m.getBodyHtml();
+		String quoted = m.getQuotedHtml();
+		Set<Long> inline = new HashSet<>();
+		if (filesUrl != null) {
+			Map<String, Long> byContentId = new HashMap<>();
+			files.stream().filter(a -> a.getContentId() != null)
+				.forEach(a -> byContentId.putIfAbsent(a.getContentId(), a.getId()));
+			body = InlineImages.resolve(body, byContentId, filesUrl, inline);
+			quoted = InlineImages.resolve(quoted, byContentId, filesUrl, inline);
+		}
+		List<AttachmentView> listed = files.stream().filter(a -> !inline.contains(a.getId()))
+			.map(a -> new AttachmentView(a.getId(), a.getFilename(), a.getContentType(), a.getSize(),
+					a.getContentId()))
+			.toList();
+		return new MessageView(m.getId(), m.getAuthorKind(), m.getAuthorId(),
+				names.of(m.getAuthorKind(), m.getAuthorId()), m.getVisibility(), body, m.getCreatedAt(), listed,
+				m.getOnBehalfOfContactId(),
+				m.getOnBehalfOfContactId() == null ? null : names.of(AuthorKind.CONTACT, m.getOnBehalfOfContactId()),
+				m.isAutoReply(), quoted);
 	}
 
 	List<ChangeView> changes(List<TicketChange> changes) {

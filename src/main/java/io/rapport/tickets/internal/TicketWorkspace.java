@@ -35,7 +35,11 @@ class TicketWorkspace {
 
 	private final TicketContext context;
 
-	TicketWorkspace(TicketsApi tickets, IdentityApi identity, AccountsApi accounts, TicketContext context) {
+	private final ConversationDisplay conversation;
+
+	TicketWorkspace(TicketsApi tickets, IdentityApi identity, AccountsApi accounts, TicketContext context,
+			ConversationDisplay conversation) {
+		this.conversation = conversation;
 		this.tickets = tickets;
 		this.identity = identity;
 		this.accounts = accounts;
@@ -43,11 +47,16 @@ class TicketWorkspace {
 	}
 
 	void fill(Model model, long id, AuthenticatedUser user, TicketQueue queue) {
+		fill(model, id, user, queue, null);
+	}
+
+	/** {@code showRemoteImagesOf}: the message whose remote pictures the agent asked to see, or null. */
+	void fill(Model model, long id, AuthenticatedUser user, TicketQueue queue, Long showRemoteImagesOf) {
 		TicketView ticket = tickets.get(id, user);
 		Map<Long, String> agentNames = TicketListPage.agentNames(identity);
 		Map<String, String> groupNames = TicketListPage.groupNames(identity);
 		model.addAttribute("ticket", ticket);
-		model.addAttribute("messages", tickets.messages(id, user));
+		conversation.fill(model, id, tickets.messages(id, user), showRemoteImagesOf);
 		model.addAttribute("history", tickets.history(id, user));
 		model.addAttribute("agentNames", agentNames);
 		model.addAttribute("agentLabels", agentNames.entrySet().stream()

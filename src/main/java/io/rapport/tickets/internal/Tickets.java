@@ -25,6 +25,8 @@ public interface Tickets extends JpaRepository<Ticket, Long>, JpaSpecificationEx
 	@Query("select count(t) from Ticket t where t.status in :statuses")
 	long countByStatusIn(Collection<TicketStatus> statuses);
 
+	Optional<Ticket> findByNumber(long number);
+
 	/**
 	 * The ticket, locked until the transaction ends: messages to one ticket are added one after another, so a reply
 	 * never fails because another landed at the same moment. Field edits stay optimistic ({@code @Version}).

@@ -138,6 +138,18 @@ class TicketNoticesTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldNotTellAnyoneOfAnAutomaticReply() {
+		assign(ana);
+		followers.follow(ticket.id(), lars.id());
+
+		notices.messagePosted(new MessagePosted(ticket.id(), 7_000_009, AuthorKind.CONTACT, customer.id(),
+				Visibility.PUBLIC, Channel.EMAIL, Set.of(), now(), true, null));
+
+		assertThat(notifications.unreadCount(ana.id())).isZero();
+		assertThat(notifications.unreadCount(lars.id())).isZero();
+	}
+
+	@Test
 	void shouldNotTellAnyoneOfAnAgentsReplyWithoutMentions() {
 		assign(ana);
 		followers.follow(ticket.id(), lars.id());
