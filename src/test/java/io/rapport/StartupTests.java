@@ -42,7 +42,8 @@ class StartupTests {
 
 	@Test
 	void shouldRefuseToStartOnTheEmbeddedDatabaseUnderProdProfile(@TempDir Path dataDir) {
-		assertThatThrownBy(() -> start("--spring.profiles.active=prod", "--rapport.data-dir=" + dataDir).close())
+		assertThatThrownBy(() -> start("--spring.profiles.active=prod", "--rapport.data-dir=" + dataDir,
+				"--rapport.secret-key=" + "k".repeat(40)).close())
 			.hasStackTraceContaining("The prod profile needs PostgreSQL");
 	}
 

@@ -314,7 +314,7 @@ public class Ticket {
 		wanted.remove(requesterEmail);
 		if (!wanted.equals(ccs)) {
 			requireNotClosed();
-			record(by, "ccs", String.join(", ", ccs), String.join(", ", wanted), now);
+			record(by, "ccs", upTo2000(String.join(", ", ccs)), upTo2000(String.join(", ", wanted)), now);
 			ccs.clear();
 			ccs.addAll(wanted);
 		}
@@ -348,6 +348,11 @@ public class Ticket {
 		if (status == TicketStatus.CLOSED) {
 			throw ConflictException.of("errors.ticket.closed-follow-up", number);
 		}
+	}
+
+	/** A history value fits its column; fifty long addresses would not. */
+	private static String upTo2000(String value) {
+		return value.length() <= 2000 ? value : value.substring(0, 1999) + "…";
 	}
 
 	private static String str(Long value) {

@@ -143,4 +143,20 @@ class EmailMessagePagesTests extends IntegrationTest {
 		mvc.perform(get("/api/v1/tickets/{id}", ticket.id()).header("Authorization", agent.bearer()))
 			.andExpect(jsonPath("$.ccs.length()").value(1));
 	}
+
+	@Test
+	void shouldTakeFiftyLongAddressesAndKeepTheirChangeInTheHistory() throws Exception {
+		Person agent = fixtures.anAgentIn("tier1");
+		TicketView ticket = fixtures.aTicket();
+		String addresses = java.util.stream.IntStream.range(0, 50)
+			.mapToObj(i -> "\"a-rather-long-mailbox-name-number-" + i + "@customer-domain.example\"")
+			.collect(java.util.stream.Collectors.joining(","));
+
+		mvc.perform(patch("/api/v1/tickets/{id}", ticket.id()).header("Authorization", agent.bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"ccs\": [" + addresses + "], \"version\": " + ticket.version() + "}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ccs.length()").value(50));
+		assertThat(tickets.history(ticket.id(), agent.user())).anySatisfy(c -> assertThat(c.field()).isEqualTo("ccs"));
+	}
 }

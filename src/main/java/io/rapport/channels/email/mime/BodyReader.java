@@ -26,17 +26,12 @@ final class BodyReader {
 
 	byte[] returnedHeaders;
 
-	private BodyReader(List<String> problems) {
+	BodyReader(List<String> problems) {
 		this.problems = problems;
 	}
 
-	static BodyReader read(Node root, List<String> problems, Piece[] body) {
-		BodyReader reader = new BodyReader(problems);
-		body[0] = reader.read(root);
-		return reader;
-	}
-
-	private Piece read(Node node) {
+	/** The body of {@code node}; its files, delivery report and charset are left in this reader's fields. */
+	Piece read(Node node) {
 		if (node.isMultipart() && !node.children.isEmpty()) {
 			return switch (node.mimeType) {
 				case "multipart/alternative" -> alternative(node);

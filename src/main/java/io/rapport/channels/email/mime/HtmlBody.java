@@ -13,9 +13,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Reads the HTML part of a mail: counts its remote images (never loaded: tracking pixels, SSRF, privacy), keeps its
- * {@code cid:} images (which {@link SafeHtml} alone would drop) as {@code <img src="cid:...">} pointing at the mail's
- * own parts, cuts the quoted history off the end (see {@link HtmlQuotes}), renders both halves as plain text, and
+ * Reads the HTML part of a mail: counts its remote images (kept in the markup, but the ticket page blocks them until
+ * an agent asks: tracking pixels, privacy), keeps its {@code cid:} images as {@code <img src="cid:...">} pointing at
+ * the mail's own parts, cuts the quoted history off the end (see {@link HtmlQuotes}), renders both halves as plain text, and
  * passes both through {@link SafeHtml}.
  */
 final class HtmlBody {
@@ -69,9 +69,9 @@ final class HtmlBody {
 			}
 		}
 		Element quoted = HtmlQuotes.cut(body);
-		String quotedHtml = quoted == null ? null : restore(SafeHtml.sanitize(quoted.html()), ids);
+		String quotedHtml = quoted == null ? null : restore(SafeHtml.sanitizeWithImages(quoted.html()), ids);
 		String quotedText = quoted == null ? null : HtmlText.render(quoted);
-		return new HtmlBody(restore(SafeHtml.sanitize(body.html()), ids), HtmlText.render(body), quotedHtml,
+		return new HtmlBody(restore(SafeHtml.sanitizeWithImages(body.html()), ids), HtmlText.render(body), quotedHtml,
 				quotedText, remote, new LinkedHashSet<>(ids));
 	}
 

@@ -59,9 +59,9 @@ public class MimeMailParser implements MailParser {
 		List<String> problems = new ArrayList<>();
 		byte[] mail = scan.start() == 0 ? raw : java.util.Arrays.copyOfRange(raw, scan.start(), raw.length);
 		Node root = MimeTree.read(mail, maxDepth, problems);
-		Piece[] body = new Piece[1];
-		BodyReader reader = BodyReader.read(root, problems, body);
-		return assemble(root, scan, body[0], reader, problems);
+		BodyReader reader = new BodyReader(problems);
+		Piece body = reader.read(root);
+		return assemble(root, scan, body, reader, problems);
 	}
 
 	private ParsedMail assemble(Node root, HeaderScan.Result scan, Piece body, BodyReader reader,

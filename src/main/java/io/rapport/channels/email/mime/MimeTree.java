@@ -119,7 +119,7 @@ final class MimeTree {
 
 	/** Reads the tree of {@code raw}; problems met on the way are added to {@code problems}. */
 	static Node read(byte[] raw, int maxDepth, List<String> problems) {
-		MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, null);
+		MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new Descriptors());
 		stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
 		stream.parse(new ByteArrayInputStream(raw));
 		Node root = new Node(0);

@@ -28,12 +28,13 @@ final class Parameters {
 		}
 		Map<String, TreeMap<Integer, String[]>> sections = new LinkedHashMap<>();
 		int i = headerValue.indexOf(';');
+		int eq = -1;
 		while (i >= 0 && i < headerValue.length()) {
-			int eq = headerValue.indexOf('=', i + 1);
-			int semi = headerValue.indexOf(';', i + 1);
+			eq = eq > i ? eq : headerValue.indexOf('=', i + 1);
 			if (eq < 0) {
 				break;
 			}
+			int semi = headerValue.indexOf(';', i + 1);
 			if (semi >= 0 && semi < eq) {
 				i = semi;
 				continue;
@@ -45,6 +46,11 @@ final class Parameters {
 		}
 		sections.forEach((name, parts) -> parameters.values.put(name, join(parts)));
 		return parameters;
+	}
+
+	/** The value of a parameter as written (RFC 2231 sections joined), for tokens such as a boundary; or null. */
+	String raw(String name) {
+		return values.get(name);
 	}
 
 	/** The decoded value of a parameter, or null. */
