@@ -37,8 +37,10 @@ env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:5432/$PG_DB${PG_PARAMS:+?$
 SERVER_PID=$!
 export BENCH_SERVER_PID=$SERVER_PID
 trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT
-bench wait "http://127.0.0.1:$PORT" 120
+bench wait "http://127.0.0.1:$PORT" "${START_SECONDS:-300}" # a busy machine starts it in minutes
 
+export BENCH_TOKEN # minted once: the recording holds no bcrypt (minting one per run was up to 17% of the samples)
+BENCH_TOKEN=$(bench token "http://127.0.0.1:$PORT")
 WARMUP_SECONDS=${WARMUP_SECONDS:-60} # the JIT compiles for about a minute on 2 busy cores
 echo "warm-up: $SCENARIO for $WARMUP_SECONDS s" | tee "$OUT/summary.txt"
 bench profile "http://127.0.0.1:$PORT" "$WARMUP_SECONDS" "$CONCURRENCY" "$SCENARIO" | tee -a "$OUT/summary.txt"
@@ -52,10 +54,16 @@ if [ "$MODE" = sql ]; then
     | tee -a "$OUT/summary.txt"
 else
   "$JDK_BIN/jcmd" "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
+  python3 "$ROOT/bench/thread-cpu.py" snap "$SERVER_PID" "$OUT/threads-before.json"
   bench profile "http://127.0.0.1:$PORT" "$SECONDS_PER_SCENARIO" "$CONCURRENCY" "$SCENARIO" | tee -a "$OUT/summary.txt"
+  python3 "$ROOT/bench/thread-cpu.py" snap "$SERVER_PID" "$OUT/threads-after.json"
+  python3 "$ROOT/bench/thread-cpu.py" diff "$OUT/threads-before.json" "$OUT/threads-after.json" \
+    "$(grep -oE '\(([0-9]+) requests' "$OUT/summary.txt" | tail -1 | tr -dc 0-9)" | tee -a "$OUT/summary.txt"
   "$JDK_BIN/jcmd" "$SERVER_PID" JFR.dump name=bench filename="$OUT/server.jfr" >/dev/null
   "$JDK_BIN/jcmd" "$SERVER_PID" JFR.stop name=bench >/dev/null
   "$JFR_TOOL" print --events jdk.ExecutionSample --stack-depth 512 "$OUT/server.jfr" >"$OUT/samples.txt"
   python3 "$ROOT/bench/jfr-hot.py" "$OUT/samples.txt" | tee -a "$OUT/summary.txt"
+  "$JFR_TOOL" print --json --events jdk.ExecutionSample --stack-depth 1 "$OUT/server.jfr" >"$OUT/top-frames.json"
+  python3 "$ROOT/bench/jfr-tiers.py" "$OUT/top-frames.json" | tee -a "$OUT/summary.txt"
 fi
 echo "Profile: $OUT"
