@@ -1,0 +1,118 @@
+package io.rapport.channels.email.inbound;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.rapport.channels.email.Bounces;
+import io.rapport.channels.email.MailOutcome;
+import io.rapport.channels.email.Mailbox;
+import io.rapport.channels.email.Mailboxes;
+import io.rapport.channels.email.mime.MailParser;
+import io.rapport.channels.email.mime.ParsedMail;
+import io.rapport.channels.email.mime.UnreadableMailException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a mail is and where it goes, in the order the rules apply: unreadable (failed), from one of our own
+ * addresses (ignored: a loop), a bounce (recorded on the mail it answers), spam and floods (held for a person),
+ * then threading and delivery to a ticket. Runs inside the pipeline's processing transaction.
+ */
+@Component
+class MailProcessor {
+
+	/** More than this many mails from one sender to one mailbox within {@link #FLOOD_WINDOW} are held. */
+	static final int FLOOD_LIMIT = 20;
+
+	static final Duration FLOOD_WINDOW = Duration.ofMinutes(10);
+
+	private final MailParser parser;
+
+	private final Mailboxes mailboxes;
+
+	private final InboundMails mails;
+
+	private final MailThreading threading;
+
+	private final MailDelivery delivery;
+
+	private final ObjectProvider<Bounces> bounces;
+
+	private final Clock clock;
+
+	MailProcessor(MailParser parser, Mailboxes mailboxes, InboundMails mails, MailThreading threading,
+			MailDelivery delivery, ObjectProvider<Bounces> bounces, Clock clock) {
+		this.parser = parser;
+		this.mailboxes = mailboxes;
+		this.mails = mails;
+		this.threading = threading;
+		this.delivery = delivery;
+		this.bounces = bounces;
+		this.clock = clock;
+	}
+
+	/** What became of a mail, as its row records it. */
+	record Decision(InboundMail.Status status, MailOutcome outcome, Long ticketId, Long ticketMessageId,
+			String reason) {
+
+		static Decision failed(String reason) {
+			return new Decision(InboundMail.Status.FAILED, MailOutcome.FAILED, null, null, reason);
+		}
+
+		static Decision ignored(String reason) {
+			return new Decision(InboundMail.Status.DONE, MailOutcome.IGNORED_AUTO_REPLY, null, null, reason);
+		}
+	}
+
+	/** {@code release}: an admin let the mail through, so the spam and flood rules do not hold it again. */
+	Decision process(InboundMail row, byte[] raw, boolean release) {
+		Mailbox mailbox = mailboxes.findById(row.mailboxId()).orElseThrow();
+		ParsedMail mail;
+		try {
+			mail = parser.parse(raw);
+		}
+		catch (UnreadableMailException e) {
+			return Decision.failed(e.getMessage());
+		}
+		if (mail.from() == null || mail.from().email() == null || mail.from().email().isBlank()) {
+			return Decision.failed("inbound.reason.no-sender");
+		}
+		String sender = MailDelivery.requester(mail).email();
+		mails.describe(row.id(), cut(sender, 254), cut(mail.subject(), 250));
+		OurAddresses ours = new OurAddresses(mailboxes.findAll());
+		if (ours.isOurs(mail.from().email())) {
+			return Decision.ignored("inbound.reason.own-address");
+		}
+		if (mail.kind() == ParsedMail.Kind.BOUNCE) {
+			return bounce(mail);
+		}
+		if (!release && mail.flaggedAsSpam()) {
+			return new Decision(InboundMail.Status.SPAM, MailOutcome.HELD, null, null, "inbound.reason.spam");
+		}
+		if (!release && mails.countFrom(row.mailboxId(), cut(sender, 254),
+				clock.instant().minus(FLOOD_WINDOW)) > FLOOD_LIMIT) {
+			return new Decision(InboundMail.Status.HELD, MailOutcome.HELD, null, null, "inbound.reason.flood");
+		}
+		MailThreading.Target target = threading.find(mail, sender, ours);
+		return delivery.deliver(mailbox, row, mail, target, release && mail.flaggedAsSpam());
+	}
+
+	private Decision bounce(ParsedMail mail) {
+		ParsedMail.Bounce bounce = mail.bounce();
+		if (bounce == null || bounce.originalMessageId() == null) {
+			return new Decision(InboundMail.Status.DONE, MailOutcome.BOUNCE_RECORDED, null, null,
+					"inbound.reason.bounce-unknown");
+		}
+		String reason = String.join(" ", bounce.status() == null ? "" : bounce.status(),
+				bounce.diagnostic() == null ? "" : bounce.diagnostic()).strip();
+		Bounces outbox = bounces.getIfAvailable();
+		boolean known = outbox != null && outbox.recordBounce(bounce.originalMessageId(), bounce.recipient(), reason);
+		return new Decision(InboundMail.Status.DONE, MailOutcome.BOUNCE_RECORDED, null, null,
+				known ? cut(reason, 1000) : "inbound.reason.bounce-unknown");
+	}
+
+	static String cut(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+}
