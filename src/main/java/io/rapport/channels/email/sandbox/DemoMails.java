@@ -75,7 +75,8 @@ final class DemoMails {
 				+ "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 				+ "\u201cFit to: timeline\u201d did it: four A3 pages, nothing missing. I will tape them together for "
 				+ "Thursday. A single wide page would still be nicer one day!\r\n\r\nSent from my phone\r\n\r\n"
-				+ "> Until we fix that, choose Export \u2192 Gantt PDF \u2192 \"Fit to: timeline\"\r\n");
+				+ "On " + date(now.minus(Duration.ofMinutes(25)), "Europe/London") + ", Support <" + MailSandbox.ADDRESS
+				+ "> wrote:\r\n> Until we fix that, choose Export \u2192 Gantt PDF \u2192 \"Fit to: timeline\"\r\n");
 	}
 
 	/** Someone who takes no part in the ticket writes as if answering it. */

@@ -22,6 +22,7 @@ import io.rapport.identity.AgentView;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.GroupView;
 import io.rapport.identity.IdentityApi;
+import io.rapport.identity.Role;
 import io.rapport.shared.RapportProperties;
 import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.TicketStatus;
@@ -141,23 +142,36 @@ public class SandboxDemo implements ApplicationRunner {
 		results.add(ingest.ingest(mailboxId, mails.stranger(ticket)));
 	}
 
-	/** An active agent of tier 1 (where the sandbox's tickets land), or else any active agent. */
+	/**
+	 * An active agent (not an administrator, when there is one) of tier 1, where the sandbox's tickets land; or else
+	 * any active agent.
+	 */
 	private Optional<AgentView> agent() {
 		List<AgentView> active = identity.agents().stream().filter(AgentView::active).toList();
-		return active.stream().filter(a -> a.groups().contains(GroupView.TIER1)).findFirst()
+		return active.stream().filter(a -> a.groups().contains(GroupView.TIER1) && a.role() == Role.AGENT).findFirst()
+			.or(() -> active.stream().filter(a -> a.groups().contains(GroupView.TIER1)).findFirst())
 			.or(() -> active.stream().findFirst());
 	}
 
-	/** The first contact (not yet taken) whose address ends in one of these family names; "" matches anyone. */
+	/**
+	 * A contact not yet taken whose address ends in one of these family names ("" matches anyone): one of a customer
+	 * account (whose colleagues a mail can copy) with any of the names before one with a personal address.
+	 */
 	private Optional<ContactView> contact(Set<Long> taken, String... families) {
-		for (String family : families) {
-			String query = family.isEmpty() ? "" : "." + family + "@";
-			Optional<ContactView> found = accounts.searchContacts(query, 0, 20).items().stream()
-				.filter(c -> c.email() != null && !c.email().isBlank() && !taken.contains(c.id()))
-				.findFirst();
-			if (found.isPresent()) {
-				taken.add(found.get().id());
-				return found;
+		for (boolean anyone : new boolean[] { false, true }) {
+			for (String family : families) {
+				if (family.isEmpty() && !anyone) {
+					continue;
+				}
+				Optional<ContactView> found = accounts.searchContacts(family.isEmpty() ? "" : "." + family + "@", 0, 50)
+					.items().stream()
+					.filter(c -> c.email() != null && !c.email().isBlank() && !taken.contains(c.id()))
+					.filter(c -> anyone || c.accountId() != null)
+					.findFirst();
+				if (found.isPresent()) {
+					taken.add(found.get().id());
+					return found;
+				}
 			}
 		}
 		return Optional.empty();

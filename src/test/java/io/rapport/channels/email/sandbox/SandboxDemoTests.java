@@ -114,7 +114,8 @@ class SandboxDemoTests extends IntegrationTest {
 		TicketView chinese = tickets.get(results.get(4).ticketId(), reader);
 		assertThat(chinese.subject()).isEqualTo("甘特图导出 PDF 后中文变成方块");
 		MessageView chineseMail = tickets.messages(chinese.id(), reader).get(0);
-		assertThat(chineseMail.bodyHtml()).contains("缺少中文字体").doesNotContain("客户明天要看项目进度");
+		assertThat(chineseMail.bodyHtml()).contains("缺少中文字体", "src=\"https://img.jaderiver-cdn.example/")
+			.doesNotContain("客户明天要看项目进度");
 		assertThat(chineseMail.quotedHtml()).contains("客户明天要看项目进度");
 
 		TicketView romanian = tickets.get(results.get(5).ticketId(), reader);
