@@ -52,7 +52,7 @@ public abstract class BrowserTest {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
+		TestDatabase.register(registry, "browser");
 	}
 
 	@BeforeEach

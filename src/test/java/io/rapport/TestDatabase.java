@@ -34,8 +34,18 @@ public final class TestDatabase {
 	}
 
 	public static void register(DynamicPropertyRegistry registry) {
+		register(registry, "");
+	}
+
+	/**
+	 * A database of its own for a context that runs on a real port with its scheduled jobs on (browser and
+	 * server tests): its outbox sender, mail poller and retry job must not take the rows that the shared
+	 * {@link IntegrationTest} context's tests create and check. {@code name} tells the databases apart.
+	 */
+	public static void register(DynamicPropertyRegistry registry, String name) {
+		String run = name.isEmpty() ? RUN : RUN + "_" + name;
 		if (isPostgres()) {
-			String schema = "t_" + RUN;
+			String schema = "t_" + run;
 			ensurePostgresDatabase();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(schema)));
 			registry.add("spring.datasource.url",
@@ -46,7 +56,7 @@ public final class TestDatabase {
 			registry.add("spring.flyway.default-schema", () -> schema);
 		}
 		else {
-			registry.add("spring.datasource.url", () -> "jdbc:h2:mem:rapport-" + RUN
+			registry.add("spring.datasource.url", () -> "jdbc:h2:mem:rapport-" + run
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
 		}
 	}

@@ -29,7 +29,7 @@ class ServerSecurityTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
+		TestDatabase.register(registry, "server");
 	}
 
 	@Test

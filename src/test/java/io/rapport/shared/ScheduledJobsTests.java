@@ -38,7 +38,8 @@ class ScheduledJobsTests {
 				}
 			}
 		}
-		assertThat(jobs).contains("OutboxSender.run", "ImapPoller.pollDue", "CompletedEventCleanup.deleteOld");
+		assertThat(jobs).contains("OutboxSender.run", "ImapPoller.pollDue", "InboundRetryJob.run",
+				"CompletedEventCleanup.deleteOld");
 		assertThat(wrong).as("scheduled without a lock, or locked but returning a value").isEmpty();
 	}
 }

@@ -27,4 +27,8 @@ public interface Mailboxes extends JpaRepository<Mailbox, Long> {
 	@Modifying
 	@Query("update Mailbox m set m.lastPolledAt = :at, m.lastPollError = :error where m.id = :id")
 	int recordPoll(long id, Instant at, String error);
+
+	/** Whether mail was taken in by the mailbox (inbound rows refer to it by id, without a foreign key). */
+	@Query(value = "select count(*) > 0 from inbound_mails where mailbox_id = :id", nativeQuery = true)
+	boolean hasReceivedMail(long id);
 }

@@ -39,7 +39,7 @@ class BadInputOnTheWireTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
+		TestDatabase.register(registry, "wire");
 	}
 
 	@Test

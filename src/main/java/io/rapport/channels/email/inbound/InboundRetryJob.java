@@ -35,9 +35,14 @@ public class InboundRetryJob {
 		this.clock = clock;
 	}
 
-	/** One run: answers how many mails it processed (or tried to). */
+	/** The scheduled run, under the job lock (ShedLock locks only methods that return nothing). */
 	@Scheduled(fixedDelayString = "${rapport.mail.inbound.retry-every:PT1M}", initialDelayString = "PT30S")
 	@SchedulerLock(name = "inbound-mail-retry", lockAtMostFor = "PT10M")
+	public void run() {
+		retryPending();
+	}
+
+	/** One run: answers how many mails it processed (or tried to). */
 	public int retryPending() {
 		List<Long> due = mails.pending(clock.instant().minus(GRACE), BATCH);
 		int done = 0;

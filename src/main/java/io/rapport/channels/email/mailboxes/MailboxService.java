@@ -108,6 +108,10 @@ class MailboxService {
 	 */
 	boolean delete(long id) {
 		require(id);
+		if (mailboxes.hasReceivedMail(id)) {
+			transactions.executeWithoutResult(status -> update(id, deactivation()));
+			return false;
+		}
 		try {
 			transactions.executeWithoutResult(status -> {
 				Mailbox mailbox = require(id);

@@ -87,6 +87,13 @@ public final class TestMailServer implements AutoCloseable {
 		return greenMail.getManagers().getImapHostManager().getFolder(user, name) != null;
 	}
 
+	/** Clears the {@code \\Seen} flag of every mail in a folder, as if the flag had never been set. */
+	public void unsee(String folderName) throws Exception {
+		for (StoredMessage message : folder(folderName).getMessages()) {
+			message.setFlag(Flags.Flag.SEEN, false);
+		}
+	}
+
 	/** The subjects in a folder, in order, each with {@code (seen)} when flagged so. */
 	public String[] subjects(String folderName) throws Exception {
 		return folder(folderName).getMessages().stream().map(TestMailServer::describe).toArray(String[]::new);

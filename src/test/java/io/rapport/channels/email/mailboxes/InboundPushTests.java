@@ -59,9 +59,32 @@ class InboundPushTests extends IntegrationTest {
 		secret = JsonPath.read(body, "$.inboundSecret");
 	}
 
+	/** Deactivated, not deleted: mail it took in (and mail sent for other tests' tickets while it was the default) refers to it. */
 	@AfterEach
 	void remove() {
-		mailboxes.deleteById(id);
+		mailboxes.findById(id).ifPresent(mailbox -> {
+			mailbox.setActive(false);
+			mailbox.setDefaultMailbox(false);
+			mailboxes.save(mailbox);
+		});
+	}
+
+	@Test
+	void shouldTakeARawMailThroughThePipelineAndAnswerWhatBecameOfIt() throws Exception {
+		byte[] mail = ("From: Ana Pop <ana-" + System.nanoTime() + "@example.org>\r\nTo: support@push.example\r\n"
+				+ "Message-ID: <push-" + System.nanoTime() + "@example.org>\r\nSubject: Export fails\r\n\r\n"
+				+ "The export spins forever.\r\n").getBytes();
+
+		String first = push(id, "Bearer " + secret, "message/rfc822", mail)
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.outcome").value("CREATED"))
+			.andExpect(jsonPath("$.ticketId").isNumber())
+			.andExpect(jsonPath("$.messageId").value(containsString("@example.org")))
+			.andReturn().getResponse().getContentAsString();
+		push(id, "Bearer " + secret, "message/rfc822; charset=UTF-8", mail)
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.outcome").value("DUPLICATE"))
+			.andExpect(jsonPath("$.ticketId").value(((Number) JsonPath.read(first, "$.ticketId")).longValue()));
 	}
 
 	@Test
