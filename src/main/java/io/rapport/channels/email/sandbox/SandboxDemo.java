@@ -108,13 +108,15 @@ public class SandboxDemo implements ApplicationRunner {
 	public List<IngestResult> feed(long mailboxId) {
 		Integer received = jdbc.queryForObject("select count(*) from inbound_mails where mailbox_id = ?",
 				Integer.class, mailboxId);
+		if (received == null || received > 0) {
+			return List.of();
+		}
 		Optional<AgentView> agent = agent();
 		Set<Long> taken = new HashSet<>();
 		Optional<ContactView> english = contact(taken, "smith", "brown", "taylor", "walker", "");
 		Optional<ContactView> chinese = contact(taken, "wang", "zhang", "chen", "liu", "huang", "zhou", "");
 		Optional<ContactView> romanian = contact(taken, "popescu", "ionescu", "munteanu", "stoica", "lungu", "");
-		if (received == null || received > 0 || agent.isEmpty() || english.isEmpty() || chinese.isEmpty()
-				|| romanian.isEmpty()) {
+		if (agent.isEmpty() || english.isEmpty() || chinese.isEmpty() || romanian.isEmpty()) {
 			return List.of();
 		}
 		DemoMails mails = new DemoMails(clock.instant(), Long.toString(clock.millis(), 36) + "." + mailboxId);
