@@ -39,13 +39,7 @@ class PortalLinksController {
 
 	@GetMapping("/verify/{token}")
 	String verifyForm(@PathVariable String token, Model model, HttpServletResponse response) {
-		Optional<Claim> claim = verifications.pending(token);
-		if (claim.isEmpty()) {
-			return unusable("verify", model, response);
-		}
-		model.addAttribute("token", token);
-		model.addAttribute("email", claim.get().email());
-		return "portal/verify";
+		return linkForm("verify", verifications.pending(token), token, model, response);
 	}
 
 	@PostMapping("/verify/{token}")
@@ -60,11 +54,8 @@ class PortalLinksController {
 			model.addAttribute("passwordError", "portal.verify.wrongPassword");
 			return verifyForm(token, model, response);
 		}
-		if (email.isEmpty()) {
-			return unusable("verify", model, response);
-		}
-		return portalSignIn.signIn(email.get(), password, request, response) ? "redirect:/portal?welcome"
-				: "redirect:/portal/login?verified";
+		return signInOrUnusable("verify", email, password, "redirect:/portal?welcome",
+				"redirect:/portal/login?verified", model, request, response);
 	}
 
 	@GetMapping("/forgot")
@@ -82,13 +73,7 @@ class PortalLinksController {
 
 	@GetMapping("/reset/{token}")
 	String resetForm(@PathVariable String token, Model model, HttpServletResponse response) {
-		Optional<Claim> claim = resets.pending(token);
-		if (claim.isEmpty()) {
-			return unusable("reset", model, response);
-		}
-		model.addAttribute("token", token);
-		model.addAttribute("email", claim.get().email());
-		return "portal/reset";
+		return linkForm("reset", resets.pending(token), token, model, response);
 	}
 
 	@PostMapping("/reset/{token}")
@@ -103,11 +88,28 @@ class PortalLinksController {
 			model.addAttribute("passwordError", "portal.reset.passwordShort");
 			return resetForm(token, model, response);
 		}
-		if (email.isEmpty()) {
-			return unusable("reset", model, response);
+		return signInOrUnusable("reset", email, password, "redirect:/portal?passwordReset", "redirect:/portal/login",
+				model, request, response);
+	}
+
+	/** The page of a link (verify or reset) that is still usable, or the "link unusable" page. */
+	private static String linkForm(String kind, Optional<Claim> claim, String token, Model model,
+			HttpServletResponse response) {
+		if (claim.isEmpty()) {
+			return unusable(kind, model, response);
 		}
-		return portalSignIn.signIn(email.get(), password, request, response) ? "redirect:/portal?passwordReset"
-				: "redirect:/portal/login";
+		model.addAttribute("token", token);
+		model.addAttribute("email", claim.get().email());
+		return "portal/" + kind;
+	}
+
+	/** After a link was used: the customer is signed in, or asked to sign in, or told the link is unusable. */
+	private String signInOrUnusable(String kind, Optional<String> email, String password, String signedIn,
+			String notSignedIn, Model model, HttpServletRequest request, HttpServletResponse response) {
+		if (email.isEmpty()) {
+			return unusable(kind, model, response);
+		}
+		return portalSignIn.signIn(email.get(), password, request, response) ? signedIn : notSignedIn;
 	}
 
 	private static String unusable(String kind, Model model, HttpServletResponse response) {

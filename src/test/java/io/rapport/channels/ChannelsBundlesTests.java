@@ -1,15 +1,12 @@
 package io.rapport.channels;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+
+import io.rapport.Bundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,22 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChannelsBundlesTests {
 
-	static final List<String> LANGUAGES = List.of("zh", "ro", "eo", "ta");
-
 	@Test
-	void shouldTranslateEveryKeyIntoEveryLanguage() throws IOException {
-		Properties english = load("");
-		for (String language : LANGUAGES) {
-			assertThat(load("_" + language).stringPropertyNames()).as(language)
-				.containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
-		}
+	void shouldTranslateEveryKeyIntoEveryLanguage() {
+		Bundles.assertEveryLanguageHasEveryKey("channels");
 	}
 
 	@Test
-	void shouldKeepEveryPlaceholderInEveryLanguage() throws IOException {
-		Properties english = load("");
-		for (String language : LANGUAGES) {
-			Properties translation = load("_" + language);
+	void shouldKeepEveryPlaceholderInEveryLanguage() {
+		Properties english = Bundles.load("channels", "");
+		for (String language : Bundles.LANGUAGES) {
+			Properties translation = Bundles.load("channels", language);
 			for (String key : english.stringPropertyNames()) {
 				if (key.startsWith("mail.template.")) {
 					assertThat(named(translation.getProperty(key, ""))).as(language + " " + key)
@@ -53,14 +44,5 @@ class ChannelsBundlesTests {
 	private static java.util.Set<String> named(String text) {
 		return java.util.regex.Pattern.compile("\\{([a-zA-Z]+)\\}").matcher(text).results()
 			.map(m -> m.group(1)).collect(java.util.stream.Collectors.toSet());
-	}
-
-	private static Properties load(String suffix) throws IOException {
-		Properties properties = new Properties();
-		try (InputStream in = ChannelsBundlesTests.class
-			.getResourceAsStream("/i18n/channels" + suffix + ".properties")) {
-			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
-		return properties;
 	}
 }
