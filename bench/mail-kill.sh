@@ -15,15 +15,8 @@ PG_DB=${PG_DB:-rapport_mailkill}
 SERVER_JAVA=${SERVER_JAVA:-java}
 JAR=${JAR:-"$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"}
 OUT="$ROOT/bench/results/mail-kill-$(date -u +%Y%m%dT%H%M%SZ)"
-mkdir -p "$OUT" "$ROOT/bench/target/classes" "$ROOT/bench/target/mail-lib"
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
-  ./mvnw -q -B -DskipTests package
-fi
-(cd "$ROOT/bench/target/mail-lib" && rm -rf ./*.jar BOOT-INF \
-  && jar tf "$JAR" | grep -E 'BOOT-INF/lib/(postgresql|greenmail|jakarta\.mail|angus|jakarta\.activation|slf4j-api)[-a-z]*-[0-9.]+(-[a-z0-9]+)?\.jar' \
-     | xargs jar xf "$JAR" && mv BOOT-INF/lib/*.jar . && rm -rf BOOT-INF)
-CP="$ROOT/bench/target/classes:$(ls "$ROOT"/bench/target/mail-lib/*.jar | tr '\n' ':')"
-javac -d "$ROOT/bench/target/classes" -cp "$CP" "$ROOT/bench/src/Bench.java" "$ROOT/bench/src/MailBench.java" "$ROOT/bench/src/MailServer.java"
+mkdir -p "$OUT"
+. "$ROOT/bench/mail-lib.sh"
 
 GREENMAIL=; SERVER=
 cleanup() { for p in $SERVER $GREENMAIL; do kill -9 "$p" 2>/dev/null || true; done; }

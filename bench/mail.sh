@@ -18,17 +18,9 @@ SCENARIOS=${SCENARIOS:-"push api imap outbox"}
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="$ROOT/bench/results/mail-$STAMP"
-mkdir -p "$OUT" "$ROOT/bench/target/classes" "$ROOT/bench/target/mail-lib"
+mkdir -p "$OUT"
 JAR=${JAR:-"$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"}
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
-  ./mvnw -q -B -DskipTests package
-fi
-# The JDBC driver and a GreenMail server (SMTP + IMAP, any login accepted) from the app's own libraries.
-(cd "$ROOT/bench/target/mail-lib" && rm -rf ./*.jar BOOT-INF \
-  && jar tf "$JAR" | grep -E 'BOOT-INF/lib/(postgresql|greenmail|jakarta\.mail|angus|jakarta\.activation|slf4j-api)[-a-z]*-[0-9.]+(-[a-z0-9]+)?\.jar' \
-     | xargs jar xf "$JAR" && mv BOOT-INF/lib/*.jar . && rm -rf BOOT-INF)
-CP="$ROOT/bench/target/classes:$(ls "$ROOT"/bench/target/mail-lib/*.jar | tr '\n' ':')"
-javac -d "$ROOT/bench/target/classes" -cp "$CP" "$ROOT/bench/src/Bench.java" "$ROOT/bench/src/MailBench.java" "$ROOT/bench/src/MailServer.java"
+. "$ROOT/bench/mail-lib.sh"
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
