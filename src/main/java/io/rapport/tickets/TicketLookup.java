@@ -10,4 +10,13 @@ import java.util.Optional;
 public interface TicketLookup {
 
 	Optional<TicketView> find(long id);
+
+	/**
+	 * The few facts a notice about a ticket names (its number, subject, assignee and requester), read without the
+	 * conversation, tags or history that {@link #find} assembles: listeners that run for every message use this.
+	 */
+	Optional<TicketHeader> header(long id);
+
+	record TicketHeader(long id, long number, String subject, Long assigneeId, long requesterId) {
+	}
 }

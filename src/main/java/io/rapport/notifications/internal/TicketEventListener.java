@@ -25,7 +25,8 @@ class TicketEventListener {
 	static final String ASSIGNED_TO_SOMEONE_ELSE = "#event.toAgentId() != null and "
 			+ "(#event.byKind()?.name() != 'AGENT' or #event.toAgentId() != #event.byId())";
 
-	static final String FROM_A_CUSTOMER_OR_WITH_MENTIONS = "(#event.authorType()?.name() == 'CONTACT' and !#event.autoReply()) or "
+	static final String FROM_A_CUSTOMER_OR_WITH_MENTIONS = "(#event.authorType()?.name() == 'CONTACT' and !#event.autoReply() "
+			+ "and !#event.description()) or "
 			+ "(#event.authorType()?.name() == 'AGENT' and !#event.mentionedAgentIds().isEmpty())";
 
 	static final String SOLVED = "#event.to()?.name() == 'SOLVED'";

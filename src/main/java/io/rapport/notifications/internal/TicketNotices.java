@@ -19,9 +19,9 @@ import io.rapport.tickets.MessagePosted;
 import io.rapport.tickets.TicketAssigned;
 import io.rapport.tickets.TicketEscalated;
 import io.rapport.tickets.TicketLookup;
+import io.rapport.tickets.TicketLookup.TicketHeader;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketStatusChanged;
-import io.rapport.tickets.TicketView;
 
 import org.springframework.stereotype.Component;
 
@@ -67,7 +67,7 @@ class TicketNotices {
 		if (to == null || (event.byKind() == AuthorKind.AGENT && to.equals(event.byId()))) {
 			return;
 		}
-		tickets.find(event.ticketId()).ifPresent(ticket -> tell(Set.of(to), null, ticket, ASSIGNED,
+		tickets.header(event.ticketId()).ifPresent(ticket -> tell(Set.of(to), null, ticket, ASSIGNED,
 				byKey("notification.assigned", event.byKind()), agentName(event.byKind(), event.byId()),
 				"assigned:" + to + ":" + event.at()));
 	}
@@ -77,14 +77,14 @@ class TicketNotices {
 			Set<Long> mentioned = new LinkedHashSet<>(event.mentionedAgentIds());
 			mentioned.remove(event.authorId());
 			mentioned.removeIf(id -> active(id).isEmpty());
-			tickets.find(event.ticketId()).ifPresent(ticket -> {
+			tickets.header(event.ticketId()).ifPresent(ticket -> {
 				mentioned.forEach(id -> followers.follow(ticket.id(), id));
 				tell(mentioned, event.authorId(), ticket, MENTIONED, "notification.mentioned",
 						agentName(AuthorKind.AGENT, event.authorId()), "mention:" + event.messageId());
 			});
 		}
-		if (event.authorType() == AuthorKind.CONTACT && !event.autoReply()) {
-			tickets.find(event.ticketId()).ifPresent(ticket -> tell(assigneeAndFollowers(ticket), null, ticket,
+		if (event.authorType() == AuthorKind.CONTACT && !event.autoReply() && !event.description()) {
+			tickets.header(event.ticketId()).ifPresent(ticket -> tell(assigneeAndFollowers(ticket), null, ticket,
 					CUSTOMER_REPLIED, "notification.customerReplied", contactName(event.authorId(), ticket),
 					"reply:" + event.messageId()));
 		}
@@ -97,7 +97,7 @@ class TicketNotices {
 		}
 		Set<Long> members = new LinkedHashSet<>();
 		identity.activeAgentsIn(group.get().id()).forEach(agent -> members.add(agent.id()));
-		tickets.find(event.ticketId()).ifPresent(ticket -> tell(members, event.byAgentId(), ticket, ESCALATED,
+		tickets.header(event.ticketId()).ifPresent(ticket -> tell(members, event.byAgentId(), ticket, ESCALATED,
 				"notification.escalated", agentName(AuthorKind.AGENT, event.byAgentId()),
 				"escalated:" + event.toGroup() + ":" + event.at(), group.get().name()));
 	}
@@ -107,12 +107,12 @@ class TicketNotices {
 			return;
 		}
 		Long by = event.byKind() == AuthorKind.AGENT ? event.byId() : null;
-		tickets.find(event.ticketId()).ifPresent(ticket -> tell(assigneeAndFollowers(ticket), by, ticket, SOLVED,
+		tickets.header(event.ticketId()).ifPresent(ticket -> tell(assigneeAndFollowers(ticket), by, ticket, SOLVED,
 				byKey("notification.solved", event.byKind()), agentName(event.byKind(), event.byId()),
 				"solved:" + event.at()));
 	}
 
-	private Set<Long> assigneeAndFollowers(TicketView ticket) {
+	private Set<Long> assigneeAndFollowers(TicketHeader ticket) {
 		Set<Long> recipients = new LinkedHashSet<>();
 		if (ticket.assigneeId() != null) {
 			recipients.add(ticket.assigneeId());
@@ -122,7 +122,7 @@ class TicketNotices {
 	}
 
 	/** The arguments are always: who, ticket number, subject, then any extra (a group's name). */
-	private void tell(Set<Long> recipients, Long except, TicketView ticket, String kind, String key, String who,
+	private void tell(Set<Long> recipients, Long except, TicketHeader ticket, String kind, String key, String who,
 			String dedup, String... extra) {
 		List<String> args = new ArrayList<>(List.of(who, String.valueOf(ticket.number()), ticket.subject()));
 		args.addAll(List.of(extra));
@@ -146,8 +146,11 @@ class TicketNotices {
 		return kind == AuthorKind.AGENT && id != null ? identity.agent(id).map(AgentView::name).orElse("") : "";
 	}
 
-	private String contactName(Long contactId, TicketView ticket) {
-		return Optional.ofNullable(contactId).flatMap(accounts::contact).map(ContactView::displayName)
-			.orElseGet(() -> ticket.requester().name() != null ? ticket.requester().name() : ticket.requester().email());
+	/** The message's author, or the requester when the author is unknown (a contact since deleted). */
+	private String contactName(Long contactId, TicketHeader ticket) {
+		return Optional.ofNullable(contactId).flatMap(accounts::contact)
+			.or(() -> accounts.contact(ticket.requesterId()))
+			.map(ContactView::displayName)
+			.orElse("");
 	}
 }

@@ -278,18 +278,19 @@ public class Ticket {
 				&& !(status == TicketStatus.NEW || status == TicketStatus.OPEN)) {
 			changeStatus(TicketStatus.OPEN, by, now);
 		}
-		posted(message, channel, mentionedAgentIds, now);
+		posted(message, channel, mentionedAgentIds, now, false);
 	}
 
 	/** The description a ticket was opened with: news for listeners, not a reply that changes the ticket. */
 	void described(Message message, Channel channel, Instant now) {
-		posted(message, channel, Set.of(), now);
+		posted(message, channel, Set.of(), now, true);
 	}
 
-	private void posted(Message message, Channel channel, Set<Long> mentionedAgentIds, Instant now) {
+	private void posted(Message message, Channel channel, Set<Long> mentionedAgentIds, Instant now,
+			boolean description) {
 		events.add(new MessagePosted(id, message.getId(), message.getAuthorKind(), message.getAuthorId(),
 				message.getVisibility(), channel, mentionedAgentIds, now, message.isAutoReply(),
-				message.getOnBehalfOfContactId()));
+				message.getOnBehalfOfContactId(), description));
 	}
 
 	boolean isIndexed() {

@@ -25,4 +25,11 @@ class TicketLookups implements TicketLookup {
 	public Optional<TicketView> find(long id) {
 		return tickets.findById(id).map(views::view);
 	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<TicketHeader> header(long id) {
+		return tickets.findById(id).map(ticket -> new TicketHeader(ticket.getId(), ticket.getNumber(),
+				ticket.getSubject(), ticket.getAssigneeId(), ticket.getRequesterId()));
+	}
 }

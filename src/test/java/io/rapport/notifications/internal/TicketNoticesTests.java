@@ -143,7 +143,23 @@ class TicketNoticesTests extends IntegrationTest {
 		followers.follow(ticket.id(), lars.id());
 
 		notices.messagePosted(new MessagePosted(ticket.id(), 7_000_009, AuthorKind.CONTACT, customer.id(),
-				Visibility.PUBLIC, Channel.EMAIL, Set.of(), now(), true, null));
+				Visibility.PUBLIC, Channel.EMAIL, Set.of(), now(), true, null, false));
+
+		assertThat(notifications.unreadCount(ana.id())).isZero();
+		assertThat(notifications.unreadCount(lars.id())).isZero();
+	}
+
+	/**
+	 * The message a ticket was opened with is news of a new ticket, not a reply, also when its listener runs after
+	 * the ticket was already assigned (a rule, or an agent quicker than the listener).
+	 */
+	@Test
+	void shouldNotTellTheAssigneeThatTheCustomerRepliedWithTheDescription() {
+		assign(ana);
+		followers.follow(ticket.id(), lars.id());
+
+		notices.messagePosted(new MessagePosted(ticket.id(), 7_000_010, AuthorKind.CONTACT, customer.id(),
+				Visibility.PUBLIC, Channel.PORTAL, Set.of(), now(), false, null, true));
 
 		assertThat(notifications.unreadCount(ana.id())).isZero();
 		assertThat(notifications.unreadCount(lars.id())).isZero();
