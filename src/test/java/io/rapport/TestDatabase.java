@@ -44,6 +44,8 @@ public final class TestDatabase {
 	 */
 	public static void register(DynamicPropertyRegistry registry, String name) {
 		String run = name.isEmpty() ? RUN : RUN + "_" + name;
+		// Each context starts on an empty database of its own, so its search index lives and dies with it.
+		registry.add("spring.jpa.properties.hibernate.search.backend.directory.type", () -> "local-heap");
 		if (isPostgres()) {
 			String schema = "t_" + run;
 			ensurePostgresDatabase();
