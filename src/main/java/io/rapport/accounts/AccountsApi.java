@@ -86,7 +86,7 @@ public class AccountsApi {
 		catch (DataIntegrityViolationException lostRace) {
 			// H2 checks the conflict before a concurrent insert commits; PostgreSQL never gets here.
 		}
-		return contacts.findByEmail(normalized).orElseThrow().view();
+		return knownContact(normalized).orElseThrow();
 	}
 
 	/**

@@ -22,6 +22,14 @@ import jakarta.persistence.Version;
 @Table(name = "mailboxes")
 public class Mailbox {
 
+	/** Tells {@link MailboxDirectory} that its copies are out of date. */
+	@jakarta.persistence.PostPersist
+	@jakarta.persistence.PostUpdate
+	@jakarta.persistence.PostRemove
+	void written() {
+		MailboxDirectory.changed();
+	}
+
 	public enum InboundMode {
 		IMAP, PUSH
 	}

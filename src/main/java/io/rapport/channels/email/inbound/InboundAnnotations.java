@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.rapport.channels.email.Mailbox;
-import io.rapport.channels.email.Mailboxes;
+import io.rapport.channels.email.MailboxDirectory;
 import io.rapport.tickets.MessageAnnotation;
 import io.rapport.tickets.MessageAnnotations;
 
@@ -20,11 +20,11 @@ class InboundAnnotations implements MessageAnnotations {
 
 	private final InboundMails mails;
 
-	private final Mailboxes mailboxes;
+	private final MailboxDirectory mailboxes;
 
 	private final MessageSource messages;
 
-	InboundAnnotations(InboundMails mails, Mailboxes mailboxes, MessageSource messages) {
+	InboundAnnotations(InboundMails mails, MailboxDirectory mailboxes, MessageSource messages) {
 		this.mails = mails;
 		this.mailboxes = mailboxes;
 		this.messages = messages;
@@ -36,7 +36,7 @@ class InboundAnnotations implements MessageAnnotations {
 		if (received.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, String> addresses = mailboxes.findAll().stream()
+		Map<Long, String> addresses = mailboxes.all().stream()
 			.collect(Collectors.toMap(Mailbox::getId, Mailbox::getAddress));
 		String label = messages.getMessage("inbound.annotation.original", null, locale);
 		return received.stream()

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.rapport.channels.email.MailIngest;
 import io.rapport.channels.email.MailOutcome;
-import io.rapport.channels.email.Mailboxes;
+import io.rapport.channels.email.MailboxDirectory;
 import io.rapport.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +40,13 @@ class InboundPipeline implements MailIngest {
 
 	private final MailProcessor processor;
 
-	private final Mailboxes mailboxes;
+	private final MailboxDirectory mailboxes;
 
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
 
-	InboundPipeline(InboundMails mails, MailProcessor processor, Mailboxes mailboxes, Clock clock,
+	InboundPipeline(InboundMails mails, MailProcessor processor, MailboxDirectory mailboxes, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.mails = mails;
 		this.processor = processor;
@@ -58,7 +58,7 @@ class InboundPipeline implements MailIngest {
 
 	@Override
 	public IngestResult ingest(long mailboxId, byte[] raw) {
-		if (!mailboxes.existsById(mailboxId)) {
+		if (!mailboxes.exists(mailboxId)) {
 			throw NotFoundException.of("errors.inbound.mailbox-unknown", String.valueOf(mailboxId));
 		}
 		String messageId = DedupeKeys.messageId(raw);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.rapport.channels.email.Mailboxes;
+import io.rapport.channels.email.MailboxDirectory;
 import io.rapport.channels.email.mime.ParsedMail;
 import io.rapport.tickets.Upload;
 
@@ -26,11 +26,11 @@ class MailContent {
 	/** The tickets module's limit of files on one message. */
 	static final int MAX_FILES = 10;
 
-	private final Mailboxes mailboxes;
+	private final MailboxDirectory mailboxes;
 
 	private final MessageSource messages;
 
-	MailContent(Mailboxes mailboxes, MessageSource messages) {
+	MailContent(MailboxDirectory mailboxes, MessageSource messages) {
 		this.mailboxes = mailboxes;
 		this.messages = messages;
 	}
@@ -53,7 +53,7 @@ class MailContent {
 
 	/** To and Cc, less our mailboxes (and their plus addresses) and the requester, in order, once each. */
 	List<String> ccs(ParsedMail mail, String requester) {
-		OurAddresses ours = new OurAddresses(mailboxes.findAll());
+		OurAddresses ours = new OurAddresses(mailboxes.all());
 		Set<String> ccs = new LinkedHashSet<>();
 		List<ParsedMail.Address> addresses = new ArrayList<>(mail.to());
 		addresses.addAll(mail.cc());

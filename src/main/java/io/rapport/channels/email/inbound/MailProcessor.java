@@ -6,7 +6,7 @@ import java.time.Duration;
 import io.rapport.channels.email.Bounces;
 import io.rapport.channels.email.MailOutcome;
 import io.rapport.channels.email.Mailbox;
-import io.rapport.channels.email.Mailboxes;
+import io.rapport.channels.email.MailboxDirectory;
 import io.rapport.channels.email.mime.MailParser;
 import io.rapport.channels.email.mime.ParsedMail;
 import io.rapport.channels.email.mime.UnreadableMailException;
@@ -29,7 +29,7 @@ class MailProcessor {
 
 	private final MailParser parser;
 
-	private final Mailboxes mailboxes;
+	private final MailboxDirectory mailboxes;
 
 	private final InboundMails mails;
 
@@ -41,7 +41,7 @@ class MailProcessor {
 
 	private final Clock clock;
 
-	MailProcessor(MailParser parser, Mailboxes mailboxes, InboundMails mails, MailThreading threading,
+	MailProcessor(MailParser parser, MailboxDirectory mailboxes, InboundMails mails, MailThreading threading,
 			MailDelivery delivery, ObjectProvider<Bounces> bounces, Clock clock) {
 		this.parser = parser;
 		this.mailboxes = mailboxes;
@@ -67,7 +67,7 @@ class MailProcessor {
 
 	/** {@code release}: an admin let the mail through, so the spam and flood rules do not hold it again. */
 	Decision process(InboundMail row, byte[] raw, boolean release) {
-		Mailbox mailbox = mailboxes.findById(row.mailboxId()).orElseThrow();
+		Mailbox mailbox = mailboxes.find(row.mailboxId()).orElseThrow();
 		ParsedMail mail;
 		try {
 			mail = parser.parse(raw);
@@ -80,7 +80,7 @@ class MailProcessor {
 		}
 		String sender = MailDelivery.requester(mail).email();
 		mails.describe(row.id(), cut(sender, 254), cut(mail.subject(), 250));
-		OurAddresses ours = new OurAddresses(mailboxes.findAll());
+		OurAddresses ours = new OurAddresses(mailboxes.all());
 		if (ours.isOurs(mail.from().email())) {
 			return Decision.ignored("inbound.reason.own-address");
 		}

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import io.rapport.channels.email.MailIngest;
 import io.rapport.channels.email.Mailbox;
-import io.rapport.channels.email.Mailboxes;
+import io.rapport.channels.email.MailboxDirectory;
 import io.rapport.shared.web.ApiProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,13 +35,13 @@ class InboundPushController {
 
 	static final String MEDIA_TYPE = "message/rfc822";
 
-	private final Mailboxes mailboxes;
+	private final MailboxDirectory mailboxes;
 
 	private final ObjectProvider<MailIngest> ingest;
 
 	private final long maxBytes;
 
-	InboundPushController(Mailboxes mailboxes, ObjectProvider<MailIngest> ingest,
+	InboundPushController(MailboxDirectory mailboxes, ObjectProvider<MailIngest> ingest,
 			@Value("${rapport.mail.max-bytes:26214400}") long maxBytes) {
 		this.mailboxes = mailboxes;
 		this.ingest = ingest;
@@ -79,7 +79,7 @@ class InboundPushController {
 			return null;
 		}
 		String secret = authorization.substring(7).strip();
-		return mailboxes.findById(Long.parseLong(id))
+		return mailboxes.find(Long.parseLong(id))
 			.filter(Mailbox::isActive)
 			.filter(mailbox -> InboundSecrets.matches(secret, mailbox.getInboundSecretHash()))
 			.orElse(null);

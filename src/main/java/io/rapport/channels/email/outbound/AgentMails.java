@@ -9,6 +9,7 @@ import io.rapport.channels.email.Mailbox;
 import io.rapport.identity.AgentView;
 import io.rapport.identity.IdentityApi;
 import io.rapport.tickets.TicketIntake;
+import io.rapport.tickets.TicketLookup;
 
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,11 @@ class AgentMails {
 
 	private final AgentMailSettings settings;
 
-	AgentMails(OutboundMails mails, TicketIntake intake, IdentityApi identity, AgentMailSettings settings) {
+	private final TicketLookup lookup;
+
+	AgentMails(OutboundMails mails, TicketIntake intake, IdentityApi identity, AgentMailSettings settings,
+			TicketLookup lookup) {
+		this.lookup = lookup;
 		this.mails = mails;
 		this.intake = intake;
 		this.identity = identity;
@@ -55,12 +60,14 @@ class AgentMails {
 					"ASSIGNED:t" + ticketId + ":a" + agentId + ":" + atMillis, null));
 	}
 
+	/** Runs for every customer message: the cheap checks (an assignee who wants these mails) come first. */
 	void customerReplied(long ticketId, long messageId) {
-		if (mails.mailboxOf(ticketId).isEmpty()) {
+		Long assigneeId = lookup.header(ticketId).map(TicketLookup.TicketHeader::assigneeId).orElse(null);
+		if (assigneeId == null || !settings.of(assigneeId).customerReplied() || mails.mailboxOf(ticketId).isEmpty()) {
 			return;
 		}
 		TicketIntake.Thread thread = intake.thread(ticketId).orElse(null);
-		if (thread == null || thread.assigneeId() == null || !settings.of(thread.assigneeId()).customerReplied()) {
+		if (thread == null || thread.assigneeId() == null) {
 			return;
 		}
 		List<TicketIntake.PublicMessage> conversation = intake.publicConversation(ticketId);

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import io.rapport.channels.email.MailTokens;
 import io.rapport.channels.email.Mailbox;
-import io.rapport.channels.email.Mailboxes;
+import io.rapport.channels.email.MailboxDirectory;
 import io.rapport.tickets.TicketIntake;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -34,13 +34,13 @@ class OutboundMails {
 
 	private final MailTokens tokens;
 
-	private final Mailboxes mailboxes;
+	private final MailboxDirectory mailboxes;
 
 	private final Clock clock;
 
 	private final String baseUrl;
 
-	OutboundMails(Outbox outbox, MailThreads threads, MailTemplates templates, MailTokens tokens, Mailboxes mailboxes,
+	OutboundMails(Outbox outbox, MailThreads threads, MailTemplates templates, MailTokens tokens, MailboxDirectory mailboxes,
 			Clock clock, @Value("${rapport.base-url:}") String baseUrl, @Value("${server.port:8080}") int port) {
 		this.outbox = outbox;
 		this.threads = threads;
@@ -54,12 +54,12 @@ class OutboundMails {
 
 	/** The mailbox a ticket's mail goes out by: the one its first mail came in by, else the default one. */
 	Optional<Mailbox> mailboxOf(long ticketId) {
-		return threads.inboundMailbox(ticketId).flatMap(mailboxes::findById).filter(Mailbox::isActive)
-			.or(mailboxes::findFirstByDefaultMailboxTrueAndActiveTrue);
+		return threads.inboundMailbox(ticketId).flatMap(mailboxes::find).filter(Mailbox::isActive)
+			.or(mailboxes::defaultMailbox);
 	}
 
 	Optional<Mailbox> defaultMailbox() {
-		return mailboxes.findFirstByDefaultMailboxTrueAndActiveTrue();
+		return mailboxes.defaultMailbox();
 	}
 
 	String url(String path) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.rapport.channels.EmailApi;
 import io.rapport.channels.email.Acknowledgements;
 import io.rapport.channels.email.Bounces;
-import io.rapport.channels.email.Mailboxes;
+import io.rapport.channels.email.MailboxDirectory;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 
@@ -26,13 +26,13 @@ class OutboxMail implements EmailApi, Acknowledgements, Bounces {
 
 	private final CustomerMails customers;
 
-	private final Mailboxes mailboxes;
+	private final MailboxDirectory mailboxes;
 
 	private final Outbox outbox;
 
 	private final Clock clock;
 
-	OutboxMail(OutboundMails mails, CustomerMails customers, Mailboxes mailboxes, Outbox outbox, Clock clock) {
+	OutboxMail(OutboundMails mails, CustomerMails customers, MailboxDirectory mailboxes, Outbox outbox, Clock clock) {
 		this.mails = mails;
 		this.customers = customers;
 		this.mailboxes = mailboxes;
@@ -62,7 +62,7 @@ class OutboxMail implements EmailApi, Acknowledgements, Bounces {
 	@Override
 	@Transactional
 	public void acknowledge(long mailboxId, long ticketId, String inReplyTo) {
-		mailboxes.findById(mailboxId).ifPresent(mailbox -> customers.received(mailbox, ticketId, inReplyTo));
+		mailboxes.find(mailboxId).ifPresent(mailbox -> customers.received(mailbox, ticketId, inReplyTo));
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.RapportProperties;
 import io.rapport.tickets.TicketIntake;
 import io.rapport.channels.email.Mailbox;
+import io.rapport.channels.email.MailboxDirectory;
 import io.rapport.channels.email.Mailboxes;
 import io.rapport.shared.secrets.SecretBox;
 import io.rapport.tickets.TicketView;
@@ -102,11 +103,13 @@ class MailSandboxTests extends IntegrationTest {
 		jdbc.update("delete from email_messages where mailbox_id = ?", id);
 		if (before == null) {
 			jdbc.update("update mailboxes set is_default = false, active = false where id = ?", id);
+			MailboxDirectory.changed();
 			return;
 		}
 		jdbc.update("update mailboxes set imap_port = ?, smtp_port = ?, imap_secret = ?, smtp_secret = ?, "
 				+ "is_default = ?, active = ? where id = ?", before.get("imap_port"), before.get("smtp_port"),
 				before.get("imap_secret"), before.get("smtp_secret"), before.get("is_default"), before.get("active"), id);
+		MailboxDirectory.changed();
 	}
 
 	@Test
