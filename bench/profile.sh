@@ -15,7 +15,7 @@ PG_PARAMS=${PG_PARAMS:-reWriteBatchedInserts=true}
 SERVER_JAVA=${SERVER_JAVA:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java || echo java )}
 SERVER_OPTS=${SERVER_OPTS:-"-Xms512m -Xmx1g"}
 MODE=${MODE:-jfr}                       # jfr: record the server; sql: count statements per request (one client)
-JAR="$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"
+JAR=${JAR:-"$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"} # another build for an A/B run
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVER_JAVA")")")
 JFR_TOOL=${JFR_TOOL:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr || echo jfr )}
 
