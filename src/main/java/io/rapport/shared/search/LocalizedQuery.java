@@ -32,8 +32,8 @@ import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
  * <li>The words are searched in each language's fields with that language's analyzer, the asked locale's fields
  * boosted ({@link #ASKED_LANGUAGE_BOOST}) over the others, so results in the asked locale come first; a word that
  * a language drops (a stop word) is not asked of that language.</li>
- * <li>Up to two words must all match; of longer queries, two thirds (a question typed in full still finds the
- * article that has its important words).</li>
+ * <li>Up to two words must all match; of longer queries, half and at least two (a question or a subject typed
+ * in full still finds the article that has its important words; the more words match, the higher it ranks).</li>
  * <li>Typo tolerance: a word of five letters or more in Latin script also matches at edit distance 1, in the asked
  * language's fields (not for Chinese or Tamil, where one letter changes the word).</li>
  * <li>Synonyms ({@link Synonyms}) expand the query: each alternative counts as the word.</li>
@@ -66,7 +66,7 @@ public final class LocalizedQuery {
 
 	private final Map<String, Float> fields = new LinkedHashMap<>();
 
-	private List<String> languages = languagesAll();
+	private List<String> languages = LocalizedFields.languages();
 
 	private Synonyms synonyms = Synonyms.none();
 
@@ -208,9 +208,9 @@ public final class LocalizedQuery {
 		return clause;
 	}
 
-	/** How many of n words must match: all of one or two, else two thirds. */
+	/** How many of n words must match: all of one or two, else half of them and at least two. */
 	static int required(int n) {
-		return n <= 2 ? n : n - n / 3;
+		return n <= 2 ? n : Math.max(2, n / 2);
 	}
 
 	private MatchPredicateOptionsStep<?> match(SearchPredicateFactory f, String lang, String text) {
@@ -275,12 +275,6 @@ public final class LocalizedQuery {
 
 	private static Analyzer analyzer(String lang) {
 		return ANALYZERS.computeIfAbsent(lang, SearchAnalysis::luceneAnalyzer);
-	}
-
-	private static List<String> languagesAll() {
-		List<String> all = new ArrayList<>(SearchLanguages.ANALYZED);
-		all.add(SearchLanguages.ANY);
-		return List.copyOf(all);
 	}
 
 	/** The query's words: control and query-syntax characters read as spaces, at most {@link #MAX_WORDS}. */
