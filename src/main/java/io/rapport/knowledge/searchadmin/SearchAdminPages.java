@@ -83,7 +83,7 @@ class SearchAdminPages {
 	String indexesPanel(@CurrentUser AuthenticatedUser user, Model model) {
 		user.requireAdmin();
 		indexModel(model);
-		return "search/admin :: indexes";
+		return "search/indexes :: indexes";
 	}
 
 	@PostMapping("/admin/search/synonyms")

@@ -90,7 +90,7 @@ class SearchAdminPagesTests extends IntegrationTest {
 			.andExpect(content().string(containsString("at least 2 different terms")));
 		mvc.perform(post("/admin/search/synonyms").with(csrf()).with(signedInAs(admin)).param("language", "xx"))
 			.andExpect(status().isBadRequest());
-		mvc.perform(get("/admin/search/synonyms/abc").with(signedInAs(admin))).andExpect(status().isBadRequest());
+		mvc.perform(get("/admin/search/synonyms/abc").with(signedInAs(admin))).andExpect(status().is4xxClientError());
 		assertThat(synonyms.list("en")).isEmpty();
 	}
 
