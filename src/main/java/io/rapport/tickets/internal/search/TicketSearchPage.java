@@ -134,17 +134,17 @@ class TicketSearchPage {
 			return java.util.Arrays.stream(tag.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
 		}
 
-		boolean has(Object value) {
+		public boolean has(Object value) {
 			return statuses.contains(value) || channels.contains(value);
 		}
 
-		int filterCount() {
+		public int filterCount() {
 			return statuses.size() + channels.size() + (group != null ? 1 : 0) + (assignee != null ? 1 : 0)
 					+ (tag != null ? 1 : 0) + (from != null ? 1 : 0) + (to != null ? 1 : 0);
 		}
 
 		/** This search's URL on another page. */
-		String withPage(int page) {
+		public String withPage(int page) {
 			UriComponentsBuilder url = UriComponentsBuilder.fromPath("/tickets/search");
 			add(url, "q", q);
 			statuses.forEach(s -> url.queryParam("status", s.name()));
