@@ -72,8 +72,6 @@ public class TicketDocument implements TypeBinder {
 		fields.created = schema.field(TicketFields.CREATED, types.asInstant().sortable(Sortable.YES)).toReference();
 		fields.language = schema.field(TicketFields.LANGUAGE, types.asString().projectable(Projectable.YES))
 			.toReference();
-		fields.people = schema.field(TicketFields.PEOPLE, types.asString().analyzer(SearchLanguages.ANY))
-			.toReference();
 		for (String language : TicketFields.LANGUAGES) {
 			IndexFieldType<String> text = types.asString()
 				.analyzer(language)
@@ -87,6 +85,8 @@ public class TicketDocument implements TypeBinder {
 					schema.field(TicketFields.in(TicketFields.MESSAGES, language), text).multiValued().toReference());
 			fields.notes.put(language,
 					schema.field(TicketFields.in(TicketFields.NOTES, language), text).multiValued().toReference());
+			fields.people.put(language, schema.field(TicketFields.in(TicketFields.PEOPLE, language),
+					types.asString().analyzer(language)).toReference());
 		}
 		context.bridge(Ticket.class, new Bridge(fields));
 	}
@@ -113,7 +113,7 @@ public class TicketDocument implements TypeBinder {
 
 		IndexFieldReference<String> language;
 
-		IndexFieldReference<String> people;
+		final Map<String, IndexFieldReference<String>> people = new HashMap<>();
 
 		final Map<String, IndexFieldReference<String>> subject = new HashMap<>();
 
@@ -142,7 +142,8 @@ public class TicketDocument implements TypeBinder {
 			ticket.getTags().forEach(tag -> target.addValue(fields.tags, tag));
 			target.addValue(fields.created, ticket.getCreatedAt());
 			if (ticket.getSearchKey() != null) {
-				target.addValue(fields.people, ticket.getSearchKey());
+				// names are in no language: every language's field has them, so a query in any language finds them
+				fields.people.values().forEach(field -> target.addValue(field, ticket.getSearchKey()));
 			}
 			List<Text> conversation = conversation(context, ticket.getId());
 			String language = ticketLanguage(ticket, conversation);

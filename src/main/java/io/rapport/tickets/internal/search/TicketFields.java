@@ -31,7 +31,11 @@ final class TicketFields {
 
 	static final String LANGUAGE = "language";
 
-	/** The requester's name and email and the account's name, as the workspace's quick search matched them. */
+	/**
+	 * The requester's name and email and the account's name, as the workspace's quick search matched them; the same
+	 * text in every language's field, since {@link io.rapport.shared.search.LocalizedQuery} matches all of a query's
+	 * words within one language.
+	 */
 	static final String PEOPLE = "people";
 
 	static final String SUBJECT = "subject";

@@ -10,14 +10,16 @@ import java.util.Objects;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.IdentityApi;
 import io.rapport.shared.InvalidInputException;
+import io.rapport.shared.search.LocalizedQuery;
 import io.rapport.shared.search.SearchLanguages;
+import io.rapport.shared.search.SearchSynonyms;
 import io.rapport.tickets.TicketSearch;
 import io.rapport.tickets.internal.Ticket;
 import io.rapport.tickets.internal.TicketAccess;
 import jakarta.persistence.EntityManager;
-import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -46,10 +48,14 @@ class TicketFullTextSearch implements TicketSearch {
 
 	private final IdentityApi identity;
 
-	TicketFullTextSearch(EntityManager entityManager, TicketAccess access, IdentityApi identity) {
+	private final SearchSynonyms synonyms;
+
+	TicketFullTextSearch(EntityManager entityManager, TicketAccess access, IdentityApi identity,
+			SearchSynonyms synonyms) {
 		this.entityManager = entityManager;
 		this.access = access;
 		this.identity = identity;
+		this.synonyms = synonyms;
 	}
 
 	@Override
@@ -83,7 +89,7 @@ class TicketFullTextSearch implements TicketSearch {
 				root.add(f.matchAll());
 				filters(f, root::add, query, groupId, by);
 				if (!text.isEmpty()) {
-					root.add(words(f, text, language, by.isAgent()));
+					root.add(words(f, text, query.locale(), by.isAgent()).toPredicate());
 				}
 			})
 			.sort(f -> text.isEmpty() ? f.field(TicketFields.CREATED).desc() : f.score())
@@ -159,33 +165,24 @@ class TicketFullTextSearch implements TicketSearch {
 	}
 
 	/**
-	 * The words in every language's fields (each field analyzes them its own way), every word required somewhere;
-	 * the asker's language ranks first, subjects above messages. A number (with or without {@code #}) also finds
-	 * the ticket it numbers, first.
+	 * The words as the search layer reads them everywhere ({@link LocalizedQuery}): each language's fields with its
+	 * own analyzer, the asker's language first, typo tolerance and the admins' synonyms; subjects above messages and
+	 * notes. A number (with or without {@code #}) also finds the ticket it numbers, first.
 	 */
-	private static SearchPredicate words(SearchPredicateFactory f, String text, String language, boolean agent) {
-		var fields = f.simpleQueryString().field(TicketFields.in(TicketFields.SUBJECT, language)).boost(3f);
-		fields = fields.field(TicketFields.in(TicketFields.MESSAGES, language)).boost(2f);
+	private PredicateFinalStep words(SearchPredicateFactory f, String text, String locale, boolean agent) {
+		LocalizedQuery words = LocalizedQuery.of(text, locale)
+			.field(TicketFields.SUBJECT, 3f)
+			.field(TicketFields.MESSAGES, 2f)
+			.synonyms(synonyms.of(locale));
 		if (agent) {
-			fields = fields.field(TicketFields.in(TicketFields.NOTES, language)).boost(2f);
-			fields = fields.field(TicketFields.PEOPLE).boost(1.5f);
+			words.field(TicketFields.NOTES, 2f).field(TicketFields.PEOPLE, 1.5f);
 		}
-		for (String other : TicketFields.LANGUAGES) {
-			if (!other.equals(language)) {
-				fields = fields.field(TicketFields.in(TicketFields.SUBJECT, other)).boost(1.5f);
-				fields = fields.field(TicketFields.in(TicketFields.MESSAGES, other));
-				if (agent) {
-					fields = fields.field(TicketFields.in(TicketFields.NOTES, other));
-				}
-			}
-		}
-		SearchPredicate words = fields.matching(text).defaultOperator(BooleanOperator.AND).toPredicate();
 		String digits = text.startsWith("#") ? text.substring(1) : text;
 		if (!digits.matches("\\d{1,18}")) {
-			return words;
+			return words.toPredicate(f);
 		}
-		return f.or(f.match().field(TicketFields.NUMBER).matching(Long.parseLong(digits)).boost(50f).toPredicate(),
-				words).toPredicate();
+		return f.or(f.match().field(TicketFields.NUMBER).matching(Long.parseLong(digits)).boost(50f),
+				words.toPredicate(f));
 	}
 
 	/** Where snippets come from, in the order they are preferred: public messages, then (agents only) notes. */
