@@ -36,6 +36,9 @@ class TicketIntakeTests extends IntegrationTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	static String unique(String prefix) {
 		return prefix + "-" + System.nanoTime();
 	}
@@ -89,6 +92,41 @@ class TicketIntakeTests extends IntegrationTest {
 		assertThat(tickets.messages(ticket.id(), agent.user())).hasSize(2);
 		assertThat(tickets.get(ticket.id(), agent.user()).status()).isEqualTo(TicketStatus.OPEN);
 		assertThat(events.stream(TicketReopened.class).filter(e -> e.ticketId() == ticket.id())).hasSize(1);
+	}
+
+	/**
+	 * The mail pipeline reads the ticket to thread a mail and hands the mail over in the same transaction; an agent
+	 * may solve the ticket in between. The append takes the ticket as it now is (and reopens it), not the copy it
+	 * read.
+	 */
+	@Test
+	void shouldAppendInAChannelsTransactionThatReadTheTicketBeforeAnAgentChangedIt() throws Exception {
+		Person agent = fixtures.anAgentIn("tier1");
+		String from = unique("ion") + "@example.org";
+		Received opened = intake.receive(anEmail(unique("<o@mail>"), from, null));
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Received reply = new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+				.execute(status -> {
+					assertThat(intake.thread(opened.ticketId())).isPresent();
+					try {
+						other.submit(() -> tickets.update(opened.ticketId(), new TicketUpdate(TicketStatus.SOLVED, null,
+								null, null, null, null, tickets.get(opened.ticketId(), agent.user()).version()),
+								agent.user())).get();
+					}
+					catch (Exception e) {
+						throw new IllegalStateException(e);
+					}
+					return intake.receive(anEmail(unique("<q@mail>"), from, opened.ticketId()));
+				});
+
+			assertThat(reply.outcome()).isEqualTo(Outcome.APPENDED);
+			assertThat(tickets.messages(opened.ticketId(), agent.user())).hasSize(2);
+			assertThat(tickets.get(opened.ticketId(), agent.user()).status()).isEqualTo(TicketStatus.OPEN);
+		}
+		finally {
+			other.shutdownNow();
+		}
 	}
 
 	@Test

@@ -16,6 +16,9 @@ import io.rapport.tickets.TicketNotFoundException;
 import io.rapport.tickets.Upload;
 import io.rapport.tickets.Visibility;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -54,8 +57,12 @@ class Intake implements TicketIntake {
 
 	private final IntakeChecks checks;
 
+	private final EntityManager entityManager;
+
 	Intake(TicketOpening opening, TicketConversation conversation, TicketStore store, Tickets tickets,
-			Messages messages, AccountsApi accounts, Clock clock, PlatformTransactionManager transactionManager, ThreadReads reads, IntakeChecks checks) {
+			Messages messages, AccountsApi accounts, Clock clock, PlatformTransactionManager transactionManager,
+			ThreadReads reads, IntakeChecks checks, EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.reads = reads;
 		this.checks = checks;
 		this.opening = opening;
@@ -105,8 +112,7 @@ class Intake implements TicketIntake {
 		if (in.ticketId() == null) {
 			return open(in, customer, html, quoted, ccs);
 		}
-		Ticket ticket = tickets.findLockedById(in.ticketId())
-			.orElseThrow(() -> TicketNotFoundException.forId(in.ticketId()));
+		Ticket ticket = locked(in.ticketId());
 		Optional<Received> first = stored(in);
 		if (first.isPresent()) {
 			return first.get();
@@ -123,6 +129,20 @@ class Intake implements TicketIntake {
 		messages.flush();
 		store.save(ticket);
 		return new Received(Outcome.APPENDED, ticket.getId(), message.getId());
+	}
+
+	/**
+	 * The ticket, locked for this transaction and read fresh. A channel's transaction may already hold an older copy
+	 * (the mail pipeline reads the ticket to thread the mail, then hands it over in the same transaction); a locking
+	 * query would then meet a newer version than the one held and fail, where a refresh under the lock takes it.
+	 */
+	private Ticket locked(long ticketId) {
+		Ticket ticket = entityManager.find(Ticket.class, ticketId);
+		if (ticket == null) {
+			throw TicketNotFoundException.forId(ticketId);
+		}
+		entityManager.refresh(ticket, LockModeType.PESSIMISTIC_WRITE);
+		return ticket;
 	}
 
 	private Received open(InboundMessage in, ContactView customer, String html, String quoted, List<String> ccs) {

@@ -70,7 +70,7 @@ class InboundPipeline implements MailIngest {
 		catch (DuplicateKeyException e) {
 			return duplicate(mailboxId, key);
 		}
-		return process(id, false, false).orElseThrow();
+		return process(id, raw, false, false).orElseThrow();
 	}
 
 	/**
@@ -79,15 +79,20 @@ class InboundPipeline implements MailIngest {
 	 * it (the retry job) instead of waiting.
 	 */
 	Optional<IngestResult> process(long id, boolean release, boolean skipLocked) {
+		return process(id, null, release, skipLocked);
+	}
+
+	/** {@code raw}: the bytes just stored, when the caller has them (not read back); null reads them. */
+	private Optional<IngestResult> process(long id, byte[] raw, boolean release, boolean skipLocked) {
 		try {
-			return Optional.ofNullable(transactions.execute(status -> processLocked(id, release, skipLocked)));
+			return Optional.ofNullable(transactions.execute(status -> processLocked(id, raw, release, skipLocked)));
 		}
 		catch (RuntimeException e) {
 			return Optional.of(failedTry(id, e));
 		}
 	}
 
-	private IngestResult processLocked(long id, boolean release, boolean skipLocked) {
+	private IngestResult processLocked(long id, byte[] stored, boolean release, boolean skipLocked) {
 		InboundMail row = mails.lock(id, skipLocked).orElse(null);
 		if (row == null) {
 			return null;
@@ -96,7 +101,8 @@ class InboundPipeline implements MailIngest {
 				&& row.status() != InboundMail.Status.DELETED)) {
 			return result(row);
 		}
-		byte[] raw = mails.raw(id).orElseThrow(() -> new IllegalStateException("inbound mail " + id + " has no raw"));
+		byte[] raw = stored != null ? stored
+				: mails.raw(id).orElseThrow(() -> new IllegalStateException("inbound mail " + id + " has no raw"));
 		MailProcessor.Decision decision = processor.process(row, raw, release);
 		mails.finish(id, decision.status(), decision.outcome(), decision.ticketId(), decision.ticketMessageId(),
 				decision.reason(), clock.instant());
