@@ -13,6 +13,7 @@ import io.rapport.shared.PageResult;
 import io.rapport.shared.web.FileDownloads;
 import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.TicketFilter;
+import io.rapport.tickets.TicketSearch;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.TicketsApi;
 import io.rapport.tickets.TicketsApi.AttachmentDownload;
@@ -45,19 +46,40 @@ class PortalTicketsController {
 
 	private final MessageSource messages;
 
-	PortalTicketsController(TicketsApi tickets, Requests requests, MessageSource messages) {
+	private final TicketSearch search;
+
+	PortalTicketsController(TicketsApi tickets, Requests requests, MessageSource messages, TicketSearch search) {
 		this.tickets = tickets;
+		this.search = search;
 		this.requests = requests;
 		this.messages = messages;
 	}
 
 	@GetMapping
-	String list(@CurrentUser AuthenticatedUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+	String list(@CurrentUser AuthenticatedUser user, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String q, Locale locale, Model model) {
 		int current = Math.max(0, Math.min(page, 10_000));
+		if (q != null && !q.isBlank()) {
+			return found(user, q.strip(), Math.min(current, 400), locale, model);
+		}
 		PageResult<TicketView> result = tickets.list(TicketFilter.any(), current, PAGE_SIZE, user);
 		model.addAttribute("tickets", result.items().stream().map(PortalViews.Row::of).toList());
 		model.addAttribute("page", current);
 		model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < result.total());
+		return "portal/tickets";
+	}
+
+	/** The customer's own requests holding the words: subjects and public messages only (the access rule is the search's). */
+	private String found(AuthenticatedUser user, String q, int page, Locale locale, Model model) {
+		String words = q.length() > 500 ? q.substring(0, 500) : q;
+		TicketSearch.Query query = new TicketSearch.Query(words, null, null, null, false, null, null, null, null, null,
+				null, locale.toLanguageTag(), page, PAGE_SIZE);
+		TicketSearch.Hits hits = search.search(query, user);
+		model.addAttribute("q", words);
+		model.addAttribute("found", hits.items().stream().map(PortalViews.Found::of).toList());
+		model.addAttribute("tickets", List.of());
+		model.addAttribute("page", page);
+		model.addAttribute("hasNext", (long) (page + 1) * PAGE_SIZE < hits.total());
 		return "portal/tickets";
 	}
 

@@ -27,6 +27,19 @@ final class PortalViews {
 		}
 	}
 
+	/**
+	 * One of the customer's requests found by words. {@code snippet} is the highlighter's safe HTML (the text
+	 * HTML-escaped, the matched words in {@code <mark>}), from public messages only.
+	 */
+	record Found(long id, long number, String subject, CustomerStatus status, ZonedDateTime updatedAt,
+			String snippet) {
+
+		static Found of(io.rapport.tickets.TicketSearch.Hit hit) {
+			return new Found(hit.ticketId(), hit.number(), hit.subject(), CustomerStatus.of(hit.status()),
+					utc(hit.updatedAt()), hit.snippet());
+		}
+	}
+
 	record Detail(Row row, boolean closed, boolean solved, String requesterName) {
 
 		static Detail of(TicketView ticket) {

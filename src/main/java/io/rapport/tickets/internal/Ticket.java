@@ -26,6 +26,7 @@ import io.rapport.tickets.TicketTagsChanged;
 import io.rapport.tickets.TicketType;
 import io.rapport.tickets.TicketTypeChanged;
 import io.rapport.tickets.Visibility;
+import io.rapport.tickets.internal.search.TicketDocument;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -39,6 +40,9 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 
 /**
  * A customer's request and the rules of its life: where it may go next, what a reply does to it, a record of
@@ -49,6 +53,8 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "tickets")
 @jakarta.persistence.EntityListeners(TicketSearchIndexer.class)
+@Indexed(index = "tickets")
+@TypeBinding(binder = @TypeBinderRef(type = TicketDocument.class))
 public class Ticket {
 
 	@Id
@@ -121,6 +127,11 @@ public class Ticket {
 	@Column(name = "account_key")
 	@org.hibernate.annotations.OptimisticLock(excluded = true)
 	private String accountKey;
+
+	/** The language the requester read when the ticket was opened; search falls back to it (docs/search.md). */
+	@Column(name = "requester_locale")
+	@org.hibernate.annotations.OptimisticLock(excluded = true)
+	private String requesterLocale;
 
 	@Transient
 	private final List<TicketChange> changes = new ArrayList<>();
@@ -328,6 +339,11 @@ public class Ticket {
 		this.accountKey = accountKey;
 	}
 
+	/** The language the requester reads ({@code en}, {@code zh-Hans}), when known; not a change of the ticket. */
+	void readBy(java.util.Locale locale) {
+		this.requesterLocale = locale == null ? null : locale.toLanguageTag();
+	}
+
 	List<TicketChange> drainChanges() {
 		List<TicketChange> drained = List.copyOf(changes);
 		changes.clear();
@@ -426,6 +442,15 @@ public class Ticket {
 
 	public Instant getSolvedAt() {
 		return solvedAt;
+	}
+
+	/** The normalised subject, requester and account names the quick search matches ({@link TicketSearchKeys}). */
+	public String getSearchKey() {
+		return searchKey;
+	}
+
+	public String getRequesterLocale() {
+		return requesterLocale;
 	}
 
 	public long getVersion() {

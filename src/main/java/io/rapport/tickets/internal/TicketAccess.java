@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * sees only the tickets they requested, and anything else answers as if it did not exist.
  */
 @Component
-class TicketAccess {
+public class TicketAccess {
 
 	private final Tickets tickets;
 
@@ -44,7 +44,7 @@ class TicketAccess {
 		return readable(ticketId, user);
 	}
 
-	boolean maySee(Ticket ticket, AuthenticatedUser user) {
+	public boolean maySee(Ticket ticket, AuthenticatedUser user) {
 		return user.isAgent() || (user.isContact() && ticket.getRequesterId() == user.id());
 	}
 

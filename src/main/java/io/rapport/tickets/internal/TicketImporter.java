@@ -15,6 +15,7 @@ import io.rapport.tickets.NewMessage.BodyFormat;
 import io.rapport.tickets.TicketImport;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.Visibility;
+import io.rapport.tickets.internal.search.TicketIndexing;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes imported tickets with one JDBC batch per table. Ticket ids come from {@link IdBlocks} like every other
  * ticket's; message, escalation and change ids from the sequences Hibernate draws from, read the way Hibernate
- * reads them ({@link PooledIds}).
+ * reads them ({@link PooledIds}). Their search keys and index documents are written before the transaction ends.
  */
 @Service
 class TicketImporter implements TicketImport {
@@ -51,11 +52,15 @@ class TicketImporter implements TicketImport {
 
 	private final TicketSearchKeys searchKeys;
 
-	TicketImporter(JdbcTemplate jdbc, IdBlocks ids, IdentityApi identity, TicketSearchKeys searchKeys) {
+	private final TicketIndexing indexing;
+
+	TicketImporter(JdbcTemplate jdbc, IdBlocks ids, IdentityApi identity, TicketSearchKeys searchKeys,
+			TicketIndexing indexing) {
 		this.jdbc = jdbc;
 		this.ids = ids;
 		this.identity = identity;
 		this.searchKeys = searchKeys;
+		this.indexing = indexing;
 	}
 
 	@Override
@@ -73,6 +78,7 @@ class TicketImporter implements TicketImport {
 		jdbc.batchUpdate(INSERT_ESCALATION, rows.escalations);
 		jdbc.batchUpdate(INSERT_CHANGE, rows.changes);
 		searchKeys.fillMissing();
+		indexing.index(stored);
 		return stored;
 	}
 

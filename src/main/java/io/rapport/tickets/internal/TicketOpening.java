@@ -65,6 +65,7 @@ class TicketOpening {
 		TicketSearchKeys.Keys keys = TicketSearchKeys.keys(ticket.getSubject(), requester,
 				requester.accountId() == null ? null : accounts.account(requester.accountId()).orElse(null));
 		ticket.indexAs(keys.search(), keys.requester(), keys.account());
+		ticket.readBy(requester.locale());
 		store.add(ticket);
 		Message description = agentId == null
 				? new Message(ticket.getId(), AuthorKind.CONTACT, requester.id(), Visibility.PUBLIC,

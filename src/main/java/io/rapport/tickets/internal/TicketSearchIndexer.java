@@ -26,8 +26,9 @@ class TicketSearchIndexer {
 			return; // TicketOpening had the requester in hand
 		}
 		AccountsApi api = accounts.getObject();
-		TicketSearchKeys.Keys keys = TicketSearchKeys.keys(ticket.getSubject(),
-				api.contact(ticket.getRequesterId()).orElse(null),
+		io.rapport.accounts.ContactView requester = api.contact(ticket.getRequesterId()).orElse(null);
+		ticket.readBy(requester == null ? null : requester.locale());
+		TicketSearchKeys.Keys keys = TicketSearchKeys.keys(ticket.getSubject(), requester,
 				ticket.getAccountId() == null ? null : api.account(ticket.getAccountId()).orElse(null));
 		ticket.indexAs(keys.search(), keys.requester(), keys.account());
 	}
