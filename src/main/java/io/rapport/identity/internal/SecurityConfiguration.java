@@ -117,7 +117,10 @@ class SecurityConfiguration {
 		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, messages);
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/api/v1/search/articles").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/votes").permitAll()
+				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -142,6 +145,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/portal/signup").permitAll()
 				.requestMatchers("/portal/invitation/**", "/portal/verify/**", "/portal/forgot", "/portal/reset/**")
 				.permitAll()
+				.requestMatchers("/help", "/help/**", "/helpcenter/**", "/sitemap.xml").permitAll()
 				.requestMatchers("/portal/**").hasRole("CONTACT")
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().hasRole("AGENT"))
