@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Help center", description = "Votes on articles and article search, as readers use them")
-class KnowledgeRestController {
+class HelpCenterRestController {
 
 	static final int MAX_SIZE = 50;
 
@@ -49,7 +49,7 @@ class KnowledgeRestController {
 
 	private final HelpCenterLook look;
 
-	KnowledgeRestController(KnowledgeApi knowledge, Readers readers, ArticleVotes votes, ReaderActivity activity,
+	HelpCenterRestController(KnowledgeApi knowledge, Readers readers, ArticleVotes votes, ReaderActivity activity,
 			HelpCenterLook look) {
 		this.knowledge = knowledge;
 		this.readers = readers;
