@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is kept only with a "no" (what was missing); a later "yes" clears it.
  */
 @Component
-class ArticleVotes {
+public class ArticleVotes {
 
 	static final int COMMENT_LENGTH = 2000;
 
@@ -34,7 +34,7 @@ class ArticleVotes {
 		this.clock = clock;
 	}
 
-	record Vote(long articleId, String locale, boolean helpful, String comment) {
+	public record Vote(long articleId, String locale, boolean helpful, String comment) {
 	}
 
 	@Transactional

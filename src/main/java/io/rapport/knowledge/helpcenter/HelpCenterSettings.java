@@ -5,16 +5,16 @@ package io.rapport.knowledge.helpcenter;
  * browser asks for none the help center speaks, and the version of the logo (0: none), which is part of the
  * logo's URL so browsers may cache it for long.
  */
-record HelpCenterSettings(String companyName, String brandColor, String defaultLocale, int logoVersion) {
+public record HelpCenterSettings(String companyName, String brandColor, String defaultLocale, int logoVersion) {
 
 	static final HelpCenterSettings DEFAULTS = new HelpCenterSettings("Rapport", "#2f5bea", "en", 0);
 
-	boolean hasLogo() {
+	public boolean hasLogo() {
 		return logoVersion > 0;
 	}
 
 	/** Changes with the colour, so the theme stylesheet's URL changes with it. */
-	String themeVersion() {
+	public String themeVersion() {
 		return brandColor.substring(1).toLowerCase(java.util.Locale.ROOT);
 	}
 }

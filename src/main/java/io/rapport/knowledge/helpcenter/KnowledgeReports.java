@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Every query is bounded by a period and a limit, and served by an index on its time column.
  */
 @Component
-class KnowledgeReports {
+public class KnowledgeReports {
 
 	private final JdbcTemplate jdbc;
 
@@ -32,32 +32,32 @@ class KnowledgeReports {
 		this.clock = clock;
 	}
 
-	record Period(Instant from, Instant to) {
+	public record Period(Instant from, Instant to) {
 	}
 
-	record SearchRow(String query, String locale, long count, long clicks, double averageResults) {
+	public record SearchRow(String query, String locale, long count, long clicks, double averageResults) {
 	}
 
-	record ArticleRow(long articleId, String locale, long views, long signedInViews, long helpful, long notHelpful) {
+	public record ArticleRow(long articleId, String locale, long views, long signedInViews, long helpful, long notHelpful) {
 
-		long votes() {
+		public long votes() {
 			return helpful + notHelpful;
 		}
 
-		int helpfulPercent() {
+		public int helpfulPercent() {
 			return votes() == 0 ? 0 : (int) Math.round(100.0 * helpful / votes());
 		}
 	}
 
-	record CommentRow(long articleId, String locale, String comment, Instant at) {
+	public record CommentRow(long articleId, String locale, String comment, Instant at) {
 	}
 
-	record DeflectionRow(long articleId, long shown, long opened, long answered) {
+	public record DeflectionRow(long articleId, long shown, long opened, long answered) {
 	}
 
-	record WeekRow(LocalDate week, long sessions, long opened, long answered) {
+	public record WeekRow(LocalDate week, long sessions, long opened, long answered) {
 
-		int rate() {
+		public int rate() {
 			return sessions == 0 ? 0 : (int) Math.round(100.0 * answered / sessions);
 		}
 	}

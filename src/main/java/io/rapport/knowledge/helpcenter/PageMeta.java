@@ -7,9 +7,9 @@ import java.util.List;
  * URL, the same page in the other languages ({@code hreflang} alternates, with {@code x-default}) and the
  * OpenGraph type. URLs are absolute.
  */
-record PageMeta(String title, String description, String canonical, String ogType, List<Alternate> alternates,
+public record PageMeta(String title, String description, String canonical, String ogType, List<Alternate> alternates,
 		String xDefault) {
 
-	record Alternate(String hreflang, String href) {
+	public record Alternate(String hreflang, String href) {
 	}
 }
