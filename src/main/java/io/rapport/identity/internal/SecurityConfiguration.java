@@ -117,7 +117,9 @@ class SecurityConfiguration {
 		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, messages);
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			// the knowledge base is read by anonymous visitors too: published public articles only (KnowledgeApi)
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/kb/**").permitAll()
+				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
