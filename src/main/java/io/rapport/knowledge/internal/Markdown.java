@@ -8,7 +8,6 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -27,15 +26,15 @@ public final class Markdown {
 	private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
 		.sanitizeUrls(true).build();
 
-	private static final TextContentRenderer TEXT = TextContentRenderer.builder().extensions(EXTENSIONS).build();
-
 	/** Where uploaded images are served; the only image sources an article may show. */
 	static final Pattern IMAGE_SOURCE = Pattern.compile("/kb/images/\\d+(/[\\w.-]{1,100})?");
 
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "strike", "del", "sub", "sup",
 				"blockquote", "pre", "code", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table",
-				"thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a", "img")
+				"thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a")
+		// an image whose source is not one of ours is dropped whole, not kept without its source
+		.allowElements((name, attributes) -> attributes.contains("src") ? name : null, "img")
 		.allowUrlProtocols("http", "https", "mailto")
 		.allowAttributes("href").onElements("a")
 		.requireRelsOnLinks("nofollow", "noopener", "noreferrer")
@@ -57,7 +56,28 @@ public final class Markdown {
 	/** The words of a Markdown source without its markup, for the search index and excerpts. */
 	public static String toText(String markdown) {
 		Node document = PARSER.parse(markdown == null ? "" : markdown);
-		return TEXT.render(document).replaceAll("[ \\t]+", " ").strip();
+		String text = HTML.render(document).replaceAll("<[^>]+>", " ");
+		return unescape(text).replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").strip();
+	}
+
+	private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|lt|gt|amp|quot|apos);");
+
+	private static String unescape(String html) {
+		return ENTITY.matcher(html).replaceAll(m -> {
+			String e = m.group(1);
+			String c = switch (e) {
+				case "lt" -> "<";
+				case "gt" -> ">";
+				case "amp" -> "&";
+				case "quot" -> "\"";
+				case "apos" -> "'";
+				default -> {
+					int code = e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
+					yield Character.isValidCodePoint(code) && code != 0 ? new String(Character.toChars(code)) : " ";
+				}
+			};
+			return java.util.regex.Matcher.quoteReplacement(c);
+		});
 	}
 
 	/** A short excerpt of the text of a Markdown source. */
