@@ -117,7 +117,9 @@ class SecurityConfiguration {
 		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, messages);
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(requests -> requests
+			// the knowledge base is read by anonymous visitors too: published public articles only (KnowledgeApi);
+			// help-center readers vote and search without an account
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/kb/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/search/articles").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/votes").permitAll()
 				.anyRequest().authenticated())
