@@ -65,7 +65,7 @@ class HelpCenterPagesTests extends IntegrationTest {
 			.contains("<meta property=\"og:title\" content=\"Export invoices to CSV\">")
 			.contains("<meta name=\"description\" content=\"About Export invoices to CSV\">")
 			.contains("<strong>Billing</strong>")
-			.doesNotContain("hreflang=\"ro\"");
+			.doesNotContain("rel=\"alternate\" hreflang=\"ro\"");
 		assertThat(html("/help/zh/articles/" + zhSlug, "en")).contains("<html lang=\"zh\"", "导出发票为 CSV", "这篇文章对您有帮助吗？");
 	}
 
