@@ -38,9 +38,18 @@ class HelpCenterBrowserTests extends BrowserTest {
 
 		page.navigate(url("/help"));
 		assertThat(page).hasURL(Pattern.compile(".*/help/en$"));
-		page.getByLabel("Search the help center").pressSequentially("calendar " + word,
-				new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(30));
-		assertThat(page.locator("#hc-instant").getByText("Connect " + word + " to your calendar")).isVisible();
+		page.onResponse(response -> {
+			if (response.status() >= 400) {
+				consoleErrors.add(response.status() + " " + response.url());
+			}
+		});
+		com.microsoft.playwright.Response instant = page.waitForResponse(
+				response -> response.url().contains("/search/instant") && response.url().contains(word),
+				() -> page.getByLabel("Search the help center").pressSequentially("calendar " + word,
+						new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(30)));
+		assertThat(instant.status()).as(instant.text()).isEqualTo(200);
+		assertThat(instant.text()).contains("Connect " + word + " to your calendar");
+		assertThat(page.locator("#hc-instant .hc-article-title")).hasText("Connect " + word + " to your calendar");
 		page.getByLabel("Search the help center").press("Enter");
 		assertThat(page).hasURL(Pattern.compile(".*/help/en/search\\?q=calendar\\+" + word + ".*"));
 		assertThat(page.locator(".hc-results mark").first()).isVisible();
