@@ -63,7 +63,8 @@ public class ArticleEditor {
 
 	@Transactional(readOnly = true)
 	public Article require(long id) {
-		return articles.findById(id).orElseThrow(() -> NotFoundException.of("errors.knowledge.article-not-found", id));
+		return articles.withTranslations(id)
+			.orElseThrow(() -> NotFoundException.of("errors.knowledge.article-not-found", id));
 	}
 
 	public Article create(NewArticle input, AuthenticatedUser by) {

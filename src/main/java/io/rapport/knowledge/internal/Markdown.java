@@ -60,6 +60,14 @@ public final class Markdown {
 		return unescape(text).replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").strip();
 	}
 
+	/** The text of sanitized HTML (a ticket message), its paragraphs and line breaks kept. */
+	public static String htmlToText(String html) {
+		String text = (html == null ? "" : html).replaceAll("(?i)<br\\s*/?>", "\n")
+			.replaceAll("(?i)</(p|div|li|h[1-6]|blockquote|tr)>", "\n\n").replaceAll("<[^>]+>", "");
+		return unescape(text).replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").replaceAll("\n{3,}", "\n\n")
+			.strip();
+	}
+
 	private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|lt|gt|amp|quot|apos);");
 
 	private static String unescape(String html) {
