@@ -6,6 +6,7 @@ import java.util.HashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.rapport.shared.web.FrameSources;
 import io.rapport.shared.web.ImageSources;
 import io.rapport.shared.web.ProblemWriter;
 
@@ -173,9 +174,12 @@ class SecurityConfiguration {
 				if (swagger.matches(request)) {
 					response.setHeader("Content-Security-Policy", SWAGGER_POLICY);
 				}
-				else if (!ImageSources.allowed(request).isEmpty()) {
-					response.setHeader("Content-Security-Policy", PAGE_POLICY.replace("img-src 'self' data:",
-							"img-src 'self' data: " + String.join(" ", ImageSources.allowed(request))));
+				else if (!ImageSources.allowed(request).isEmpty() || !FrameSources.allowed(request).isEmpty()) {
+					String policy = PAGE_POLICY.replace("img-src 'self' data:",
+							("img-src 'self' data: " + String.join(" ", ImageSources.allowed(request))).strip());
+					String frames = String.join(" ", FrameSources.allowed(request));
+					response.setHeader("Content-Security-Policy", frames.isEmpty() ? policy
+							: policy + "; frame-src " + frames + "; media-src 'self' " + frames);
 				}
 			}));
 		return http.build();

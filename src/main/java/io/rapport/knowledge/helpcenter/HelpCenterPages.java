@@ -13,6 +13,7 @@ import io.rapport.knowledge.KnowledgeApi.Audience;
 import io.rapport.knowledge.KnowledgeApi.CategoryNode;
 import io.rapport.knowledge.KnowledgeApi.SearchResults;
 import io.rapport.shared.NotFoundException;
+import io.rapport.shared.web.FrameSources;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -120,6 +121,9 @@ class HelpCenterPages {
 		Reader reader = readers.of(request);
 		activity.viewed(article.articleId(), article.locale(), reader);
 		clicks.verify(searchToken).ifPresent(search -> activity.clicked(search, article.articleId()));
+		if (article.video() != null) {
+			FrameSources.allow(request, List.of(article.video()));
+		}
 		showArticle(article, locale, reader, model);
 		return "helpcenter/article";
 	}

@@ -148,6 +148,21 @@ class HelpCenterPagesTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldEmbedAnAllowListedVideoAndAllowOnlyItsOriginInThatPagesPolicy() throws Exception {
+		KbFixtures.Article video = kb.article(kb.category("Videos"), "Tour of the inbox", "A short tour.", "PUBLIC",
+				"PUBLISHED", "VIDEO", "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+
+		var response = mvc.perform(get("/help/en/articles/" + video.slug())).andExpect(status().isOk()).andReturn()
+			.getResponse();
+
+		assertThat(response.getContentAsString()).contains("<iframe", "src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+		assertThat(response.getHeader("Content-Security-Policy"))
+			.contains("frame-src https://www.youtube-nocookie.com").contains("script-src 'self'");
+		assertThat(mvc.perform(get("/help/en")).andReturn().getResponse().getHeader("Content-Security-Policy"))
+			.doesNotContain("frame-src");
+	}
+
+	@Test
 	void shouldHaveEveryWordInEveryLanguage() {
 		Bundles.assertEveryLanguageHasEveryKey("helpcenter");
 	}
