@@ -6,6 +6,7 @@ import java.util.HashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.rapport.shared.web.FrameSources;
 import io.rapport.shared.web.ImageSources;
 import io.rapport.shared.web.ProblemWriter;
 
@@ -117,7 +118,12 @@ class SecurityConfiguration {
 		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems, messages);
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			// the knowledge base is read by anonymous visitors too: published public articles only (KnowledgeApi);
+			// help-center readers vote and search without an account
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/kb/**").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/search/articles").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/votes").permitAll()
+				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -142,6 +148,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/portal/signup").permitAll()
 				.requestMatchers("/portal/invitation/**", "/portal/verify/**", "/portal/forgot", "/portal/reset/**")
 				.permitAll()
+				.requestMatchers("/help", "/help/**", "/helpcenter/**", "/sitemap.xml").permitAll()
 				.requestMatchers("/portal/**").hasRole("CONTACT")
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().hasRole("AGENT"))
@@ -167,9 +174,12 @@ class SecurityConfiguration {
 				if (swagger.matches(request)) {
 					response.setHeader("Content-Security-Policy", SWAGGER_POLICY);
 				}
-				else if (!ImageSources.allowed(request).isEmpty()) {
-					response.setHeader("Content-Security-Policy", PAGE_POLICY.replace("img-src 'self' data:",
-							"img-src 'self' data: " + String.join(" ", ImageSources.allowed(request))));
+				else if (!ImageSources.allowed(request).isEmpty() || !FrameSources.allowed(request).isEmpty()) {
+					String policy = PAGE_POLICY.replace("img-src 'self' data:",
+							("img-src 'self' data: " + String.join(" ", ImageSources.allowed(request))).strip());
+					String frames = String.join(" ", FrameSources.allowed(request));
+					response.setHeader("Content-Security-Policy", frames.isEmpty() ? policy
+							: policy + "; frame-src " + frames + "; media-src 'self' " + frames);
 				}
 			}));
 		return http.build();

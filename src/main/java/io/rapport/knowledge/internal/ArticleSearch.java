@@ -1,0 +1,208 @@
+package io.rapport.knowledge.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.rapport.knowledge.KnowledgeApi.ArticleSummary;
+import io.rapport.knowledge.KnowledgeApi.Audience;
+import io.rapport.knowledge.KnowledgeApi.SearchHit;
+import io.rapport.knowledge.KnowledgeApi.SearchResults;
+import io.rapport.shared.SafeHtml;
+import io.rapport.shared.search.SearchLanguages;
+
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
+import org.hibernate.search.engine.search.projection.SearchProjection;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Full-text search over article translations. A query is matched against the fields of every language, those of
+ * the asked locale weighted four times as much, title over keywords over summary over body; words of five letters
+ * or more also match with one typo in the Latin-script languages. Customers find published public translations
+ * only, agents published ones of internal articles too. Hits are one per article (its best translation), each
+ * with a snippet where the words are marked.
+ */
+@Component
+public class ArticleSearch {
+
+	static final int MAX_QUERY = 200;
+
+	/** Translations read to make one page of articles: several translations of one article may match. */
+	private static final int WINDOW = 200;
+
+	private static final String OPEN = "\u0002";
+
+	private static final String CLOSE = "\u0003";
+
+	private static final List<String> LATIN = List.of(SearchLanguages.EN, SearchLanguages.RO, SearchLanguages.EO,
+			SearchLanguages.ANY);
+
+	private static final Pattern LATIN_WORD = Pattern.compile("\\p{IsLatin}{5,}");
+
+	@PersistenceContext
+	private EntityManager entityManager;
+
+	/** What restricts a search beyond the audience, for the editors' list. */
+	public record Filter(Long categoryId, String kind, String state, String locale, boolean anyState,
+			String visibility) {
+
+		static final Filter NONE = new Filter(null, null, null, null, false, null);
+	}
+
+	@Transactional(readOnly = true)
+	public SearchResults search(String query, String locale, Audience audience, int offset, int limit) {
+		return search(query, locale, audience, Filter.NONE, offset, limit);
+	}
+
+	@Transactional(readOnly = true)
+	public SearchResults search(String query, String locale, Audience audience, Filter filter, int offset, int limit) {
+		String q = clean(query);
+		String language = SearchLanguages.analyzerFor(locale);
+		if (q.isEmpty() || limit <= 0) {
+			return new SearchResults(q, locale, 0, List.of());
+		}
+		SearchSession session = Search.session(entityManager);
+		List<List<?>> rows = session.search(ArticleTranslation.class)
+			.select(f -> projection(f))
+			.where(f -> f.bool(b -> {
+				b.must(text(f, q, language));
+				restrict(f, b, audience, filter);
+			}))
+			.highlighter(h -> h.plain().tag(OPEN, CLOSE).fragmentSize(160).numberOfFragments(1).noMatchSize(0))
+			.fetchHits(WINDOW);
+		List<SearchHit> hits = collapse(rows, locale);
+		int from = Math.min(Math.max(offset, 0), hits.size());
+		int to = Math.min(from + limit, hits.size());
+		return new SearchResults(q, locale, hits.size(), List.copyOf(hits.subList(from, to)));
+	}
+
+	/** Articles near one: sharing its title's and keywords' words, or its category; never itself. */
+	@Transactional(readOnly = true)
+	public List<ArticleSummary> related(ArticleTranslation of, String locale, int limit, Audience audience) {
+		Article article = of.getArticle();
+		String q = clean(of.getTitle() + " " + String.join(" ", of.keywordList()));
+		String language = SearchLanguages.analyzerFor(locale);
+		SearchSession session = Search.session(entityManager);
+		List<List<?>> rows = session.search(ArticleTranslation.class)
+			.select(f -> projection(f))
+			.where(f -> f.bool(b -> {
+				b.should(text(f, q, language));
+				if (article.getCategory() != null) {
+					b.should(f.match().field("category").matching(String.valueOf(article.getCategory().getId()))
+						.boost(2f));
+				}
+				b.mustNot(f.match().field("article").matching(article.getId()));
+				restrict(f, b, audience, Filter.NONE);
+			}))
+			.highlighter(h -> h.plain().tag(OPEN, CLOSE).fragmentSize(160).numberOfFragments(1).noMatchSize(0))
+			.fetchHits(WINDOW);
+		return collapse(rows, locale).stream().limit(limit).map(SearchHit::article).toList();
+	}
+
+	private static String clean(String query) {
+		String q = query == null ? "" : query.replaceAll("[\\p{Cntrl}]", " ").strip();
+		return q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
+	}
+
+	private static <R, E> ProjectionFinalStep<List<?>> projection(SearchProjectionFactory<R, E> f) {
+		List<SearchProjection<?>> parts = new ArrayList<>();
+		parts.add(f.entity(ArticleTranslation.class).toProjection());
+		parts.add(f.score().toProjection());
+		for (String language : TranslationBinder.LANGUAGES) {
+			parts.add(f.highlight("summary_" + language).toProjection());
+			parts.add(f.highlight("body_" + language).toProjection());
+		}
+		return f.composite().from(parts.toArray(SearchProjection[]::new)).asList();
+	}
+
+	private static SearchPredicate text(SearchPredicateFactory f, String q, String asked) {
+		return f.bool(b -> {
+			for (String language : TranslationBinder.LANGUAGES) {
+				float weight = language.equals(asked) ? 4f : 1f;
+				b.should(f.match().field("title_" + language).boost(3f).field("keywords_" + language).boost(2f)
+					.field("summary_" + language).boost(1.5f).field("body_" + language).matching(q).boost(weight));
+				if (LATIN.contains(language)) {
+					LATIN_WORD.matcher(q).results().map(m -> m.group()).distinct().limit(8).forEach(word -> b
+						.should(f.match().field("title_" + language).boost(3f).field("summary_" + language)
+							.field("body_" + language).matching(word).fuzzy(1, 1).boost(weight * 0.3f)));
+				}
+			}
+		}).toPredicate();
+	}
+
+	private static void restrict(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> b, Audience audience,
+			Filter filter) {
+		if (audience != Audience.AGENT) {
+			b.filter(f.match().field("state").matching(ArticleTranslation.State.PUBLISHED.name()));
+			b.filter(f.match().field("visibility").matching(Article.Visibility.PUBLIC.name()));
+		}
+		else if (filter.state() != null) {
+			b.filter(f.match().field("state").matching(filter.state()));
+		}
+		else if (!filter.anyState()) {
+			b.filter(f.match().field("state").matching(ArticleTranslation.State.PUBLISHED.name()));
+		}
+		if (audience == Audience.AGENT && filter.visibility() != null) {
+			b.filter(f.match().field("visibility").matching(filter.visibility()));
+		}
+		if (filter.categoryId() != null) {
+			b.filter(f.match().field("category").matching(String.valueOf(filter.categoryId())));
+		}
+		if (filter.kind() != null) {
+			b.filter(f.match().field("kind").matching(filter.kind()));
+		}
+		if (filter.locale() != null) {
+			b.filter(f.match().field("locale").matching(filter.locale()));
+		}
+	}
+
+	/** One hit per article: its best translation, or the asked locale's when that matched too. */
+	private static List<SearchHit> collapse(List<List<?>> rows, String locale) {
+		Map<Long, SearchHit> byArticle = new LinkedHashMap<>();
+		for (List<?> row : rows) {
+			ArticleTranslation translation = (ArticleTranslation) row.get(0);
+			float score = (Float) row.get(1);
+			long articleId = translation.getArticle().getId();
+			SearchHit existing = byArticle.get(articleId);
+			if (existing == null || !existing.article().locale().equals(locale) && translation.getLocale()
+				.equals(locale)) {
+				SearchHit hit = new SearchHit(Views.summary(translation), snippet(translation, row),
+						existing == null ? score : existing.score());
+				byArticle.put(articleId, hit);
+			}
+		}
+		return new ArrayList<>(byArticle.values());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String snippet(ArticleTranslation translation, List<?> row) {
+		for (int i = 2; i < row.size(); i++) {
+			List<String> fragments = (List<String>) row.get(i);
+			if (fragments != null && !fragments.isEmpty()) {
+				return mark(fragments.get(0));
+			}
+		}
+		String summary = translation.getSummary();
+		return SafeHtml.escape(summary != null && !summary.isBlank() ? summary
+				: Markdown.excerpt(translation.getBody(), 160));
+	}
+
+	/** Escapes a fragment, then turns the highlighter's marks into {@code <mark>}: the text stays inert. */
+	static String mark(String fragment) {
+		return SafeHtml.escape(fragment.replaceAll("\\s+", " ").strip()).replace(OPEN, "<mark>")
+			.replace(CLOSE, "</mark>");
+	}
+}

@@ -1,0 +1,96 @@
+package io.rapport.knowledge.internal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Article bodies: CommonMark with tables, rendered to HTML and then sanitized. Raw HTML in the source is shown as
+ * text, never as markup; links are http, https, mailto or a path of ours; images only those uploaded to the
+ * knowledge base ({@code /kb/images/{id}}). The sanitizer has the same rules as {@code SafeHtml} (no scripts,
+ * event handlers, styles, iframes) plus those images and heading anchors.
+ */
+public final class Markdown {
+
+	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+	private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+
+	private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+		.sanitizeUrls(true).build();
+
+	/** Where uploaded images are served; the only image sources an article may show. */
+	static final Pattern IMAGE_SOURCE = Pattern.compile("/kb/images/\\d+(/[\\w.-]{1,100})?");
+
+	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+		.allowElements("p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "strike", "del", "sub", "sup",
+				"blockquote", "pre", "code", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table",
+				"thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a")
+		// an image whose source is not one of ours is dropped whole, not kept without its source
+		.allowElements((name, attributes) -> attributes.contains("src") ? name : null, "img")
+		.allowUrlProtocols("http", "https", "mailto")
+		.allowAttributes("href").onElements("a")
+		.requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+		.allowAttributes("src").matching(IMAGE_SOURCE).onElements("img")
+		.allowAttributes("alt", "title").onElements("img")
+		.allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
+		.allowAttributes("colspan", "rowspan").matching(Pattern.compile("\\d{1,3}")).onElements("td", "th")
+		.toFactory();
+
+	private Markdown() {
+	}
+
+	/** The sanitized HTML of a Markdown source. */
+	public static String toHtml(String markdown) {
+		Node document = PARSER.parse(markdown == null ? "" : markdown);
+		return POLICY.sanitize(HTML.render(document));
+	}
+
+	/** The words of a Markdown source without its markup, for the search index and excerpts. */
+	public static String toText(String markdown) {
+		Node document = PARSER.parse(markdown == null ? "" : markdown);
+		String text = HTML.render(document).replaceAll("<[^>]+>", " ");
+		return unescape(text).replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").strip();
+	}
+
+	/** The text of sanitized HTML (a ticket message), its paragraphs and line breaks kept. */
+	public static String htmlToText(String html) {
+		String text = (html == null ? "" : html).replaceAll("(?i)<br\\s*/?>", "\n")
+			.replaceAll("(?i)</(p|div|li|h[1-6]|blockquote|tr)>", "\n\n").replaceAll("<[^>]+>", "");
+		return unescape(text).replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").replaceAll("\n{3,}", "\n\n")
+			.strip();
+	}
+
+	private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|lt|gt|amp|quot|apos);");
+
+	private static String unescape(String html) {
+		return ENTITY.matcher(html).replaceAll(m -> {
+			String e = m.group(1);
+			String c = switch (e) {
+				case "lt" -> "<";
+				case "gt" -> ">";
+				case "amp" -> "&";
+				case "quot" -> "\"";
+				case "apos" -> "'";
+				default -> {
+					int code = e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
+					yield Character.isValidCodePoint(code) && code != 0 ? new String(Character.toChars(code)) : " ";
+				}
+			};
+			return java.util.regex.Matcher.quoteReplacement(c);
+		});
+	}
+
+	/** A short excerpt of the text of a Markdown source. */
+	public static String excerpt(String markdown, int maxLength) {
+		String text = toText(markdown).replaceAll("\\s+", " ");
+		return text.length() <= maxLength ? text : text.substring(0, maxLength - 1).stripTrailing() + "…";
+	}
+}
