@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -245,6 +247,31 @@ class KnowledgeRestApiTests extends IntegrationTest {
 			.andExpect(jsonPath("$.translations[0].html").value(not(containsString("javascript:"))))
 			.andExpect(jsonPath("$.translations[0].html").value(not(containsString("<img"))))
 			.andExpect(jsonPath("$.translations[0].html").value(containsString("&lt;script&gt;")));
+	}
+
+	@Test
+	void shouldTakePicturesByTheirBytesAndServeThemInert() throws Exception {
+		byte[] png = java.util.Base64.getDecoder().decode(
+				"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+		String url = JsonPath.read(mvc.perform(multipart("/api/v1/kb/images")
+			.file(new MockMultipartFile("file", "Setup Screen.png", "image/svg+xml", png))
+			.header("Authorization", agent.bearer()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.markdown").value(containsString("![setup screen](/kb/images/")))
+			.andReturn().getResponse().getContentAsString(), "$.url");
+
+		mvc.perform(get(url))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "image/png"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Security-Policy", containsString("sandbox")));
+		expectField(mvc.perform(multipart("/api/v1/kb/images")
+			.file(new MockMultipartFile("file", "evil.png", "image/png",
+					"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".getBytes()))
+			.header("Authorization", agent.bearer())), 400, "file");
+		mvc.perform(multipart("/api/v1/kb/images").file(new MockMultipartFile("file", "a.png", "image/png", png))
+			.header("Authorization", customer.bearer())).andExpect(status().isNotFound());
+		mvc.perform(get("/kb/images/AAAAAAAAAAAAAAAAAAAAAA/none.png")).andExpect(status().isNotFound());
 	}
 
 	private static void expectField(ResultActions result, int status, String field) throws Exception {

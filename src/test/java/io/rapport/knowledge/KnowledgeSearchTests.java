@@ -105,7 +105,7 @@ class KnowledgeSearchTests extends IntegrationTest {
 		long other = kb.aPublishedArticle(agent.user(), "en", "Quokka calendar quokka colours",
 				"The quokka calendar quokka shows quokka colours.");
 
-		SearchResults results = knowledge.search("calendarul quokka", "ro", Audience.CUSTOMER, 0, 10);
+		SearchResults results = knowledge.search("calendar quokka", "ro", Audience.CUSTOMER, 0, 10);
 
 		assertThat(results.hits().get(0).article().articleId()).isEqualTo(article);
 		assertThat(results.hits().get(0).article().locale()).isEqualTo("ro");

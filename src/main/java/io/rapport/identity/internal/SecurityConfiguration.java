@@ -143,7 +143,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
 						"/login", "/portal/login", "/portal/signup", "/actuator/health", "/actuator/health/**",
-						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+						// pictures of help-center articles (knowledge's KbImages): random keys, shown to anyone
+						"/kb/images/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/portal/signup").permitAll()
 				.requestMatchers("/portal/invitation/**", "/portal/verify/**", "/portal/forgot", "/portal/reset/**")

@@ -11,7 +11,9 @@ import io.rapport.knowledge.KnowledgeApi.Audience;
 import io.rapport.knowledge.KnowledgeApi.SearchHit;
 import io.rapport.knowledge.KnowledgeApi.SearchResults;
 import io.rapport.shared.SafeHtml;
+import io.rapport.shared.search.LocalizedQuery;
 import io.rapport.shared.search.SearchLanguages;
+import io.rapport.shared.search.SearchSynonyms;
 
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
@@ -29,9 +31,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Full-text search over article translations. A query is matched against the fields of every language, those of
- * the asked locale weighted four times as much, title over keywords over summary over body; words of five letters
- * or more also match with one typo in the Latin-script languages. Customers find published public translations
+ * Full-text search over article translations, through the search layer's {@code LocalizedQuery}: a query is
+ * matched against the fields of every language, those of the asked locale weighted four times as much, title over
+ * keywords over summary over body, with the admins' synonyms of the asked locale; words of five letters or more
+ * also match with one typo in the Latin-script languages. Related articles use a looser predicate of their own
+ * (any shared word counts, the same category weighs). Customers find published public translations
  * only, agents published ones of internal articles too. Hits are one per article (its best translation), each
  * with a snippet where the words are marked.
  */
@@ -55,6 +59,12 @@ public class ArticleSearch {
 	@PersistenceContext
 	private EntityManager entityManager;
 
+	private final SearchSynonyms synonyms;
+
+	ArticleSearch(SearchSynonyms synonyms) {
+		this.synonyms = synonyms;
+	}
+
 	/** What restricts a search beyond the audience, for the editors' list. */
 	public record Filter(Long categoryId, String kind, String state, String locale, boolean anyState,
 			String visibility) {
@@ -70,15 +80,16 @@ public class ArticleSearch {
 	@Transactional(readOnly = true)
 	public SearchResults search(String query, String locale, Audience audience, Filter filter, int offset, int limit) {
 		String q = clean(query);
-		String language = SearchLanguages.analyzerFor(locale);
-		if (q.isEmpty() || limit <= 0) {
+		LocalizedQuery words = LocalizedQuery.of(q, locale).field("title", 3f).field("keywords", 2f)
+			.field("summary", 1.5f).field("body").synonyms(synonyms.of(locale));
+		if (q.isEmpty() || words.isBlank() || limit <= 0) {
 			return new SearchResults(q, locale, 0, List.of());
 		}
 		SearchSession session = Search.session(entityManager);
 		List<List<?>> rows = session.search(ArticleTranslation.class)
 			.select(f -> projection(f))
 			.where(f -> f.bool(b -> {
-				b.must(text(f, q, language));
+				b.must(words.toPredicate(f));
 				restrict(f, b, audience, filter);
 			}))
 			.highlighter(h -> h.plain().tag(OPEN, CLOSE).fragmentSize(160).numberOfFragments(1).noMatchSize(0))

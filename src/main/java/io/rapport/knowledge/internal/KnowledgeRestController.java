@@ -58,8 +58,11 @@ class KnowledgeRestController {
 
 	private final Translations translations;
 
+	private final KbImages images;
+
 	KnowledgeRestController(ArticleEditor editor, ArticleList list, CategoryAdmin categories, Locales locales,
-			Categories categoryRows, Translations translations) {
+			Categories categoryRows, Translations translations, KbImages images) {
+		this.images = images;
 		this.editor = editor;
 		this.list = list;
 		this.categories = categories;
@@ -221,6 +224,15 @@ class KnowledgeRestController {
 		ArticleTranslation translation = editor.restore(id, locale, number, requireAgent(user));
 		translations.flush();
 		return KbJson.translation(translation.getArticle(), translation, true, true);
+	}
+
+	@Operation(summary = "Upload a picture for articles (agents): PNG, JPEG, GIF or WebP up to 5 MB, its type read from its bytes; answers its address and the Markdown to paste")
+	@PostMapping(path = "/images", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<KbImageController.Uploaded> upload(@CurrentUser AuthenticatedUser user,
+			@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		KbImage image = KbImageController.store(images, file, requireAgent(user));
+		return ResponseEntity.created(URI.create(image.url())).body(KbImageController.uploaded(image));
 	}
 
 	private Article readable(AuthenticatedUser user, long id) {

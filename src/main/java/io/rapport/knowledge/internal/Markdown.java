@@ -14,7 +14,7 @@ import org.owasp.html.PolicyFactory;
 /**
  * Article bodies: CommonMark with tables, rendered to HTML and then sanitized. Raw HTML in the source is shown as
  * text, never as markup; links are http, https, mailto or a path of ours; images only those uploaded to the
- * knowledge base ({@code /kb/images/{id}}). The sanitizer has the same rules as {@code SafeHtml} (no scripts,
+ * knowledge base ({@code /kb/images/{key}/{name}}). The sanitizer has the same rules as {@code SafeHtml} (no scripts,
  * event handlers, styles, iframes) plus those images and heading anchors.
  */
 public final class Markdown {
@@ -27,7 +27,7 @@ public final class Markdown {
 		.sanitizeUrls(true).build();
 
 	/** Where uploaded images are served; the only image sources an article may show. */
-	static final Pattern IMAGE_SOURCE = Pattern.compile("/kb/images/\\d+(/[\\w.-]{1,100})?");
+	static final Pattern IMAGE_SOURCE = Pattern.compile("/kb/images/[A-Za-z0-9_-]{16,40}(/[\\p{L}\\p{N}_.-]{1,100})?");
 
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "strike", "del", "sub", "sup",
