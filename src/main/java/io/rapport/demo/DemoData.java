@@ -40,6 +40,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoActivity activity;
 
+	private final DemoKnowledge knowledge;
+
 	private final TicketImport tickets;
 
 	private final RapportProperties properties;
@@ -50,10 +52,11 @@ class DemoData implements ApplicationRunner {
 
 	private String password;
 
-	DemoData(DemoGenerator generator, DemoActivity activity, TicketImport tickets, RapportProperties properties,
+	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
 			@Value("${rapport.demo.tickets:500}") int ticketCount) {
 		this.generator = generator;
 		this.activity = activity;
+		this.knowledge = knowledge;
 		this.tickets = tickets;
 		this.properties = properties;
 		this.ticketCount = ticketCount;
@@ -80,6 +83,14 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's live activity (assignments, replies, saved views) could not be created", e);
+		}
+		try {
+			DemoKnowledge.Result help = knowledge.create(seed, result.agentEmails().get(0));
+			log.info("Demo help center: {} articles ({} translations), {} views, {} votes, {} searches",
+					help.articles(), help.translations(), help.views(), help.votes(), help.searches());
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's help center could not be created", e);
 		}
 		log.info("Demo data: {} tickets, {} contacts, {} accounts in {} ms (seed {})", result.tickets(),
 				result.contacts(), result.accounts(), (System.nanoTime() - start) / 1_000_000, seed);

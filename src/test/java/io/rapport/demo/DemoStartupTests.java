@@ -2,10 +2,15 @@ package io.rapport.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import io.rapport.RapportApplication;
+import io.rapport.knowledge.KnowledgeApi;
+import io.rapport.knowledge.KnowledgeApi.Audience;
+import io.rapport.knowledge.KnowledgeApi.SearchResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +49,7 @@ class DemoStartupTests {
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
 					"select distinct kind from notifications", String.class)).contains("assigned", "customer_replied",
 							"mentioned"));
+			shouldHaveWrittenTheHelpCenter(context, jdbc);
 		}
 		int printed = count(output.getOut(), "Demo data is ready");
 
@@ -52,6 +58,35 @@ class DemoStartupTests {
 				.isEqualTo(84);
 		}
 		assertThat(count(output.getOut(), "Demo data is ready")).isEqualTo(printed).isEqualTo(1);
+	}
+
+	/** Brightlane's help center: published articles in five languages, searchable, with 90 days of readers. */
+	private static void shouldHaveWrittenTheHelpCenter(ConfigurableApplicationContext context, JdbcTemplate jdbc) {
+		assertThat(jdbc.queryForObject("select count(distinct t.article_id) from kb_translations t join kb_articles a "
+				+ "on a.id = t.article_id where t.state = 'PUBLISHED' and a.visibility = 'PUBLIC'", Long.class))
+			.isGreaterThanOrEqualTo(40);
+		assertThat(jdbc.queryForObject("select count(*) from (select article_id from kb_translations "
+				+ "where state = 'PUBLISHED' group by article_id having count(distinct locale) = 5) five", Long.class))
+			.isGreaterThanOrEqualTo(10);
+		assertThat(jdbc.queryForObject("select count(*) from kb_articles where visibility = 'INTERNAL'", Long.class))
+			.isGreaterThanOrEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from kb_translations where state = 'DRAFT'", Long.class))
+			.isGreaterThanOrEqualTo(1);
+		KnowledgeApi knowledge = context.getBean(KnowledgeApi.class);
+		SearchResults zh = knowledge.search("重置密码", "zh", Audience.CUSTOMER, 0, 5);
+		assertThat(zh.hits()).isNotEmpty();
+		assertThat(zh.hits().get(0).article().title()).isEqualTo("重置密码");
+		SearchResults ro = knowledge.search("factura", "ro", Audience.CUSTOMER, 0, 5);
+		assertThat(ro.hits()).isNotEmpty();
+		assertThat(ro.hits().get(0).article().title()).isEqualTo("De unde îmi descarc facturile?");
+		assertThat(jdbc.queryForObject("select count(*) from knowledge_article_views where viewed_at < ?", Long.class,
+				Timestamp.from(Instant.now().minus(Duration.ofDays(30))))).isPositive();
+		assertThat(jdbc.queryForObject("select count(*) from knowledge_votes where helpful = false and comment is not null",
+				Long.class)).isPositive();
+		assertThat(jdbc.queryForObject("select count(*) from knowledge_votes where helpful = true", Long.class))
+			.isPositive();
+		assertThat(jdbc.queryForList("select distinct locale from knowledge_searches where result_count = 0",
+				String.class)).hasSizeGreaterThanOrEqualTo(3);
 	}
 
 	private static int count(String text, String part) {
