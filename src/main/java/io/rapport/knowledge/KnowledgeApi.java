@@ -18,7 +18,10 @@ public interface KnowledgeApi {
 		CUSTOMER, AGENT
 	}
 
-	/** The category tree (two levels, ordered) with the number of articles the audience can read in each. */
+	/**
+	 * The category tree (two levels, ordered) with the number of articles the audience can read in each; a top
+	 * category's count includes its subcategories' articles.
+	 */
 	List<CategoryNode> categories(String locale, Audience audience);
 
 	Optional<CategoryNode> category(String locale, String slug, Audience audience);

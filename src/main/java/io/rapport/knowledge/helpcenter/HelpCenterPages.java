@@ -296,8 +296,9 @@ class HelpCenterPages {
 		return plain.length() <= 160 ? plain : plain.substring(0, 157) + "…";
 	}
 
+	/** The articles of the category and of its subcategories: {@link CategoryNode#articleCount()} counts both. */
 	private static long total(CategoryNode node) {
-		return node.articleCount() + node.children().stream().mapToLong(HelpCenterPages::total).sum();
+		return node.articleCount();
 	}
 
 	private static Optional<CategoryNode> find(long id, List<CategoryNode> nodes) {

@@ -111,6 +111,21 @@ class HelpCenterPagesTests extends IntegrationTest {
 			.doesNotContain("Secret discount codes", "Half-written guide");
 	}
 
+	/** A top category's tile counts its own articles and its subcategories', each once. */
+	@Test
+	void shouldCountEachArticleOnceOnATopCategorysTile() throws Exception {
+		long top = kb.category("Quokka onboarding");
+		long sub = kb.category("Quokka first steps", top);
+		kb.article(top, "Quokka welcome", "Hello.", "PUBLIC", "PUBLISHED", "GUIDE", null);
+		kb.article(sub, "Quokka first board", "Make a board.", "PUBLIC", "PUBLISHED", "GUIDE", null);
+		kb.article(sub, "Quokka invite", "Invite people.", "PUBLIC", "PUBLISHED", "GUIDE", null);
+
+		String home = html("/help/en", "en");
+
+		assertThat(home.replaceAll("\\s+", " "))
+			.containsPattern("Quokka onboarding</span>.{0,200}3 articles");
+	}
+
 	@Test
 	void shouldKeepInternalAndDraftArticlesOutOfTheSitemap() throws Exception {
 		long category = kb.category("Sitemap topics");

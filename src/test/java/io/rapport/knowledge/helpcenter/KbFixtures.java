@@ -43,9 +43,16 @@ final class KbFixtures {
 	}
 
 	long category(String name) {
+		return category(name, null);
+	}
+
+	long category(String name, Long parentId) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("names", Map.of("en", name));
 		body.put("slug", unique("topic"));
+		if (parentId != null) {
+			body.put("parentId", parentId);
+		}
 		return id(send(post("/api/v1/kb/categories"), body));
 	}
 
