@@ -15,6 +15,7 @@ import io.rapport.identity.UserKind;
 import io.rapport.knowledge.KnowledgeApi;
 import io.rapport.knowledge.KnowledgeApi.Audience;
 import io.rapport.knowledge.KnowledgeAuthoring;
+import io.rapport.knowledge.HelpCenterBrand;
 import io.rapport.knowledge.KnowledgeHistory;
 
 import org.springframework.stereotype.Component;
@@ -61,8 +62,11 @@ class DemoKnowledge {
 
 	private final Clock clock;
 
+	private final HelpCenterBrand brand;
+
 	DemoKnowledge(KnowledgeAuthoring authoring, KnowledgeHistory history, KnowledgeApi knowledge,
-			IdentityApi identity, Clock clock) {
+			IdentityApi identity, Clock clock, HelpCenterBrand brand) {
+		this.brand = brand;
 		this.authoring = authoring;
 		this.history = history;
 		this.knowledge = knowledge;
@@ -85,6 +89,7 @@ class DemoKnowledge {
 		AuthenticatedUser author = identity.agents().stream().filter(a -> a.email().equals(authorEmail))
 			.map(a -> new AuthenticatedUser(a.id(), UserKind.AGENT, a.email(), a.name(), a.role())).findFirst()
 			.orElseThrow(() -> new IllegalStateException("No agent " + authorEmail));
+		brand.brand("Brightlane", "#2f5bea", "en");
 		Map<String, Long> categories = new HashMap<>();
 		Map<String, Integer> positions = new HashMap<>();
 		for (DemoHelpCenter.Category category : DemoHelpCenter.categories()) {

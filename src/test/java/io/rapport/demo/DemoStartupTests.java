@@ -87,6 +87,8 @@ class DemoStartupTests {
 			.isPositive();
 		assertThat(jdbc.queryForList("select distinct locale from knowledge_searches where result_count = 0",
 				String.class)).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(jdbc.queryForObject("select company_name from knowledge_helpcenter_settings where id = 1",
+				String.class)).isEqualTo("Brightlane");
 	}
 
 	private static int count(String text, String part) {
