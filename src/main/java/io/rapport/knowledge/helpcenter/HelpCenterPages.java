@@ -75,11 +75,8 @@ class HelpCenterPages {
 	String home(@PathVariable String locale, Model model) {
 		requireLocale(locale);
 		List<CategoryNode> categories = knowledge.categories(locale, Audience.CUSTOMER).stream()
-			.filter(c -> total(c) > 0).toList();
+			.filter(c -> c.articleCount() > 0).toList();
 		model.addAttribute("categories", categories);
-		Map<Long, Long> totals = new java.util.HashMap<>();
-		categories.forEach(c -> totals.put(c.id(), total(c)));
-		model.addAttribute("totals", totals);
 		model.addAttribute("popular", popular(locale, categories));
 		String title = look.settings().companyName();
 		Map<String, String> paths = new LinkedHashMap<>();
@@ -97,7 +94,7 @@ class HelpCenterPages {
 			.orElseThrow(() -> NotFoundException.of("errors.not-found"));
 		List<CategoryNode> tree = knowledge.categories(locale, Audience.CUSTOMER);
 		model.addAttribute("category", category);
-		model.addAttribute("children", category.children().stream().filter(c -> total(c) > 0).toList());
+		model.addAttribute("children", category.children().stream().filter(c -> c.articleCount() > 0).toList());
 		model.addAttribute("parent", parentOf(category.id(), tree).orElse(null));
 		model.addAttribute("articles", knowledge.inCategory(category.id(), locale, Audience.CUSTOMER));
 		Map<String, String> paths = new LinkedHashMap<>();
@@ -296,10 +293,6 @@ class HelpCenterPages {
 		return plain.length() <= 160 ? plain : plain.substring(0, 157) + "…";
 	}
 
-	/** The articles of the category and of its subcategories: {@link CategoryNode#articleCount()} counts both. */
-	private static long total(CategoryNode node) {
-		return node.articleCount();
-	}
 
 	private static Optional<CategoryNode> find(long id, List<CategoryNode> nodes) {
 		for (CategoryNode node : nodes) {
