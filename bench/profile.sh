@@ -19,7 +19,7 @@ JAR=${JAR:-"$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"} # another build for an A/B
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVER_JAVA")")")
 JFR_TOOL=${JFR_TOOL:-$( [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr ] && echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr || echo jfr )}
 
-OUT="$ROOT/bench/results/profile-$(date -u +%Y%m%dT%H%M%SZ)-$MODE-$SCENARIO-$(basename "$(dirname "$JDK_BIN")")"
+OUT="$ROOT/bench/results/profile-$(date -u +%Y%m%dT%H%M%SZ)-$MODE-$SCENARIO-$(basename "$(dirname "$JDK_BIN")")-$PORT" # two at once: one each
 mkdir -p "$OUT" "$ROOT/bench/target/classes"
 javac -d "$ROOT/bench/target/classes" "$ROOT/bench/src/Bench.java"
 bench() { java -cp "$ROOT/bench/target/classes" Bench "$@"; }
@@ -32,7 +32,7 @@ dropdb -h "$PG_HOST" -U postgres --if-exists "$PG_DB"
 createdb -h "$PG_HOST" -U postgres "$PG_DB"
 env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:5432/$PG_DB${PG_PARAMS:+?$PG_PARAMS}" \
   SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-  RAPPORT_DEMO=false RAPPORT_ADMIN_PASSWORD=admin-password-1 PORT="$PORT" \
+  RAPPORT_DATA_DIR="$OUT/data" RAPPORT_DEMO=false RAPPORT_ADMIN_PASSWORD=admin-password-1 PORT="$PORT" \
   "$SERVER_JAVA" $SERVER_OPTS -XX:+FlightRecorder -XX:FlightRecorderOptions:stackdepth=512 -jar "$JAR" "${EXTRA[@]}" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 export BENCH_SERVER_PID=$SERVER_PID

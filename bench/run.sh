@@ -83,7 +83,7 @@ for db in $DATABASES; do
       dropdb -h "$PG_HOST" -U postgres --if-exists "$PG_DB"
       createdb -h "$PG_HOST" -U postgres "$PG_DB"
       URL="jdbc:postgresql://$PG_HOST:5432/$PG_DB${PG_PARAMS:+?$PG_PARAMS}"
-      start_server postgresql SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=
+      start_server postgresql RAPPORT_DATA_DIR="$OUT/data-postgresql" SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=
       bench http postgresql "http://127.0.0.1:$PORT" "$URL" "$ROUNDS" "$SECONDS_PER_SCENARIO" "$CONCURRENCY" "$OUT/results.tsv"
       stop_server
       ;;
