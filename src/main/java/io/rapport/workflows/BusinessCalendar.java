@@ -134,7 +134,7 @@ public record BusinessCalendar(long id, String name, ZoneId zone, Map<DayOfWeek,
 					continue;
 				}
 				Duration available = Duration.between(start, end);
-				if (available.compareTo(left) > 0 || (left.isZero() && available.isPositive())) {
+				if (available.compareTo(left) > 0 || left.isZero()) { // end is after start: some time is open
 					return start.plus(left);
 				}
 				left = left.minus(available);
