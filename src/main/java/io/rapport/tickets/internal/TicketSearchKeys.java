@@ -9,20 +9,21 @@ import io.rapport.accounts.AccountView;
 import io.rapport.accounts.AccountsApi;
 import io.rapport.accounts.ContactRenamed;
 import io.rapport.accounts.ContactView;
+import io.rapport.tickets.internal.search.TicketIndexing;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps each ticket's search and sort keys ({@link SearchText}): the subject, the requester's name and email,
  * and the account's name. A new ticket gets them as it is persisted ({@link TicketSearchIndexer}); tickets written
  * without the aggregate (imports, rows from before the keys existed) get them from {@link #fillMissing()}, which
- * runs at start-up and after each import. Renamed accounts and contacts refresh the keys of their tickets.
+ * runs at start-up and after each import. Renamed accounts and contacts refresh the keys of their tickets and their
+ * search documents.
  */
 @Component
 class TicketSearchKeys {
@@ -33,27 +34,33 @@ class TicketSearchKeys {
 
 	private final JdbcTemplate jdbc;
 
-	TicketSearchKeys(AccountsApi accounts, JdbcTemplate jdbc) {
+	private final TicketIndexing indexing;
+
+	TicketSearchKeys(AccountsApi accounts, JdbcTemplate jdbc, TicketIndexing indexing) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
+		this.indexing = indexing;
 	}
 
 	/**
-	 * A renamed account: its tickets' keys are recomputed after the rename commits, in a transaction of their own
-	 * (idempotent, so a redelivery does no harm; {@code @ApplicationModuleListener} once the event registry lands).
+	 * A renamed account: its tickets' keys are recomputed after the rename commits, in a transaction of their own,
+	 * and their search documents rebuilt with the new name (idempotent, so a redelivery does no harm).
 	 */
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	public void on(AccountRenamed renamed) {
-		jdbc.update("update tickets set search_key = null where account_id = ?", renamed.accountId());
-		fillMissing();
+		refresh("account_id", renamed.accountId());
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	public void on(ContactRenamed renamed) {
-		jdbc.update("update tickets set search_key = null where requester_id = ?", renamed.contactId());
+		refresh("requester_id", renamed.contactId());
+	}
+
+	private void refresh(String column, long id) {
+		List<Long> tickets = jdbc.queryForList("select id from tickets where " + column + " = ?", Long.class, id);
+		jdbc.update("update tickets set search_key = null where " + column + " = ?", id);
 		fillMissing();
+		indexing.index(tickets);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

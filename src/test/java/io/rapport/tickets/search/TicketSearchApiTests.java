@@ -1,5 +1,6 @@
 package io.rapport.tickets.search;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -187,6 +189,17 @@ class TicketSearchApiTests extends IntegrationTest {
 		search(agent, "q", "#" + id).andExpect(jsonPath("$.items[0].ticketId").value(id));
 		search(agent, "q", customer.user().name(), "requester", id(customer))
 			.andExpect(jsonPath("$.items[*].ticketId", hasItem((int) id)));
+	}
+
+	@Test
+	void shouldFindATicketByItsRequestersNewNameOnceTheContactIsRenamed() throws Exception {
+		long id = open(customer, "Renamed requester", "Where did my export go?");
+
+		accounts.updateContact(customer.id(), "Zebulon Quartermaine", null);
+
+		// the rename is handed to the tickets module after it commits, by the event registry
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> search(agent, "q", "Quartermaine")
+			.andExpect(jsonPath("$.items[*].ticketId", hasItem((int) id))));
 	}
 
 	@Test
