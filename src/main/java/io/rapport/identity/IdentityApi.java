@@ -119,6 +119,12 @@ public class IdentityApi {
 		return agents.findById(id).map(agent -> agent.view(this::groupKey));
 	}
 
+	/** The language an agent chose on their profile, for what Rapport writes to them (mail notices); empty: none. */
+	@Transactional(readOnly = true)
+	public Optional<Locale> agentLanguage(long id) {
+		return agents.findById(id).map(Agent::getLanguage).map(Locale::forLanguageTag);
+	}
+
 	@Transactional(readOnly = true)
 	public List<AgentView> activeAgentsIn(long groupId) {
 		return agents.findActiveInGroup(groupId).stream().map(agent -> agent.view(this::groupKey)).toList();

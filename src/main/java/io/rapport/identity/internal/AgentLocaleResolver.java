@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.TimeZone;
 
 import io.rapport.identity.AuthenticatedUser;
+import io.rapport.shared.web.LanguageChoice;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleContextResolver;
 
 /**
- * The language and time zone of a request: an agent's own choice from their profile, otherwise the browser's
- * {@code Accept-Language} and no zone (pages then show UTC). Texts fall back to English where a module has no
+ * The language and time zone of a request: an agent's own choice from their profile, otherwise the language a
+ * visitor picked in the portal (a cookie), otherwise the browser's {@code Accept-Language} and no zone (pages then show UTC). Texts fall back to English where a module has no
  * bundle in that language. Both are looked up only when something asks, so API calls pay nothing.
  */
 @Component("localeResolver")
@@ -36,7 +37,10 @@ class AgentLocaleResolver implements LocaleContextResolver {
 			@Override
 			public Locale getLocale() {
 				Locale chosen = preferences().locale();
-				return chosen != null ? chosen : request.getLocale();
+				if (chosen != null) {
+					return chosen;
+				}
+				return LanguageChoice.picked(request).orElseGet(request::getLocale);
 			}
 
 			@Override

@@ -148,7 +148,8 @@ class SecurityConfiguration {
 						"/kb/images/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/portal/signup").permitAll()
-				.requestMatchers("/portal/invitation/**", "/portal/verify/**", "/portal/forgot", "/portal/reset/**")
+				.requestMatchers("/portal/invitation/**", "/portal/verify/**", "/portal/forgot", "/portal/reset/**",
+						"/portal/language")
 				.permitAll()
 				.requestMatchers("/help", "/help/**", "/helpcenter/**", "/sitemap.xml").permitAll()
 				.requestMatchers("/portal/**").hasRole("CONTACT")

@@ -94,7 +94,8 @@ class AgentMails {
 		values.put("name", HeaderText.clean(agent.name()));
 		values.put("message", message == null ? "" : message);
 		mails.queue(new OutboundMails.TicketMail(OutboundMail.Kind.AGENT_NOTICE, key, mailbox, thread, null,
-				List.of(agent.email()), List.of(), null, template, Locale.ENGLISH, values,
+				List.of(agent.email()), List.of(), null, template,
+				identity.agentLanguage(agent.id()).orElse(Locale.ENGLISH), values,
 				message == null ? "" : org.springframework.web.util.HtmlUtils.htmlEscape(message),
 				OutboundMails.Quote.NONE, List.of(), null));
 	}

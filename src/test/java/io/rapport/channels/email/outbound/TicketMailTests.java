@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.rapport.Fixtures;
+import io.rapport.identity.internal.AgentProfiles;
 import io.rapport.Fixtures.Person;
 import io.rapport.IntegrationTest;
 import io.rapport.channels.email.Bounces;
@@ -52,6 +53,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * get the notices they opted in to; the ticket page's delivery line offers a retry.
  */
 class TicketMailTests extends IntegrationTest {
+
+	@Autowired
+	AgentProfiles profiles;
 
 	@Autowired
 	TicketIntake intake;
@@ -195,6 +199,20 @@ class TicketMailTests extends IntegrationTest {
 			.containsExactly(List.of(wants.email()));
 		assertThat(notice.subject()).startsWith("[#" + ticket.number() + "] Assigned to you");
 		assertThat(notice.autoSubmitted()).isEqualTo("auto-generated");
+	}
+
+	@Test
+	void shouldMailAnAgentsNoticeInTheLanguageOfTheirProfile() throws Exception {
+		Person ioana = fixtures.anAgentIn("tier1");
+		profiles.update(ioana.id(), "Ioana", "ro", null);
+		agentSettings.save(ioana.id(), new AgentMailSettings.Settings(false, true, false));
+		EmailTicket ticket = emailTicket(Fixtures.uniqueEmail("ana", "lac.example"), List.of(), null);
+
+		tickets.bulkChange(List.of(ticket.id()), new BulkChange(ioana.id(), false, null, null, null, null, null, null),
+				fixtures.anAdmin().user());
+
+		OutboundMail notice = await(() -> kind(ticket.id(), OutboundMail.Kind.AGENT_NOTICE));
+		assertThat(notice.subject()).startsWith("[#" + ticket.number() + "] Vă este atribuit");
 	}
 
 	@Test
