@@ -151,6 +151,8 @@ class SecurityConfiguration {
 				.requestMatchers("/portal/invitation/**", "/portal/verify/**", "/portal/forgot", "/portal/reset/**")
 				.permitAll()
 				.requestMatchers("/help", "/help/**", "/helpcenter/**", "/sitemap.xml").permitAll()
+				// CSAT survey links from mail (surveys' CsatLinkPages): the random token is the credential
+				.requestMatchers("/survey/**").permitAll()
 				.requestMatchers("/portal/**").hasRole("CONTACT")
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().hasRole("AGENT"))
