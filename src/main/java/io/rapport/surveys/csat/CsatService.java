@@ -110,8 +110,8 @@ class CsatService implements CsatSurveys, CsatAnswers {
 
 	/** A reopened ticket is not asked about the solve it no longer has; its next solve asks again. */
 	@Transactional
-	public void reopened(long ticketId) {
-		store.cancelScheduled(ticketId);
+	public void reopened(long ticketId, Instant at) {
+		store.cancelScheduled(ticketId, at);
 	}
 
 	/**

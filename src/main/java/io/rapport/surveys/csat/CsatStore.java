@@ -57,9 +57,10 @@ class CsatStore {
 				+ "and state in ('SCHEDULED', 'SENT', 'OFFERED')", ticketId, latestId);
 	}
 
-	int cancelScheduled(long ticketId) {
-		return jdbc.update("update csat_surveys set state = 'CANCELLED_REOPENED' where ticket_id = ? and state = 'SCHEDULED'",
-				ticketId);
+	/** Cancels the ticket's waiting surveys about solves before {@code reopenedAt} (not a later solve's). */
+	int cancelScheduled(long ticketId, Instant reopenedAt) {
+		return jdbc.update("update csat_surveys set state = 'CANCELLED_REOPENED' where ticket_id = ? and state = 'SCHEDULED' "
+				+ "and solved_at <= ?", ticketId, at(reopenedAt));
 	}
 
 	List<Long> dueIds(Instant now, int limit) {

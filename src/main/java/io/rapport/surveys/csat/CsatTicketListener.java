@@ -27,6 +27,6 @@ class CsatTicketListener {
 
 	@ApplicationModuleListener
 	public void on(TicketReopened event) {
-		surveys.reopened(event.ticketId());
+		surveys.reopened(event.ticketId(), event.at());
 	}
 }
