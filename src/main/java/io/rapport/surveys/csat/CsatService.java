@@ -274,15 +274,23 @@ class CsatService implements CsatSurveys, CsatAnswers {
 		TicketView ticket = tickets.find(ticketId)
 			.filter(t -> t.requester() != null && t.solvedAt() != null)
 			.orElseThrow(() -> NotFoundException.of("errors.surveys.not-found"));
-		if (store.surveyExists(ticketId, ticket.solvedAt())) {
-			return;
+		Optional<Survey> scheduled = store.surveyFor(ticketId, ticket.solvedAt());
+		long id;
+		if (scheduled.isPresent()) {
+			if (scheduled.get().state() != Survey.State.SCHEDULED) {
+				return;
+			}
+			id = scheduled.get().id();
+			store.open(id, Survey.State.OFFERED, null, offeredAt, offeredAt.plus(VALID_FOR), null);
 		}
-		String language = CsatSettings.language(accounts.contact(ticket.requester().id()).map(ContactView::locale).orElse(null));
-		Survey survey = new Survey(0, ticketId, ticket.requester().id(), ticket.solvedAt(), offeredAt,
-				Survey.State.OFFERED, ticket.accountId(), ticket.assigneeId(), ticket.group(), ticket.channel(), language,
-				offeredAt, offeredAt.plus(VALID_FOR), null, null, null);
-		long id = store.insertSurvey(survey, offeredAt);
-		store.supersedeEarlier(ticketId, id);
+		else {
+			String language = CsatSettings.language(accounts.contact(ticket.requester().id()).map(ContactView::locale).orElse(null));
+			Survey survey = new Survey(0, ticketId, ticket.requester().id(), ticket.solvedAt(), offeredAt,
+					Survey.State.OFFERED, ticket.accountId(), ticket.assigneeId(), ticket.group(), ticket.channel(),
+					language, offeredAt, offeredAt.plus(VALID_FOR), null, null, null);
+			id = store.insertSurvey(survey, offeredAt);
+			store.supersedeEarlier(ticketId, id);
+		}
 		if (rating != null) {
 			if (rating < 1 || rating > 5) {
 				throw InvalidInputException.of("rating", "errors.surveys.rating");

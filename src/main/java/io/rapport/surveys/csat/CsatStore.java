@@ -41,6 +41,11 @@ class CsatStore {
 		return n != null && n > 0;
 	}
 
+	Optional<Survey> surveyFor(long ticketId, Instant solvedAt) {
+		return jdbc.query("select " + SURVEY_COLUMNS + " from csat_surveys where ticket_id = ? and solved_at = ?",
+				CsatStore::survey, ticketId, at(solvedAt)).stream().findFirst();
+	}
+
 	long insertSurvey(Survey s, Instant now) {
 		Long id = jdbc.queryForObject("select nextval('csat_surveys_seq')", Long.class);
 		jdbc.update("insert into csat_surveys (id, ticket_id, contact_id, solved_at, due_at, state, account_id, agent_id, "
