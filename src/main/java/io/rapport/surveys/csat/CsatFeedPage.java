@@ -79,7 +79,7 @@ class CsatFeedPage {
 		return "surveys/csat-feed";
 	}
 
-	record Row(Answer answer, TicketLookup.TicketHeader ticket, String agentName) {
+	public record Row(Answer answer, TicketLookup.TicketHeader ticket, String agentName) {
 	}
 
 }

@@ -54,6 +54,9 @@ class CsatLinkPages {
 		}
 		CsatOffer offer = surveys.offer(survey);
 		Integer chosen = rating(rating);
+		if (chosen != null && (chosen < 1 || chosen > 5)) {
+			chosen = null;
+		}
 		model.addAttribute("autosubmit", chosen != null && saved == null && !chosen.equals(offer.rating()));
 		model.addAttribute("chosen", chosen != null ? chosen : offer.rating());
 		model.addAttribute("saved", saved);

@@ -25,13 +25,19 @@ class CsatPortalPages {
 
 	@PostMapping("/portal/tickets/{id}/satisfaction")
 	String rate(@CurrentUser AuthenticatedUser user, @PathVariable long id,
-			@RequestParam(required = false) String rating, @RequestParam(required = false) String comment) {
+			@RequestParam(required = false) String rating, @RequestParam(required = false) String comment,
+			jakarta.servlet.http.HttpServletResponse response) {
 		try {
 			surveys.rate(id, CsatLinkPages.rating(rating), comment == null ? "" : comment, user);
 			return "redirect:/portal/tickets/" + id + "?rated#csat";
 		}
 		catch (InvalidInputException e) {
 			return "redirect:/portal/tickets/" + id + "?csatInvalid=" + e.field() + "#csat";
+		}
+		catch (io.rapport.shared.NotFoundException e) {
+			// another customer's ticket, or one without an open survey: the portal's "not found", as for any ticket
+			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_NOT_FOUND);
+			return "portal/not-found";
 		}
 	}
 }

@@ -51,14 +51,14 @@ class CsatReports {
 	 * @param sent surveys opened to their requester in the period
 	 * @param answered of which answered
 	 */
-	record Summary(long answers, long satisfied, long sent, long answered) {
+	public record Summary(long answers, long satisfied, long sent, long answered) {
 
 		/** CSAT %, or null without answers. */
-		Integer csatPercent() {
+		public Integer csatPercent() {
 			return answers == 0 ? null : (int) Math.round(100.0 * satisfied / answers);
 		}
 
-		Integer responsePercent() {
+		public Integer responsePercent() {
 			return sent == 0 ? null : (int) Math.round(100.0 * answered / sent);
 		}
 	}

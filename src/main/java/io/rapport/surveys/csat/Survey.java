@@ -6,11 +6,11 @@ import java.util.Set;
 import io.rapport.tickets.Channel;
 
 /** One survey: one solve of one ticket, asked of its requester. */
-record Survey(long id, long ticketId, long contactId, Instant solvedAt, Instant dueAt, State state, Long accountId,
+public record Survey(long id, long ticketId, long contactId, Instant solvedAt, Instant dueAt, State state, Long accountId,
 		Long agentId, String groupKey, Channel channel, String language, Instant offeredAt, Instant expiresAt,
 		Long outboxId, Integer rating, Instant ratedAt) {
 
-	enum State {
+	public enum State {
 		/** Waiting for its due time. */
 		SCHEDULED,
 		/** Mailed to the requester, and open in the portal. */
