@@ -25,10 +25,10 @@ class CsatReports {
 
 	Summary summary(Instant from, Instant to) {
 		Summary answers = jdbc.queryForObject("select count(*), coalesce(sum(case when rating >= 4 then 1 else 0 end), 0) "
-				+ "from csat_answers where rated_at >= ? and rated_at < ?",
+				+ "from csat_answers where rated_at >= ? and rated_at <= ?",
 				(rs, n) -> new Summary(rs.getLong(1), rs.getLong(2), 0, 0), CsatStore.at(from), CsatStore.at(to));
 		long[] sent = jdbc.queryForObject("select count(*), coalesce(sum(case when rated_at is not null then 1 else 0 end), 0) "
-				+ "from csat_surveys where offered_at >= ? and offered_at < ?",
+				+ "from csat_surveys where offered_at >= ? and offered_at <= ?",
 				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }, CsatStore.at(from), CsatStore.at(to));
 		return new Summary(answers.answers(), answers.satisfied(), sent[0], sent[1]);
 	}
@@ -36,7 +36,7 @@ class CsatReports {
 	List<Answer> feed(Instant from, Instant to, Integer rating, int limit) {
 		List<Object> args = new ArrayList<>(List.of(CsatStore.at(from), CsatStore.at(to)));
 		String sql = "select id, ticket_id, survey_id, contact_id, account_id, agent_id, group_key, channel, rating, "
-				+ "comment, surveyed_at, first_rated_at, rated_at from csat_answers where rated_at >= ? and rated_at < ?";
+				+ "comment, surveyed_at, first_rated_at, rated_at from csat_answers where rated_at >= ? and rated_at <= ?";
 		if (rating != null) {
 			sql += " and rating = ?";
 			args.add(rating);

@@ -121,21 +121,38 @@ class CsatService implements CsatSurveys, CsatAnswers {
 	public int sendDue() {
 		int handled = 0;
 		List<Long> due;
+		int failed;
 		do {
 			due = store.dueIds(clock.instant(), BATCH);
+			failed = 0;
 			for (Long id : due) {
 				try {
 					transactions.executeWithoutResult(status -> open(id));
+					handled++;
 				}
 				catch (RuntimeException e) {
-					log.warn("CSAT survey {} could not be opened; it is left for the next run", id, e);
-					return handled;
+					failed++;
+					log.warn("CSAT survey {} could not be opened; the next run tries again", id, e);
 				}
-				handled++;
 			}
 		}
-		while (due.size() == BATCH);
+		while (due.size() == BATCH && failed == 0);
 		return handled;
+	}
+
+	/** An address mail can be sent to: one plain, valid address (as the outbox requires). */
+	static boolean mailable(String address) {
+		if (address == null || address.isBlank() || address.length() > 254) {
+			return false;
+		}
+		try {
+			jakarta.mail.internet.InternetAddress parsed = new jakarta.mail.internet.InternetAddress(address.strip(), true);
+			parsed.validate();
+			return parsed.getPersonal() == null && parsed.getAddress().indexOf('@') > 0;
+		}
+		catch (jakarta.mail.internet.AddressException e) {
+			return false;
+		}
 	}
 
 	private void open(long id) {
@@ -154,7 +171,7 @@ class CsatService implements CsatSurveys, CsatAnswers {
 			return;
 		}
 		String address = ticket.requester() == null ? null : ticket.requester().email();
-		if (address == null || address.isBlank() || ticket.requester().id() != survey.contactId()) {
+		if (!mailable(address) || ticket.requester().id() != survey.contactId()) {
 			store.end(id, Survey.State.SKIPPED_NO_EMAIL);
 			return;
 		}
