@@ -85,9 +85,11 @@ class DemoCsat {
 					rated = now;
 				}
 				try {
-					surveys.recordPast(ticket.id(), rating, rating == null ? null : comment(random, rating), offered, rated);
-					surveyed++;
-					answered += rating == null ? 0 : 1;
+					if (surveys.recordPast(ticket.id(), rating, rating == null ? null : comment(random, rating), offered,
+							rated)) {
+						surveyed++;
+						answered += rating == null ? 0 : 1;
+					}
 				}
 				catch (RuntimeException skipped) {
 					// a ticket the surveys module will not survey (no requester): the demo goes on without it

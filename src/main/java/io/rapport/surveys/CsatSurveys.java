@@ -25,6 +25,7 @@ public interface CsatSurveys {
 	/**
 	 * A survey that was offered at {@code offeredAt} about the ticket's last solve, answered at {@code ratedAt}
 	 * ({@code rating} null: not answered). For demo data and imports of past answers; publishes {@link CsatRated}.
+	 * Answers false when that solve's survey was opened already (nothing recorded).
 	 */
-	void recordPast(long ticketId, Integer rating, String comment, Instant offeredAt, Instant ratedAt);
+	boolean recordPast(long ticketId, Integer rating, String comment, Instant offeredAt, Instant ratedAt);
 }

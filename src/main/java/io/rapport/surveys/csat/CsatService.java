@@ -287,7 +287,7 @@ class CsatService implements CsatSurveys, CsatAnswers {
 
 	@Override
 	@Transactional
-	public void recordPast(long ticketId, Integer rating, String comment, Instant offeredAt, Instant ratedAt) {
+	public boolean recordPast(long ticketId, Integer rating, String comment, Instant offeredAt, Instant ratedAt) {
 		TicketView ticket = tickets.find(ticketId)
 			.filter(t -> t.requester() != null && t.solvedAt() != null)
 			.orElseThrow(() -> NotFoundException.of("errors.surveys.not-found"));
@@ -295,7 +295,7 @@ class CsatService implements CsatSurveys, CsatAnswers {
 		long id;
 		if (scheduled.isPresent()) {
 			if (scheduled.get().state() != Survey.State.SCHEDULED) {
-				return;
+				return false;
 			}
 			id = scheduled.get().id();
 			store.open(id, Survey.State.OFFERED, null, offeredAt, offeredAt.plus(VALID_FOR), null);
@@ -325,6 +325,7 @@ class CsatService implements CsatSurveys, CsatAnswers {
 			store.rated(id, rating, at);
 			events.publishEvent(store.answerOf(ticketId).orElseThrow().event());
 		}
+		return true;
 	}
 
 	@Override
