@@ -109,6 +109,22 @@ public class IdentityApi {
 		return view;
 	}
 
+	/** The lead of a group (an agent id), told about what concerns the whole group; empty when it has none. */
+	@Transactional(readOnly = true)
+	public Optional<Long> groupLead(long groupId) {
+		return groups.findById(groupId).map(Group::getLeadAgentId);
+	}
+
+	/** Names the group's lead ({@code agentId} null: none); the agent must be an active member of the group. */
+	@Transactional
+	public void setGroupLead(long groupId, Long agentId) {
+		Group group = groups.findById(groupId).orElseThrow(() -> NotFoundException.of("errors.group.not-found", groupId));
+		if (agentId != null && !isActiveMember(agentId, groupId)) {
+			throw InvalidInputException.of("lead", "errors.group.lead");
+		}
+		group.setLeadAgentId(agentId);
+	}
+
 	@Transactional(readOnly = true)
 	public List<AgentView> agents() {
 		return agents.findAllOrdered().stream().map(agent -> agent.view(this::groupKey)).toList();

@@ -11,6 +11,7 @@ import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.PageResult;
 import io.rapport.shared.web.FileDownloads;
+import io.rapport.surveys.CsatSurveys;
 import io.rapport.tickets.NewMessage;
 import io.rapport.tickets.TicketFilter;
 import io.rapport.tickets.TicketSearch;
@@ -48,7 +49,11 @@ class PortalTicketsController {
 
 	private final TicketSearch search;
 
-	PortalTicketsController(TicketsApi tickets, Requests requests, MessageSource messages, TicketSearch search) {
+	private final CsatSurveys csat;
+
+	PortalTicketsController(TicketsApi tickets, Requests requests, MessageSource messages, TicketSearch search,
+			CsatSurveys csat) {
+		this.csat = csat;
 		this.tickets = tickets;
 		this.search = search;
 		this.requests = requests;
@@ -154,6 +159,7 @@ class PortalTicketsController {
 		model.addAttribute("ticket", PortalViews.Detail.of(ticket));
 		model.addAttribute("messages",
 				tickets.messages(id, user).stream().map(m -> PortalViews.Entry.of(m, user)).toList());
+		model.addAttribute("csat", csat.offerFor(id, user).orElse(null));
 		return "portal/ticket";
 	}
 

@@ -21,6 +21,9 @@ public class Group {
 
 	private String name;
 
+	@jakarta.persistence.Column(name = "lead_agent_id")
+	private Long leadAgentId;
+
 	protected Group() {
 	}
 
@@ -35,6 +38,15 @@ public class Group {
 
 	public void rename(String name) {
 		this.name = name;
+	}
+
+	/** The agent told about what concerns the whole group (a bad CSAT rating); null for none. */
+	public Long getLeadAgentId() {
+		return leadAgentId;
+	}
+
+	public void setLeadAgentId(Long leadAgentId) {
+		this.leadAgentId = leadAgentId;
 	}
 
 	public Long getId() {

@@ -82,8 +82,37 @@ class GroupAdminPages {
 		}
 	}
 
+	/** Names the group's lead (an active member), or none: told about what concerns the whole group. */
+	@PostMapping("/admin/groups/{id}/lead")
+	String lead(@CurrentUser AuthenticatedUser user, @PathVariable long id,
+			@RequestParam(required = false) Long lead, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		user.requireAdmin();
+		try {
+			identity.setGroupLead(id, lead);
+			redirect.addFlashAttribute("notice", forms.message("admin.group.leadSaved",
+					identity.group(id).map(GroupView::name).orElse("")));
+			return "redirect:/admin/groups";
+		}
+		catch (InvalidInputException e) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			errors.put("lead-" + id, forms.message(e));
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return page(model, errors);
+		}
+	}
+
 	private String page(Model model, Map<String, String> errors) {
-		model.addAttribute("groups", identity.groups());
+		java.util.List<GroupView> groups = identity.groups();
+		Map<Long, Long> leads = new java.util.HashMap<>();
+		Map<Long, java.util.List<io.rapport.identity.AgentView>> members = new java.util.HashMap<>();
+		for (GroupView group : groups) {
+			identity.groupLead(group.id()).ifPresent(lead -> leads.put(group.id(), lead));
+			members.put(group.id(), identity.activeAgentsIn(group.id()));
+		}
+		model.addAttribute("leads", leads);
+		model.addAttribute("members", members);
+		model.addAttribute("groups", groups);
 		model.addAttribute("errors", errors);
 		model.addAttribute("activeView", "admin:groups");
 		return "admin/groups";
