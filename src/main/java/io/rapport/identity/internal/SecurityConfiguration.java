@@ -151,6 +151,8 @@ class SecurityConfiguration {
 				.requestMatchers("/portal/invitation/**", "/portal/verify/**", "/portal/forgot", "/portal/reset/**")
 				.permitAll()
 				.requestMatchers("/help", "/help/**", "/helpcenter/**", "/sitemap.xml").permitAll()
+				// NPS answer pages opened from a mailed link: the signed token is the credential (surveys' NpsLinks)
+				.requestMatchers("/surveys/nps/**").permitAll()
 				.requestMatchers("/portal/**").hasRole("CONTACT")
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().hasRole("AGENT"))

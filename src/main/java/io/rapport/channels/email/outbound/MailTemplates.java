@@ -23,12 +23,14 @@ import org.springframework.web.util.HtmlUtils;
 class MailTemplates {
 
 	static final List<String> KEYS = List.of("received", "reply", "solved", "agent.new-ticket", "agent.assigned",
-			"agent.customer-replied", "portal.verify", "portal.reset", "portal.invitation");
+			"agent.customer-replied", "portal.verify", "portal.reset", "portal.invitation",
+			"survey.nps");
 
 	static final List<String> LANGUAGES = List.of("en", "zh", "ro", "ta", "eo");
 
 	static final Set<String> PLACEHOLDERS = Set.of("ticketNumber", "subject", "requesterName", "agentName",
-			"portalLink", "link", "name", "message");
+			"portalLink", "link", "name", "message",
+			"question", "scores", "company");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)\\}");
 
