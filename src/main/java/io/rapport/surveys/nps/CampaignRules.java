@@ -43,41 +43,39 @@ class CampaignRules {
 		List<Long> accountIds = audience == Campaign.Audience.ACCOUNTS ? d.accountIds() : List.of();
 		if (audience == Campaign.Audience.ACCOUNTS) {
 			if (accountIds.isEmpty()) {
-				throw InvalidInputException.of("accountIds", "nps.errors.accounts");
+				throw InvalidInputException.of("accountIds", "errors.nps.accounts");
 			}
 			accountIds.forEach(accountId -> accounts.account(accountId)
 				.orElseThrow(() -> InvalidInputException.of("accountIds", "errors.account.not-found", accountId)));
 		}
 		List<String> emails = audience == Campaign.Audience.LIST ? emails(d.emails()) : List.of();
 		if (!d.byEmail() && !d.byPortal()) {
-			throw InvalidInputException.of("channels", "nps.errors.channels");
+			throw InvalidInputException.of("channels", "errors.nps.channels");
 		}
 		Campaign.Schedule schedule = parse(Campaign.Schedule.class, "schedule", d.schedule());
 		if (d.startsAt() == null) {
-			throw InvalidInputException.of("startsAt", "nps.errors.startsAt");
+			throw InvalidInputException.of("startsAt", "errors.nps.startsAt");
 		}
 		Integer every = null;
 		if (schedule == Campaign.Schedule.RECURRING) {
 			if (d.everyDays() == null || d.everyDays() < 1 || d.everyDays() > MAX_EVERY_DAYS) {
-				throw InvalidInputException.of("everyDays", "nps.errors.everyDays", MAX_EVERY_DAYS);
+				throw InvalidInputException.of("everyDays", "errors.nps.everyDays", MAX_EVERY_DAYS);
 			}
 			every = d.everyDays();
 		}
 		Map<String, String> questions = new LinkedHashMap<>();
 		d.questions().forEach((language, text) -> {
 			if (!Campaign.LANGUAGES.contains(language)) {
-				throw InvalidInputException.of("questions", "nps.errors.language", language);
+				throw InvalidInputException.of("questions", "errors.nps.language", language);
 			}
 			if (text != null && text.strip().length() > 500) {
-				throw InvalidInputException.of("questions." + language, "nps.errors.tooLong", 500);
+				throw InvalidInputException.of("questions." + language, "errors.nps.tooLong", 500);
 			}
 			if (text != null && !text.isBlank()) {
 				questions.put(language, text.strip());
 			}
 		});
-		if (!questions.containsKey("en")) {
-			questions.put("en", defaultQuestions().get("en"));
-		}
+		defaultQuestions().forEach(questions::putIfAbsent);
 		return new Campaign(id, name, company, audience, accountIds, emails, d.byEmail(), d.byPortal(), schedule,
 				d.startsAt(), every, d.startsAt(), null, d.active(), createdBy, createdAt, version, questions);
 	}
@@ -86,25 +84,25 @@ class CampaignRules {
 		List<String> emails = given.stream().map(e -> e == null ? "" : e.strip().toLowerCase(Locale.ROOT))
 			.filter(e -> !e.isEmpty()).distinct().toList();
 		if (emails.isEmpty()) {
-			throw InvalidInputException.of("emails", "nps.errors.emails");
+			throw InvalidInputException.of("emails", "errors.nps.emails");
 		}
 		for (String email : emails) {
 			if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
-				throw InvalidInputException.of("emails", "nps.errors.email", email);
+				throw InvalidInputException.of("emails", "errors.nps.email", email);
 			}
 		}
 		if (emails.size() > 5000) {
-			throw InvalidInputException.of("emails", "nps.errors.tooMany", 5000);
+			throw InvalidInputException.of("emails", "errors.nps.tooMany", 5000);
 		}
 		return emails;
 	}
 
 	private static String required(String field, String value, int max) {
 		if (value == null || value.isBlank()) {
-			throw InvalidInputException.of(field, "nps.errors.required");
+			throw InvalidInputException.of(field, "errors.nps.required");
 		}
 		if (value.strip().length() > max) {
-			throw InvalidInputException.of(field, "nps.errors.tooLong", max);
+			throw InvalidInputException.of(field, "errors.nps.tooLong", max);
 		}
 		return value.strip();
 	}
@@ -114,7 +112,7 @@ class CampaignRules {
 			return Enum.valueOf(type, value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of(field, "nps.errors.choice");
+			throw InvalidInputException.of(field, "errors.nps.choice");
 		}
 	}
 }

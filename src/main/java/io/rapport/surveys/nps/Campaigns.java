@@ -48,7 +48,7 @@ class Campaigns {
 				c.schedule().name(), at(c.startsAt()), c.everyDays(), at(c.nextRunAt()), c.active(), c.id(),
 				c.version());
 		if (changed == 0) {
-			throw ConflictException.of("nps.errors.stale");
+			throw ConflictException.of("errors.nps.stale");
 		}
 		saveQuestions(c.id(), c.questions());
 	}

@@ -185,7 +185,7 @@ class NpsAdminPages {
 			return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException e) {
-			throw InvalidInputException.of("startsAt", "nps.errors.startsAt");
+			throw InvalidInputException.of("startsAt", "errors.nps.startsAt");
 		}
 	}
 
@@ -197,7 +197,7 @@ class NpsAdminPages {
 			return Integer.valueOf(value.strip());
 		}
 		catch (NumberFormatException e) {
-			throw InvalidInputException.of("everyDays", "nps.errors.everyDays", CampaignRules.MAX_EVERY_DAYS);
+			throw InvalidInputException.of("everyDays", "errors.nps.everyDays", CampaignRules.MAX_EVERY_DAYS);
 		}
 	}
 }

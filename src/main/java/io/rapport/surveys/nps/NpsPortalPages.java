@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,6 +66,12 @@ class NpsPortalPages {
 	String dismiss(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		answering.dismiss(own(user, id));
 		return "redirect:/portal";
+	}
+
+	/** Someone else's invitation, or one closed since the page was shown: the portal's "not found". */
+	@ExceptionHandler(NotFoundException.class)
+	String notFound(HttpServletResponse response) {
+		return NpsLinkPages.unusable(response);
 	}
 
 	private NpsAnswering.Survey own(AuthenticatedUser user, long id) {

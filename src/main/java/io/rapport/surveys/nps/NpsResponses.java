@@ -55,7 +55,7 @@ class NpsResponses implements NpsAnswers {
 		checkScore(score);
 		String text = comment == null ? null : clean(comment);
 		if (!invitation.openAt(at)) {
-			throw NotFoundException.of("nps.errors.closed");
+			throw NotFoundException.of("errors.nps.closed");
 		}
 		Answers.Answer before = answers.ofInvitation(invitation.id()).orElse(null);
 		long id;
@@ -81,23 +81,23 @@ class NpsResponses implements NpsAnswers {
 	long importResponse(Long contactId, Integer score, String comment, Instant answeredAt, Long campaignId,
 			boolean campaignKnown, long byAdminId) {
 		if (contactId == null) {
-			throw InvalidInputException.of("contactId", "nps.errors.required");
+			throw InvalidInputException.of("contactId", "errors.nps.required");
 		}
 		if (score == null) {
-			throw InvalidInputException.of("score", "nps.errors.score");
+			throw InvalidInputException.of("score", "errors.nps.score");
 		}
 		checkScore(score);
 		ContactView contact = accounts.contact(contactId)
 			.orElseThrow(() -> InvalidInputException.of("contactId", "errors.contact.not-found", contactId));
 		if (campaignId != null && !campaignKnown) {
-			throw InvalidInputException.of("campaignId", "nps.errors.campaign", campaignId);
+			throw InvalidInputException.of("campaignId", "errors.nps.campaign", campaignId);
 		}
 		Instant at = answeredAt == null ? clock.instant() : answeredAt;
 		if (at.isAfter(clock.instant())) {
-			throw InvalidInputException.of("answeredAt", "nps.errors.future");
+			throw InvalidInputException.of("answeredAt", "errors.nps.future");
 		}
 		if (comment != null && comment.length() > MAX_COMMENT) {
-			throw InvalidInputException.of("comment", "nps.errors.tooLong", MAX_COMMENT);
+			throw InvalidInputException.of("comment", "errors.nps.tooLong", MAX_COMMENT);
 		}
 		long id = answers.insert(null, campaignId, contact.id(), contact.accountId(), score, clean(comment),
 				language(contact), Answers.Source.IMPORT, byAdminId, at);
@@ -127,7 +127,7 @@ class NpsResponses implements NpsAnswers {
 
 	static void checkScore(int score) {
 		if (score < 0 || score > 10) {
-			throw InvalidInputException.of("score", "nps.errors.score");
+			throw InvalidInputException.of("score", "errors.nps.score");
 		}
 	}
 
@@ -138,7 +138,7 @@ class NpsResponses implements NpsAnswers {
 		}
 		String text = comment.strip();
 		if (text.length() > MAX_COMMENT) {
-			throw InvalidInputException.of("comment", "nps.errors.tooLong", MAX_COMMENT);
+			throw InvalidInputException.of("comment", "errors.nps.tooLong", MAX_COMMENT);
 		}
 		return text;
 	}

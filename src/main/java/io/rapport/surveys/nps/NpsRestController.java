@@ -54,6 +54,6 @@ class NpsRestController {
 	ResponseJson get(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		user.requireAgent();
 		return answers.find(id).map(ResponseJson::of)
-			.orElseThrow(() -> NotFoundException.of("nps.errors.answer", id));
+			.orElseThrow(() -> NotFoundException.of("errors.nps.answer", id));
 	}
 }

@@ -89,7 +89,7 @@ class NpsService implements NpsApi {
 
 	@Transactional(readOnly = true)
 	public Campaign campaign(long id) {
-		return campaigns.find(id).orElseThrow(() -> NotFoundException.of("nps.errors.campaign", id));
+		return campaigns.find(id).orElseThrow(() -> NotFoundException.of("errors.nps.campaign", id));
 	}
 
 	@Override
@@ -109,7 +109,7 @@ class NpsService implements NpsApi {
 	@Transactional
 	public long answer(long invitationId, int score, String comment, Instant at) {
 		Invitations.Invitation invitation = invitations.find(invitationId)
-			.orElseThrow(() -> NotFoundException.of("nps.errors.closed"));
+			.orElseThrow(() -> NotFoundException.of("errors.nps.closed"));
 		Answers.Source source = invitation.byEmail() ? Answers.Source.EMAIL : Answers.Source.PORTAL;
 		return responses.answer(invitation, score, comment, source, at).id();
 	}
