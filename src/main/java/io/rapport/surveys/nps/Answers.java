@@ -33,6 +33,10 @@ public class Answers {
 	public record Answer(long id, Long invitationId, Long campaignId, long contactId, Long accountId, int score,
 			String comment, String language, Source source, Long importedBy, Instant answeredAt, Instant changedAt) {
 
+		public String category() {
+			return NpsScore.category(score);
+		}
+
 		public boolean commented() {
 			return comment != null && !comment.isBlank();
 		}

@@ -76,8 +76,9 @@ class CampaignRules {
 			}
 		});
 		defaultQuestions().forEach(questions::putIfAbsent);
+		Instant startsAt = d.startsAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		return new Campaign(id, name, company, audience, accountIds, emails, d.byEmail(), d.byPortal(), schedule,
-				d.startsAt(), every, d.startsAt(), null, d.active(), createdBy, createdAt, version, questions);
+				startsAt, every, startsAt, null, d.active(), createdBy, createdAt, version, questions);
 	}
 
 	private static List<String> emails(List<String> given) {

@@ -64,7 +64,7 @@ class NpsResultsPage {
 		Long chosen = campaign != null && campaigns.stream().anyMatch(c -> c.id() == campaign) ? campaign : null;
 		int period = PERIODS.contains(days) ? days : 90;
 		boolean monthly = "month".equals(by);
-		String only = CATEGORIES.contains(category) ? category : null;
+		String only = category != null && CATEGORIES.contains(category) ? category : null;
 		Instant now = clock.instant();
 		NpsReports.Period range = new NpsReports.Period(now.minus(Duration.ofDays(period)), now.plusSeconds(1));
 		NpsScore score = reports.score(chosen, range);

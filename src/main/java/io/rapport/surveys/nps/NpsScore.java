@@ -72,6 +72,11 @@ public record NpsScore(long[] distribution) {
 		return distribution[score];
 	}
 
+	/** The category of a score, for pages: promoter, passive or detractor. */
+	public String categoryOf(int score) {
+		return category(score);
+	}
+
 	public static String category(int score) {
 		return score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor";
 	}
