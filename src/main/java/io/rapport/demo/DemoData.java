@@ -46,6 +46,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoCsat csat;
 
+	private final DemoNps nps;
+
 	private final RapportProperties properties;
 
 	private final int ticketCount;
@@ -55,8 +57,9 @@ class DemoData implements ApplicationRunner {
 	private String password;
 
 	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
-			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat) {
+			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps) {
 		this.csat = csat;
+		this.nps = nps;
 		this.generator = generator;
 		this.activity = activity;
 		this.knowledge = knowledge;
@@ -101,6 +104,14 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's satisfaction surveys could not be created", e);
+		}
+		try {
+			DemoNps.Result survey = nps.create(seed);
+			log.info("Demo NPS: campaign {} sent {} invitations, {} answered", survey.campaignId(),
+					survey.invitations(), survey.answers());
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's NPS campaign could not be created", e);
 		}
 		log.info("Demo data: {} tickets, {} contacts, {} accounts in {} ms (seed {})", result.tickets(),
 				result.contacts(), result.accounts(), (System.nanoTime() - start) / 1_000_000, seed);

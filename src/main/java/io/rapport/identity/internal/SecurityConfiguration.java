@@ -154,6 +154,8 @@ class SecurityConfiguration {
 				.requestMatchers("/help", "/help/**", "/helpcenter/**", "/sitemap.xml").permitAll()
 				// CSAT survey links from mail (surveys' CsatLinkPages): the random token is the credential
 				.requestMatchers("/survey/**").permitAll()
+				// NPS answer pages opened from a mailed link: the signed token is the credential (surveys' NpsLinks)
+				.requestMatchers("/surveys/nps/**").permitAll()
 				.requestMatchers("/portal/**").hasRole("CONTACT")
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().hasRole("AGENT"))

@@ -23,12 +23,13 @@ import org.springframework.web.util.HtmlUtils;
 class MailTemplates {
 
 	static final List<String> KEYS = List.of("received", "reply", "solved", "agent.new-ticket", "agent.assigned",
-			"agent.customer-replied", "portal.verify", "portal.reset", "portal.invitation", "survey.csat");
+			"agent.customer-replied", "portal.verify", "portal.reset", "portal.invitation", "survey.csat",
+			"survey.nps");
 
 	static final List<String> LANGUAGES = List.of("en", "zh", "ro", "ta", "eo");
 
 	static final Set<String> PLACEHOLDERS = Set.of("ticketNumber", "subject", "requesterName", "agentName",
-			"portalLink", "link", "name", "message", "question", "ratings");
+			"portalLink", "link", "name", "message", "question", "ratings", "scores", "company");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)\\}");
 
