@@ -7,12 +7,12 @@ import java.time.Instant;
  * WARNING (past the first warning), BREACHED (overdue, or ended breached), PAUSED, MET, CANCELLED.
  * {@code businessSecondsLeft} is negative once overdue and null once ended.
  */
-record SlaTargetView(long id, String kind, long policyId, String policyName, String state, int targetMinutes,
+public record SlaTargetView(long id, String kind, long policyId, String policyName, String state, int targetMinutes,
 		Instant startedAt, Instant dueAt, Instant endedAt, Long businessSecondsLeft, Integer percentUsed,
 		boolean warnedFirst, boolean warnedSecond) {
 
 	/** "2 h 05 min" style, for the page; negative reads as zero. */
-	String leftText() {
+	public String leftText() {
 		long seconds = businessSecondsLeft == null ? 0 : Math.max(0, businessSecondsLeft);
 		long minutes = (seconds + 59) / 60;
 		return minutes >= 60 ? (minutes / 60) + " h " + String.format("%02d", minutes % 60) + " min" : minutes + " min";
