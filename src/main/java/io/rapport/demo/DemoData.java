@@ -42,6 +42,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoKnowledge knowledge;
 
+	private final DemoSla sla;
+
 	private final TicketImport tickets;
 
 	private final DemoCsat csat;
@@ -57,9 +59,10 @@ class DemoData implements ApplicationRunner {
 	private String password;
 
 	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
-			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps) {
+			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla) {
 		this.csat = csat;
 		this.nps = nps;
+		this.sla = sla;
 		this.generator = generator;
 		this.activity = activity;
 		this.knowledge = knowledge;
@@ -112,6 +115,12 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's NPS campaign could not be created", e);
+		}
+		try {
+			log.info("Demo SLA: 3 policies, targets on {} open tickets", sla.create());
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's SLA policies and targets could not be created", e);
 		}
 		log.info("Demo data: {} tickets, {} contacts, {} accounts in {} ms (seed {})", result.tickets(),
 				result.contacts(), result.accounts(), (System.nanoTime() - start) / 1_000_000, seed);

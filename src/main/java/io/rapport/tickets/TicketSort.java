@@ -9,7 +9,9 @@ import java.util.Locale;
 public record TicketSort(Field field, boolean descending) {
 
 	public enum Field {
-		NUMBER, SUBJECT, REQUESTER, ACCOUNT, STATUS, PRIORITY, GROUP, ASSIGNEE, UPDATED, CREATED
+		NUMBER, SUBJECT, REQUESTER, ACCOUNT, STATUS, PRIORITY, GROUP, ASSIGNEE, UPDATED, CREATED,
+		/** The next SLA due time: ascending is "breaches first" (tickets without a running target last). */
+		DUE
 	}
 
 	/** The default of every queue: the most recently changed first. */
@@ -31,6 +33,11 @@ public record TicketSort(Field field, boolean descending) {
 		catch (IllegalArgumentException e) {
 			return newestChange();
 		}
+	}
+
+	/** Breaches first: the ticket whose SLA target falls due soonest (or is most overdue) on top. */
+	public static TicketSort breachesFirst() {
+		return new TicketSort(Field.DUE, false);
 	}
 
 	public String param() {

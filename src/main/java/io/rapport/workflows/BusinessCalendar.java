@@ -47,12 +47,26 @@ public record BusinessCalendar(long id, String name, ZoneId zone, Map<DayOfWeek,
 		}
 
 		Instant startOn(LocalDate day, ZoneId zone) {
-			return ZonedDateTime.of(day, start, zone).toInstant();
+			return instant(day, start, zone);
 		}
 
 		Instant endOn(LocalDate day, ZoneId zone) {
 			return end.equals(LocalTime.MIDNIGHT) ? day.plusDays(1).atStartOfDay(zone).toInstant()
-					: ZonedDateTime.of(day, end, zone).toInstant();
+					: instant(day, end, zone);
+		}
+
+		/**
+		 * A wall-clock time that does not exist (skipped when clocks go forward) is the moment of the change, not
+		 * the same time an hour later as {@link ZonedDateTime#of} would have it: 03:00-03:30 on a day that jumps from
+		 * 03:00 to 04:00 is no open time at all, and 02:00-03:30 is one hour.
+		 */
+		private static Instant instant(LocalDate day, LocalTime time, ZoneId zone) {
+			java.time.LocalDateTime local = day.atTime(time);
+			java.time.zone.ZoneRules rules = zone.getRules();
+			if (rules.getValidOffsets(local).isEmpty()) {
+				return rules.getTransition(local).getInstant();
+			}
+			return ZonedDateTime.of(local, zone).toInstant();
 		}
 	}
 

@@ -116,6 +116,11 @@ public class Ticket {
 	@Version
 	private Long version;
 
+	/** The next SLA due time, which workflows keeps ({@code TicketDeadlines}); read here only to sort by it. */
+	@Column(name = "sla_due_at", insertable = false, updatable = false)
+	@org.hibernate.annotations.OptimisticLock(excluded = true)
+	private Instant slaDueAt;
+
 	@Column(name = "search_key")
 	@org.hibernate.annotations.OptimisticLock(excluded = true)
 	private String searchKey;
@@ -264,6 +269,20 @@ public class Ticket {
 	}
 
 	/**
+	 * Moves the ticket to another group without a person and without a reason to write (an SLA policy's action);
+	 * recorded in the history as done by {@code by}. The ticket is unassigned, as in an escalation.
+	 */
+	void moveTo(long toGroupId, String fromKey, String toKey, Actor by, Instant now) {
+		requireNotClosed();
+		if (toGroupId == groupId) {
+			return;
+		}
+		record(by, "group", fromKey, toKey, now);
+		groupId = toGroupId;
+		assign(null, by, now);
+	}
+
+	/**
 	 * What a stored message does: the first public agent reply is the first response; an agent's public reply to a
 	 * ticket nobody owns assigns it to that agent (as Zendesk does) when {@code replierMayTakeIt} (they belong to
 	 * the ticket's group); a customer writing again reopens a ticket that waited on them or was solved, unless
@@ -357,7 +376,7 @@ public class Ticket {
 	}
 
 	private void record(Actor by, String field, String oldValue, String newValue, Instant now) {
-		changes.add(new TicketChange(id, by.kind(), by.id(), field, oldValue, newValue, now));
+		changes.add(new TicketChange(id, by.kind(), by.id(), by.label(), field, oldValue, newValue, now));
 		updatedAt = now;
 	}
 
@@ -451,6 +470,10 @@ public class Ticket {
 
 	public String getRequesterLocale() {
 		return requesterLocale;
+	}
+
+	public Instant getSlaDueAt() {
+		return slaDueAt;
 	}
 
 	public long getVersion() {

@@ -43,6 +43,10 @@ public class TicketChange {
 	@Column(name = "changed_at")
 	private Instant at;
 
+	/** The name of a system actor (an SLA policy); null for people and for Rapport itself. */
+	@Column(name = "actor_label")
+	private String actorLabel;
+
 	protected TicketChange() {
 	}
 
@@ -55,6 +59,16 @@ public class TicketChange {
 		this.oldValue = oldValue;
 		this.newValue = newValue;
 		this.at = at;
+	}
+
+	TicketChange(Long ticketId, AuthorKind actorKind, Long actorId, String actorLabel, String field, String oldValue,
+			String newValue, Instant at) {
+		this(ticketId, actorKind, actorId, field, oldValue, newValue, at);
+		this.actorLabel = actorLabel;
+	}
+
+	public String getActorLabel() {
+		return actorLabel;
 	}
 
 	public Long getId() {

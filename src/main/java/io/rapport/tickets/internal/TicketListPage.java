@@ -48,7 +48,14 @@ class TicketListPage {
 
 	private final SavedViewService savedViews;
 
-	TicketListPage(TicketsApi tickets, IdentityApi identity, AccountsApi accounts, SavedViewService savedViews) {
+	private final io.rapport.tickets.TicketDeadlines deadlines;
+
+	private final java.time.Clock clock;
+
+	TicketListPage(TicketsApi tickets, IdentityApi identity, AccountsApi accounts, SavedViewService savedViews,
+			io.rapport.tickets.TicketDeadlines deadlines, java.time.Clock clock) {
+		this.deadlines = deadlines;
+		this.clock = clock;
 		this.tickets = tickets;
 		this.identity = identity;
 		this.accounts = accounts;
@@ -75,6 +82,10 @@ class TicketListPage {
 		model.addAttribute("pages", pages(result));
 		model.addAttribute("agentNames", agentNames(identity));
 		model.addAttribute("groupNames", groupNames(identity));
+		java.util.Map<Long, java.time.Instant> due = deadlines.of(result.items().stream().map(TicketView::id).toList());
+		model.addAttribute("slaDue", due);
+		model.addAttribute("slaOverdue", due.entrySet().stream().filter(e -> e.getValue().isBefore(clock.instant()))
+			.map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("accountNames", accounts.accounts(result.items().stream().map(TicketView::accountId)
 			.filter(Objects::nonNull).collect(Collectors.toSet())).values().stream()
 			.collect(Collectors.toMap(AccountView::id, AccountView::name)));

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketOrder {
 
+	/** Where tickets without a running SLA target sort: after every real due time, in H2 and PostgreSQL alike. */
+	private static final java.time.Instant NO_DUE = java.time.Instant.parse("9999-01-01T00:00:00Z");
+
 	private final IdentityApi identity;
 
 	TicketOrder(IdentityApi identity) {
@@ -47,6 +50,7 @@ class TicketOrder {
 				.toList());
 			case UPDATED -> root.get("updatedAt");
 			case CREATED -> root.get("createdAt");
+			case DUE -> cb.coalesce(root.<java.time.Instant>get("slaDueAt"), NO_DUE);
 		};
 		return by.descending() ? List.of(cb.desc(column), cb.desc(root.get("id")))
 				: List.of(cb.asc(column), cb.asc(root.get("id")));

@@ -135,7 +135,8 @@ class TicketViews {
 		Names names = names(changes.stream().map(c -> new Author(c.getActorKind(), c.getActorId())).toList());
 		return changes.stream()
 			.map(c -> new ChangeView(c.getId() == null ? 0 : c.getId(), c.getField(), c.getOldValue(), c.getNewValue(), c.getActorKind(),
-					c.getActorId(), names.of(c.getActorKind(), c.getActorId()), c.getAt()))
+					c.getActorId(), c.getActorLabel() != null ? c.getActorLabel() : names.of(c.getActorKind(), c.getActorId()),
+					c.getAt()))
 			.toList();
 	}
 
