@@ -30,7 +30,7 @@ class Labels {
 
 	void requireGroup(String key) {
 		if (key != null && identity.groupByKey(key).isEmpty()) {
-			throw InvalidInputException.of("group", "analytics.error.unknownGroup", key);
+			throw InvalidInputException.of("group", "errors.analytics.unknownGroup", key);
 		}
 	}
 

@@ -36,7 +36,7 @@ record ReportQuery(LocalDate from, LocalDate to, GroupBy groupBy, String group, 
 				return valueOf(value.strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException e) {
-				throw InvalidInputException.of("groupBy", "analytics.error.groupBy", value);
+				throw InvalidInputException.of("groupBy", "errors.analytics.groupBy", value);
 			}
 		}
 	}
@@ -47,10 +47,10 @@ record ReportQuery(LocalDate from, LocalDate to, GroupBy groupBy, String group, 
 		LocalDate end = date("to", to, today);
 		LocalDate start = date("from", from, end.minusDays(29));
 		if (start.isAfter(end)) {
-			throw InvalidInputException.of("from", "analytics.error.fromAfterTo", start, end);
+			throw InvalidInputException.of("from", "errors.analytics.fromAfterTo", start, end);
 		}
 		if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-			throw InvalidInputException.of("to", "analytics.error.tooLong", MAX_DAYS);
+			throw InvalidInputException.of("to", "errors.analytics.tooLong", MAX_DAYS);
 		}
 		return new ReportQuery(start, end, GroupBy.parse(groupBy), text(group), channel(channel), id("account", account),
 				id("agent", agent));
@@ -82,7 +82,7 @@ record ReportQuery(LocalDate from, LocalDate to, GroupBy groupBy, String group, 
 			return LocalDate.parse(value.strip().length() > 10 ? value.strip().substring(0, 10) : value.strip());
 		}
 		catch (java.time.format.DateTimeParseException e) {
-			throw InvalidInputException.of(name, "analytics.error.date", value);
+			throw InvalidInputException.of(name, "errors.analytics.date", value);
 		}
 	}
 
@@ -94,7 +94,7 @@ record ReportQuery(LocalDate from, LocalDate to, GroupBy groupBy, String group, 
 			return Channel.valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of("channel", "analytics.error.channel", value);
+			throw InvalidInputException.of("channel", "errors.analytics.channel", value);
 		}
 	}
 
@@ -103,7 +103,7 @@ record ReportQuery(LocalDate from, LocalDate to, GroupBy groupBy, String group, 
 			return null;
 		}
 		if (!value.strip().matches("\\d{1,18}")) {
-			throw InvalidInputException.of(name, "analytics.error.id", value);
+			throw InvalidInputException.of(name, "errors.analytics.id", value);
 		}
 		return Long.parseLong(value.strip());
 	}
@@ -114,7 +114,7 @@ record ReportQuery(LocalDate from, LocalDate to, GroupBy groupBy, String group, 
 		}
 		String key = value.strip().toLowerCase(Locale.ROOT);
 		if (!key.matches("[a-z][a-z0-9_-]{0,39}")) {
-			throw InvalidInputException.of("group", "analytics.error.group", value);
+			throw InvalidInputException.of("group", "errors.analytics.group", value);
 		}
 		return key;
 	}

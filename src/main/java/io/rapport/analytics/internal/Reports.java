@@ -52,7 +52,7 @@ class Reports {
 			case "nps" -> nps(q);
 			case "sla" -> sla(q);
 			case "volume" -> volume(q);
-			default -> throw InvalidInputException.of("report", "analytics.error.report", kind);
+			default -> throw InvalidInputException.of("report", "errors.analytics.report", kind);
 		};
 	}
 
@@ -128,13 +128,13 @@ class Reports {
 
 	Report nps(ReportQuery q) {
 		if (q.channel() != null) {
-			throw InvalidInputException.of("channel", "analytics.error.npsFilter");
+			throw InvalidInputException.of("channel", "errors.analytics.npsFilter");
 		}
 		if (q.group() != null) {
-			throw InvalidInputException.of("group", "analytics.error.npsFilter");
+			throw InvalidInputException.of("group", "errors.analytics.npsFilter");
 		}
 		if (q.agent() != null) {
-			throw InvalidInputException.of("agent", "analytics.error.npsFilter");
+			throw InvalidInputException.of("agent", "errors.analytics.npsFilter");
 		}
 		Source s = new Source("analytics_nps n", "n.answered", keys(null, null, null, "n.account_id", null, null, null),
 				null, null, "n.account_id", null, null);
@@ -234,7 +234,7 @@ class Reports {
 		if (q.groupBy() != null) {
 			key = q.groupBy().period() ? s.datePrefix() + "_" + q.groupBy().param() : s.keys().get(q.groupBy());
 			if (key == null) {
-				throw InvalidInputException.of("groupBy", "analytics.error.groupByNotHere", q.groupBy().param());
+				throw InvalidInputException.of("groupBy", "errors.analytics.groupByNotHere", q.groupBy().param());
 			}
 		}
 		List<Object> args = new ArrayList<>();
@@ -290,7 +290,7 @@ class Reports {
 
 	private static void requireFilter(String column, String param) {
 		if (column == null) {
-			throw InvalidInputException.of(param, "analytics.error.filterNotHere", param);
+			throw InvalidInputException.of(param, "errors.analytics.filterNotHere", param);
 		}
 	}
 

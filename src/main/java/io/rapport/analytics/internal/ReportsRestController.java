@@ -57,10 +57,10 @@ class ReportsRestController {
 		boolean csv = kind.endsWith(".csv") || "csv".equalsIgnoreCase(format);
 		String name = kind.endsWith(".csv") ? kind.substring(0, kind.length() - 4) : kind;
 		if (!Reports.KINDS.contains(name)) {
-			throw InvalidInputException.of("report", "analytics.error.report", name);
+			throw InvalidInputException.of("report", "errors.analytics.report", name);
 		}
 		if (format != null && !format.isBlank() && !"csv".equalsIgnoreCase(format) && !"json".equalsIgnoreCase(format)) {
-			throw InvalidInputException.of("format", "analytics.error.format", format);
+			throw InvalidInputException.of("format", "errors.analytics.format", format);
 		}
 		ReportQuery query = ReportQuery.parse(from, to, groupBy, group, channel, account, agent, today());
 		Report report = reports.report(name, query);
