@@ -68,6 +68,9 @@ class AnalyticsReportsTests extends IntegrationTest {
 	Reports reports;
 
 	@Autowired
+	io.rapport.tickets.TicketIntake intake;
+
+	@Autowired
 	AnalyticsApi analytics;
 
 	@Autowired
@@ -275,6 +278,22 @@ class AnalyticsReportsTests extends IntegrationTest {
 			assertThat(fact.firstResponseAt()).isEqualTo(START.plusSeconds(90));
 			assertThat(fact.firstResponderId()).isEqualTo(agent.id());
 		});
+	}
+
+	@Test
+	void shouldNotCountACallLoggedOnTheCustomersBehalfAsTheFirstAnswer() {
+		AccountView account = fixtures.anAccount();
+		Person customer = fixtures.aCustomerOf(account.id());
+		Person agent = fixtures.anAgentIn("tier1");
+		TicketView ticket = ticket(customer);
+		clock.set(START.plusSeconds(30));
+
+		intake.receive(new io.rapport.tickets.InboundMessage("phone", null, Channel.PHONE, ticket.id(),
+				customer.email(), null, agent.id(), null, "Customer called again: still broken.",
+				NewMessage.BodyFormat.TEXT, null));
+
+		assertThat(facts.fact(ticket.id())).get().extracting(Fact::firstResponseAt).isNull();
+		assertThat(tickets.get(ticket.id(), agent.user()).firstResponseAt()).isNull();
 	}
 
 	private TicketView ticket(Person customer) {
