@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import io.rapport.analytics.AnalyticsApi;
 import io.rapport.shared.RapportProperties;
 import io.rapport.tickets.TicketImport;
 import org.slf4j.Logger;
@@ -54,15 +55,18 @@ class DemoData implements ApplicationRunner {
 
 	private final int ticketCount;
 
+	private final AnalyticsApi analytics;
+
 	private DemoGenerator.Result result;
 
 	private String password;
 
 	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
-			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla) {
+			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla, AnalyticsApi analytics) {
 		this.csat = csat;
 		this.nps = nps;
 		this.sla = sla;
+		this.analytics = analytics;
 		this.generator = generator;
 		this.activity = activity;
 		this.knowledge = knowledge;
@@ -121,6 +125,12 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's SLA policies and targets could not be created", e);
+		}
+		try {
+			analytics.rebuild(); // the import is silent: the reports read what it wrote from the tickets' facts
+		}
+		catch (RuntimeException e) {
+			log.warn("The analytics read models could not be rebuilt after the demo import", e);
 		}
 		log.info("Demo data: {} tickets, {} contacts, {} accounts in {} ms (seed {})", result.tickets(),
 				result.contacts(), result.accounts(), (System.nanoTime() - start) / 1_000_000, seed);

@@ -33,11 +33,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 public record QueueFilters(String view, String group, Set<TicketStatus> statuses, Set<TicketPriority> priorities,
 		Set<TicketType> types, Set<Channel> channels, String assignee, String tags, Long account, Long requester,
 		LocalDate createdFrom, LocalDate createdTo, LocalDate updatedFrom, LocalDate updatedTo, String q,
-		TicketSort sort, Long saved) {
+		TicketSort sort, Long saved, Boolean answered, LocalDate solvedFrom, LocalDate solvedTo) {
 
 	static final List<String> PARAMS = List.of("view", "group", "status", "priority", "type", "channel", "assignee",
 			"tags", "account", "requester", "created_from", "created_to", "updated_from", "updated_to", "q", "sort",
-			"saved");
+			"saved", "answered", "solved_from", "solved_to");
 
 	static QueueFilters parse(MultiValueMap<String, String> params) {
 		return new QueueFilters(text(params, "view", 20), text(params, "group", 50),
@@ -46,7 +46,8 @@ public record QueueFilters(String view, String group, Set<TicketStatus> statuses
 				text(params, "assignee", 20), text(params, "tags", 500), number(params, "account"),
 				number(params, "requester"), date(params, "created_from"), date(params, "created_to"),
 				date(params, "updated_from"), date(params, "updated_to"), text(params, "q", 200),
-				TicketSort.parse(params.getFirst("sort")), number(params, "saved"));
+				TicketSort.parse(params.getFirst("sort")), number(params, "saved"), yesNo(params, "answered"),
+				date(params, "solved_from"), date(params, "solved_to"));
 	}
 
 	/** Whether the URL says more than which saved view to open (and which page): then the URL wins. */
@@ -56,13 +57,14 @@ public record QueueFilters(String view, String group, Set<TicketStatus> statuses
 
 	QueueFilters savedAs(long id) {
 		return new QueueFilters(view, group, statuses, priorities, types, channels, assignee, tags, account,
-				requester, createdFrom, createdTo, updatedFrom, updatedTo, q, sort, id);
+				requester, createdFrom, createdTo, updatedFrom, updatedTo, q, sort, id, answered, solvedFrom, solvedTo);
 	}
 
 	/** The query string to store for a saved view: the filters without the view's own id. */
 	public String toSave() {
 		return new QueueFilters(view, group, statuses, priorities, types, channels, assignee, tags, account,
-				requester, createdFrom, createdTo, updatedFrom, updatedTo, q, sort, null).query();
+				requester, createdFrom, createdTo, updatedFrom, updatedTo, q, sort, null, answered, solvedFrom, solvedTo)
+			.query();
 	}
 
 	/** A saved view's query string, read exactly as if it came in the URL. */
@@ -94,7 +96,8 @@ public record QueueFilters(String view, String group, Set<TicketStatus> statuses
 		}
 		return new TicketFilter(statuses.isEmpty() ? base.statuses() : statuses, base.groupIds(), assigneeId,
 				unassigned, requester, account, base.tag(), base.text(), orNull(priorities), orNull(types),
-				orNull(channels), tagSet(), start(createdFrom), end(createdTo), start(updatedFrom), end(updatedTo));
+				orNull(channels), tagSet(), start(createdFrom), end(createdTo), start(updatedFrom), end(updatedTo),
+				answered, start(solvedFrom), end(solvedTo));
 	}
 
 	/** The query string of these filters (without the page), for links, the sort headers and saved views. */
@@ -119,7 +122,8 @@ public record QueueFilters(String view, String group, Set<TicketStatus> statuses
 		return statuses.size() + priorities.size() + types.size() + channels.size() + (assignee == null ? 0 : 1)
 				+ (tags == null ? 0 : 1) + (account == null ? 0 : 1) + (requester == null ? 0 : 1)
 				+ (createdFrom == null ? 0 : 1) + (createdTo == null ? 0 : 1) + (updatedFrom == null ? 0 : 1)
-				+ (updatedTo == null ? 0 : 1);
+				+ (updatedTo == null ? 0 : 1) + (answered == null ? 0 : 1) + (solvedFrom == null ? 0 : 1)
+				+ (solvedTo == null ? 0 : 1);
 	}
 
 	public boolean has(Object value) {
@@ -144,6 +148,9 @@ public record QueueFilters(String view, String group, Set<TicketStatus> statuses
 		put(params, "updated_from", updatedFrom);
 		put(params, "updated_to", updatedTo);
 		put(params, "q", q);
+		put(params, "answered", answered == null ? null : answered ? "yes" : "no");
+		put(params, "solved_from", solvedFrom);
+		put(params, "solved_to", solvedTo);
 		if (!sort.equals(TicketSort.newestChange())) {
 			params.add("sort", sort.param());
 		}
@@ -218,6 +225,11 @@ public record QueueFilters(String view, String group, Set<TicketStatus> statuses
 		catch (DateTimeParseException e) {
 			return null;
 		}
+	}
+
+	private static Boolean yesNo(MultiValueMap<String, String> params, String name) {
+		String value = text(params, name, 5);
+		return "yes".equals(value) ? Boolean.TRUE : "no".equals(value) ? Boolean.FALSE : null;
 	}
 
 	private static String decode(String value) {

@@ -283,7 +283,8 @@ public class Ticket {
 	}
 
 	/**
-	 * What a stored message does: the first public agent reply is the first response; an agent's public reply to a
+	 * What a stored message does: the first public agent reply that {@link #answers answers} the customer is the first
+	 * response; an agent's public reply to a
 	 * ticket nobody owns assigns it to that agent (as Zendesk does) when {@code replierMayTakeIt} (they belong to
 	 * the ticket's group); a customer writing again reopens a ticket that waited on them or was solved, unless
 	 * what came is an automatic answer (out of office).
@@ -294,7 +295,7 @@ public class Ticket {
 		updatedAt = now;
 		AuthorKind author = message.getAuthorKind();
 		if (author == AuthorKind.AGENT && message.getVisibility() == Visibility.PUBLIC) {
-			if (firstResponseAt == null) {
+			if (firstResponseAt == null && answers(message)) {
 				firstResponseAt = now;
 			}
 			if (assigneeId == null && replierMayTakeIt) {
@@ -309,6 +310,17 @@ public class Ticket {
 			changeStatus(TicketStatus.OPEN, by, now);
 		}
 		posted(message, channel, mentionedAgentIds, now, false);
+	}
+
+	/**
+	 * Whether a public agent message answers the customer (it may be the first response): not one the agent wrote
+	 * on the customer's behalf (a phone call logged: the customer's words) and not an automatic answer. Messages by
+	 * Rapport itself (rules, bots) are SYSTEM and the description never comes here; {@link JdbcTicketFacts} applies
+	 * the same rule.
+	 */
+	static boolean answers(Message message) {
+		return message.getAuthorKind() == AuthorKind.AGENT && message.getVisibility() == Visibility.PUBLIC
+				&& !message.isAutoReply() && message.getOnBehalfOfContactId() == null;
 	}
 
 	/** The description a ticket was opened with: news for listeners, not a reply that changes the ticket. */

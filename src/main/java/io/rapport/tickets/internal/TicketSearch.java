@@ -80,6 +80,11 @@ class TicketSearch {
 		}
 		range(where, cb, root.get("createdAt"), filter.createdFrom(), filter.createdBefore());
 		range(where, cb, root.get("updatedAt"), filter.updatedFrom(), filter.updatedBefore());
+		range(where, cb, root.get("solvedAt"), filter.solvedFrom(), filter.solvedBefore());
+		if (filter.answered() != null) {
+			where.add(filter.answered() ? cb.isNotNull(root.get("firstResponseAt"))
+					: cb.isNull(root.get("firstResponseAt")));
+		}
 		if (hasText(filter.text())) {
 			where.add(text(filter.text().strip(), root, cb));
 		}

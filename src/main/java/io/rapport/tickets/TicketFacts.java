@@ -1,0 +1,27 @@
+package io.rapport.tickets;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What reports rebuild from: one flat row per ticket, read in one query, for read models such as analytics that
+ * keep their own copy of these facts (fed by the ticket events) and must be able to start again from the source.
+ */
+public interface TicketFacts {
+
+	/**
+	 * A ticket's facts. {@code firstResponseAt} is when a person first answered it: the first public reply of an
+	 * agent, never the description an agent wrote for the customer, a message written on the customer's behalf, an
+	 * automatic answer or a message by Rapport itself (rules, bots); {@code firstResponderId} is that agent.
+	 */
+	record Fact(long ticketId, long number, Instant createdAt, Channel channel, String groupKey,
+			TicketPriority priority, TicketType type, Long accountId, long requesterId, Long assigneeId,
+			Instant firstResponseAt, Long firstResponderId, Instant solvedAt, TicketStatus status) {
+	}
+
+	/** Calls {@code each} once per ticket, in id order, streaming (never the whole table in memory). */
+	void forEach(Consumer<Fact> each);
+
+	Optional<Fact> fact(long ticketId);
+}
