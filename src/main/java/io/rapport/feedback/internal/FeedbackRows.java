@@ -12,7 +12,6 @@ import io.rapport.feedback.FeedbackApi.FeedbackTicket;
 import io.rapport.tickets.TicketLookup.TicketFacts;
 import io.rapport.tickets.TicketType;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,22 +49,16 @@ class FeedbackRows {
 
 	/** Inserts or refreshes the ticket's facts (type, account); its topic stays as it is. */
 	void upsert(TicketFacts facts, String words) {
-		int updated = jdbc.update("""
-				update feedback_tickets set ticket_number = ?, ticket_type = ?, requester_id = ?, account_id = ?,
-				created_at = ?, words = coalesce(?, words) where ticket_id = ?""", facts.number(), facts.type().name(),
-				facts.requesterId(), facts.accountId(), Timestamp.from(facts.createdAt()), words, facts.id());
-		if (updated > 0) {
-			return;
-		}
-		try {
+		int inserted = jdbc.update("""
+				insert into feedback_tickets (ticket_id, ticket_number, ticket_type, requester_id, account_id,
+				created_at, words) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", facts.id(), facts.number(),
+				facts.type().name(), facts.requesterId(), facts.accountId(), Timestamp.from(facts.createdAt()), words);
+		if (inserted == 0) {
 			jdbc.update("""
-					insert into feedback_tickets (ticket_id, ticket_number, ticket_type, requester_id, account_id,
-					created_at, words) values (?, ?, ?, ?, ?, ?, ?)""", facts.id(), facts.number(), facts.type().name(),
-					facts.requesterId(), facts.accountId(), Timestamp.from(facts.createdAt()), words);
-		}
-		catch (DuplicateKeyException e) {
-			// another writer inserted it a moment ago: refresh what it wrote
-			upsert(facts, words);
+					update feedback_tickets set ticket_number = ?, ticket_type = ?, requester_id = ?, account_id = ?,
+					created_at = ?, words = coalesce(?, words) where ticket_id = ?""", facts.number(),
+					facts.type().name(), facts.requesterId(), facts.accountId(), Timestamp.from(facts.createdAt()),
+					words, facts.id());
 		}
 	}
 

@@ -8,6 +8,7 @@ import io.rapport.feedback.FeedbackApi.Suggestion;
 import io.rapport.feedback.FeedbackApi.TopicView;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
+import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.TranslatableException;
 import io.rapport.shared.web.PageForms;
 import io.rapport.shared.web.WorkspacePage;
@@ -60,19 +61,26 @@ public class TicketPanel {
 
 	@PostMapping("/feedback/tickets/{ticketId}/link")
 	String link(@CurrentUser AuthenticatedUser user, @PathVariable long ticketId,
-			@RequestParam(required = false) Long topicId, RedirectAttributes redirect) {
+			@RequestParam(required = false) String topicId, RedirectAttributes redirect) {
 		try {
-			if (topicId == null) {
-				throw io.rapport.shared.InvalidInputException.of("topicId", "errors.feedback.topic-required");
-			}
-			feedback.link(ticketId, topicId, user);
+			long id = topic(topicId);
+			feedback.link(ticketId, id, user);
 			redirect.addFlashAttribute("feedbackNotice",
-					forms.message("feedback.panel.linked", feedback.topic(topicId, user).title()));
+					forms.message("feedback.panel.linked", feedback.topic(id, user).title()));
 		}
 		catch (TranslatableException e) {
 			redirect.addFlashAttribute("feedbackError", forms.message(e));
 		}
 		return "redirect:/tickets/" + ticketId;
+	}
+
+	private static long topic(String value) {
+		try {
+			return Long.parseLong(value == null ? "" : value.strip());
+		}
+		catch (NumberFormatException e) {
+			throw InvalidInputException.of("topicId", "errors.feedback.topic-required");
+		}
 	}
 
 	@PostMapping("/feedback/tickets/{ticketId}/start")

@@ -22,7 +22,7 @@ final class Words {
 			"that", "can", "could", "would", "please", "add", "have", "has", "are", "was", "not", "but", "from", "when",
 			"what", "how", "why", "all", "any", "its", "it's", "too", "very", "just", "there", "they", "them", "will",
 			"want", "need", "like", "also", "into", "about", "hello", "thanks", "thank", "team", "way", "able", "get",
-			"some", "more", "use", "using", "been", "does", "did", "who", "which", "who", "them", "then", "than",
+			"some", "more", "use", "using", "been", "does", "did", "who", "which", "then", "than",
 			"pentru", "care", "este", "sunt", "din", "mai", "dar", "sau", "vrem", "poate", "kaj", "estas", "por",
 			"kun", "sed", "bonvolu", "povas", "havas", "pri", "ankau", "dankon", "saluton");
 
