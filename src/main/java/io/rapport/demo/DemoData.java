@@ -42,6 +42,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoKnowledge knowledge;
 
+	private final DemoFeedback feedback;
+
 	private final TicketImport tickets;
 
 	private final RapportProperties properties;
@@ -53,7 +55,8 @@ class DemoData implements ApplicationRunner {
 	private String password;
 
 	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
-			@Value("${rapport.demo.tickets:500}") int ticketCount) {
+			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoFeedback feedback) {
+		this.feedback = feedback;
 		this.generator = generator;
 		this.activity = activity;
 		this.knowledge = knowledge;
@@ -91,6 +94,14 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's help center could not be created", e);
+		}
+		try {
+			DemoFeedback.Result topics = feedback.create(result.agentEmails().get(0));
+			log.info("Demo product feedback: {} topics, {} tickets linked, {} left unsorted, {} requesters told",
+					topics.topics(), topics.linked(), topics.unsorted(), topics.notified().posted());
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's product feedback could not be created", e);
 		}
 		log.info("Demo data: {} tickets, {} contacts, {} accounts in {} ms (seed {})", result.tickets(),
 				result.contacts(), result.accounts(), (System.nanoTime() - start) / 1_000_000, seed);

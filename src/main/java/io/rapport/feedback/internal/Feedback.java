@@ -156,7 +156,7 @@ class Feedback implements FeedbackApi {
 	private void linkable(long ticketId, AuthenticatedUser by) {
 		by.requireAgent();
 		TicketView ticket = tickets.get(ticketId, by);
-		if (!KINDS.contains(ticket.type())) {
+		if (ticket.type() == null || !KINDS.contains(ticket.type())) {
 			throw ConflictException.of("errors.feedback.ticket-type");
 		}
 		inbox.capture(ticketId);

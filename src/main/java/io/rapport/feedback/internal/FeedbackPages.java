@@ -153,7 +153,7 @@ class FeedbackPages {
 			.collect(Collectors.groupingBy(FeedbackTicket::accountId, LinkedHashMap::new, Collectors.counting()));
 		List<Map.Entry<Long, Long>> accountRows = new ArrayList<>(byAccount.entrySet());
 		accountRows.sort(Map.Entry.<Long, Long>comparingByValue().reversed());
-		String language = LANGUAGES.contains(lang) ? lang
+		String language = lang != null && LANGUAGES.contains(lang) ? lang
 				: LANGUAGES.contains(LocaleContextHolder.getLocale().getLanguage())
 						? LocaleContextHolder.getLocale().getLanguage() : "en";
 		model.addAttribute("topic", topic);

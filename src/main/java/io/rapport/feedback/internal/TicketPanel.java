@@ -47,7 +47,8 @@ public class TicketPanel {
 	/** What the panel shows for this ticket, to the agent reading it; {@code applicable} false hides the panel. */
 	public Panel of(TicketView ticket) {
 		AuthenticatedUser user = AuthenticatedUser.current();
-		if (ticket == null || user == null || !user.isAgent() || !FeedbackApi.KINDS.contains(ticket.type())) {
+		if (ticket == null || user == null || !user.isAgent() || ticket.type() == null
+				|| !FeedbackApi.KINDS.contains(ticket.type())) {
 			return new Panel(false, null, List.of(), List.of());
 		}
 		TopicView linked = feedback.topicOf(ticket.id(), user).orElse(null);
