@@ -176,13 +176,15 @@ class FeedbackPages {
 	@PostMapping("/feedback/topics/{id}")
 	String change(@CurrentUser AuthenticatedUser user, @PathVariable long id, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String description, @RequestParam(required = false) String state,
-			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
+			@RequestParam(required = false) String version, RedirectAttributes redirect) {
 		try {
 			TopicState newState = parse(TopicState.class, state);
 			if (state != null && !state.isBlank() && newState == null) {
 				throw InvalidInputException.of("state", "errors.feedback.state");
 			}
-			TopicView topic = feedback.change(id, new TopicChange(title, description, newState, version), user);
+			Long expected = version == null || !version.strip().matches("\\d{1,18}") ? null
+					: Long.valueOf(version.strip());
+			TopicView topic = feedback.change(id, new TopicChange(title, description, newState, expected), user);
 			redirect.addFlashAttribute("notice", forms.message("feedback.topic.saved", topic.title()));
 		}
 		catch (TranslatableException e) {

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.rapport.feedback.FeedbackApi.FeedbackTicket;
@@ -14,6 +16,7 @@ import io.rapport.tickets.TicketType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -77,7 +80,7 @@ class FeedbackRows {
 	List<FeedbackTicket> ofTopic(long topicId) {
 		return named.query("select " + COLUMNS + " from feedback_tickets f where f.topic_id = :topic"
 				+ " and f.ticket_type in (:kinds) order by f.created_at desc, f.ticket_id desc",
-				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("topic", topicId)
+				new MapSqlParameterSource("topic", topicId)
 					.addValue("kinds", KIND_NAMES), ROW);
 	}
 
@@ -89,9 +92,9 @@ class FeedbackRows {
 		List<FeedbackTicket> all = named.query("select " + COLUMNS + " from feedback_tickets f"
 				+ " where f.topic_id in (:topics) and f.ticket_type in (:kinds) and f.words is not null"
 				+ " order by f.topic_id, f.created_at desc, f.ticket_id desc",
-				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("topics", topicIds)
+				new MapSqlParameterSource("topics", topicIds)
 					.addValue("kinds", kinds), ROW);
-		java.util.Map<Long, Integer> taken = new java.util.HashMap<>();
+		Map<Long, Integer> taken = new HashMap<>();
 		return all.stream().filter(t -> taken.merge(t.topicId(), 1, Integer::sum) <= each).toList();
 	}
 
@@ -99,13 +102,13 @@ class FeedbackRows {
 		return named.query("select " + COLUMNS + " from feedback_tickets f where f.topic_id is null"
 				+ " and f.ticket_type in (:kinds) order by f.created_at desc, f.ticket_id desc"
 				+ " offset " + Math.max(0, offset) + " rows fetch next " + Math.max(1, limit) + " rows only",
-				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("kinds", KIND_NAMES), ROW);
+				new MapSqlParameterSource("kinds", KIND_NAMES), ROW);
 	}
 
 	long unsortedCount() {
 		Long count = named.queryForObject("select count(*) from feedback_tickets f where f.topic_id is null"
 				+ " and f.ticket_type in (:kinds)",
-				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("kinds", KIND_NAMES), Long.class);
+				new MapSqlParameterSource("kinds", KIND_NAMES), Long.class);
 		return count == null ? 0 : count;
 	}
 
