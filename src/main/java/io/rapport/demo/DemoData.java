@@ -45,6 +45,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoSla sla;
 
+	private final DemoFeedback feedback;
+
 	private final TicketImport tickets;
 
 	private final DemoCsat csat;
@@ -62,11 +64,12 @@ class DemoData implements ApplicationRunner {
 	private String password;
 
 	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
-			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla, AnalyticsApi analytics) {
+			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla, AnalyticsApi analytics, DemoFeedback feedback) {
 		this.csat = csat;
 		this.nps = nps;
 		this.sla = sla;
 		this.analytics = analytics;
+		this.feedback = feedback;
 		this.generator = generator;
 		this.activity = activity;
 		this.knowledge = knowledge;
@@ -131,6 +134,14 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The analytics read models could not be rebuilt after the demo import", e);
+		}
+		try {
+			DemoFeedback.Result topics = feedback.create(result.agentEmails().get(0));
+			log.info("Demo product feedback: {} topics, {} tickets linked, {} left unsorted, {} requesters told",
+					topics.topics(), topics.linked(), topics.unsorted(), topics.notified().posted());
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's product feedback could not be created", e);
 		}
 		log.info("Demo data: {} tickets, {} contacts, {} accounts in {} ms (seed {})", result.tickets(),
 				result.contacts(), result.accounts(), (System.nanoTime() - start) / 1_000_000, seed);

@@ -1,6 +1,11 @@
 package io.rapport.tickets;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a ticket for a module acting on its own, where no person asks: an event listener deciding whom to notify,
@@ -18,5 +23,25 @@ public interface TicketLookup {
 	Optional<TicketHeader> header(long id);
 
 	record TicketHeader(long id, long number, String subject, Long assigneeId, long requesterId) {
+	}
+
+	/**
+	 * Tickets of the given types in id order, after {@code afterId}, at most {@code limit}: a read model that follows
+	 * tickets of some types (product feedback follows feature requests and complaints) rebuilds from this, since
+	 * imports publish no events.
+	 */
+	List<TicketFacts> ofTypes(Set<TicketType> types, long afterId, int limit);
+
+	/** The same facts for one ticket. */
+	Optional<TicketFacts> facts(long id);
+
+	/**
+	 * The customer's own words on each ticket: the first public message the requester wrote (or an agent wrote on
+	 * their behalf), as plain text cut to {@code maxLength} characters. Tickets without one are absent.
+	 */
+	Map<Long, String> firstCustomerWords(Collection<Long> ticketIds, int maxLength);
+
+	record TicketFacts(long id, long number, String subject, TicketType type, TicketStatus status, long requesterId,
+			Long accountId, Instant createdAt) {
 	}
 }

@@ -1,9 +1,19 @@
 package io.rapport.tickets.internal;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import io.rapport.tickets.AuthorKind;
 import io.rapport.tickets.TicketLookup;
+import io.rapport.tickets.TicketType;
 import io.rapport.tickets.TicketView;
+import io.rapport.tickets.Visibility;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +24,9 @@ class TicketLookups implements TicketLookup {
 	private final Tickets tickets;
 
 	private final TicketViews views;
+
+	@PersistenceContext
+	private EntityManager entityManager;
 
 	TicketLookups(Tickets tickets, TicketViews views) {
 		this.tickets = tickets;
@@ -31,5 +44,60 @@ class TicketLookups implements TicketLookup {
 	public Optional<TicketHeader> header(long id) {
 		return tickets.findById(id).map(ticket -> new TicketHeader(ticket.getId(), ticket.getNumber(),
 				ticket.getSubject(), ticket.getAssigneeId(), ticket.getRequesterId()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<TicketFacts> ofTypes(Set<TicketType> types, long afterId, int limit) {
+		if (types.isEmpty() || limit <= 0) {
+			return List.of();
+		}
+		return entityManager
+			.createQuery("select t from Ticket t where t.type in :types and t.id > :after order by t.id", Ticket.class)
+			.setParameter("types", types)
+			.setParameter("after", afterId)
+			.setMaxResults(limit)
+			.getResultList()
+			.stream()
+			.map(TicketLookups::facts)
+			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<TicketFacts> facts(long id) {
+		return tickets.findById(id).map(TicketLookups::facts);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, String> firstCustomerWords(Collection<Long> ticketIds, int maxLength) {
+		Map<Long, String> words = new LinkedHashMap<>();
+		if (ticketIds.isEmpty()) {
+			return words;
+		}
+		List<Message> messages = entityManager.createQuery("""
+				select m from Message m where m.ticketId in :ids and m.visibility = :public and m.autoReply = false
+				and (m.authorKind = :contact or m.onBehalfOfContactId is not null)
+				order by m.createdAt, m.id""", Message.class)
+			.setParameter("ids", ticketIds)
+			.setParameter("public", Visibility.PUBLIC)
+			.setParameter("contact", AuthorKind.CONTACT)
+			.getResultList();
+		for (Message message : messages) {
+			if (!words.containsKey(message.getTicketId())) {
+				String text = PlainText.of(message.getBodyHtml()).replaceAll("\\s+", " ").strip();
+				if (!text.isEmpty()) {
+					words.put(message.getTicketId(), text.length() > maxLength
+							? text.substring(0, Math.max(0, maxLength - 1)).strip() + "…" : text);
+				}
+			}
+		}
+		return words;
+	}
+
+	private static TicketFacts facts(Ticket ticket) {
+		return new TicketFacts(ticket.getId(), ticket.getNumber(), ticket.getSubject(), ticket.getType(),
+				ticket.getStatus(), ticket.getRequesterId(), ticket.getAccountId(), ticket.getCreatedAt());
 	}
 }
