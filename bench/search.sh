@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Search benchmark: the app's article and ticket search against PostgreSQL full-text search on the same corpus,
+# and the app's reindex of it. See bench/README.md ("Search") and docs/benchmarks.md.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+ARTICLES=${ARTICLES:-100000}
+TICKETS=${TICKETS:-100000}
+MESSAGES=${MESSAGES:-1000000}
+SEED=${SEED:-7}
+ROUNDS=${ROUNDS:-3}
+SECONDS_PER_SCENARIO=${SECONDS_PER_SCENARIO:-20}
+WARMUP_SECONDS=${WARMUP_SECONDS:-40}
+CONCURRENCY=${CONCURRENCY:-8}
+PORT=${BENCH_PORT:-8190}
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_DB=${PG_DB:-rapport_searchbench}
+PG_PARAMS=${PG_PARAMS:-reWriteBatchedInserts=true}
+# One or more JVMs for the server, measured one after the other on the same database and index.
+SERVER_JAVAS=${SERVER_JAVAS:-java}
+SERVER_OPTS=${SERVER_OPTS:-"-Xms1g -Xmx2g"}
+REINDEX_TIMEOUT=${REINDEX_TIMEOUT:-3600}
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT="$ROOT/bench/results/search-$STAMP"
+DATA="$OUT/data" # RAPPORT_DATA_DIR: the Lucene index lives here
+mkdir -p "$OUT" "$ROOT/bench/target/classes" "$ROOT/bench/target/lib"
+JAR=${JAR:-"$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"}
+
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
+  ./mvnw -o -q -B -DskipTests package
+fi
+# The PostgreSQL driver the app ships with; the app's classes (the demo's texts, SearchText) from its jar.
+(cd "$ROOT/bench/target/lib" && rm -rf ./*.jar app-classes \
+  && jar tf "$JAR" | grep -E 'BOOT-INF/lib/postgresql-[0-9.]+\.jar' | xargs jar xf "$JAR" \
+  && mv BOOT-INF/lib/*.jar . && rm -rf BOOT-INF \
+  && mkdir app-classes && cd app-classes && jar xf "$JAR" BOOT-INF/classes && mv BOOT-INF/classes/* . && rm -rf BOOT-INF)
+javac -d "$ROOT/bench/target/classes" -cp "$(ls "$ROOT"/bench/target/lib/*.jar | tr '\n' ':')" \
+  "$ROOT/bench/src/Bench.java" "$ROOT/bench/src/SearchBench.java"
+CP="$ROOT/bench/target/classes:$ROOT/bench/target/lib/app-classes:$(ls "$ROOT"/bench/target/lib/*.jar | tr '\n' ':')"
+sb() { java -Dbench.root="$ROOT" -cp "$CP" SearchBench "$@"; }
+
+URL="jdbc:postgresql://$PG_HOST:5432/$PG_DB${PG_PARAMS:+?$PG_PARAMS}"
+SERVER_PID=
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=
+  fi
+}
+trap stop_server EXIT
+
+start_server() { # $1: label, $2: java
+  local label=$1 java=$2
+  # Tomcat's access log gives each request's server-side time in microseconds (%{us}T: from reading the request
+  # to the response written), so the app's time can be compared without the HTTP client's share.
+  env RAPPORT_DEMO=false RAPPORT_ADMIN_PASSWORD=admin-password-1 PORT="$PORT" RAPPORT_DATA_DIR="$DATA" \
+    SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
+    SERVER_TOMCAT_BASEDIR="$OUT/tomcat-$label" SERVER_TOMCAT_ACCESSLOG_ENABLED=true \
+    SERVER_TOMCAT_ACCESSLOG_DIRECTORY="$OUT/access-$label" SERVER_TOMCAT_ACCESSLOG_PATTERN='%m %U %s %{us}T' \
+    "$java" $SERVER_OPTS -jar "$JAR" >"$OUT/server-$label.log" 2>&1 &
+  SERVER_PID=$!
+  export BENCH_SERVER_PID=$SERVER_PID # Bench.measured reads the server's CPU time from /proc
+  java -cp "$CP" Bench wait "http://127.0.0.1:$PORT" 300
+}
+
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "cores: $(nproc); memory: $(free -g | awk '/Mem:/ {print $2 " GiB"}'); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "server javas: $(for j in $SERVER_JAVAS; do "$j" -version 2>&1 | head -1; done | paste -sd';'); load generator java: $(java -version 2>&1 | head -1)"
+  echo "postgresql: $(psql -h "$PG_HOST" -U postgres -tAc 'show server_version' 2>/dev/null || echo n/a)"
+  echo "corpus: $ARTICLES articles, $TICKETS tickets, $MESSAGES messages, seed $SEED"
+  echo "rounds: $ROUNDS x ${SECONDS_PER_SCENARIO}s per scenario, warm-up ${WARMUP_SECONDS}s, concurrency $CONCURRENCY; server opts: $SERVER_OPTS"
+  echo "jar: $JAR ($(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'))"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/machine.txt"
+
+# 1. A fresh database, migrated by the app itself (Flyway at start), then the server stops.
+dropdb -h "$PG_HOST" -U postgres --if-exists "$PG_DB"
+createdb -h "$PG_HOST" -U postgres "$PG_DB"
+FIRST_JAVA=${SERVER_JAVAS%% *}
+start_server migrate "$FIRST_JAVA"
+stop_server
+
+# 2. The corpus, with COPY into the app's tables; the query lists; PostgreSQL's full-text tables.
+sb load "$URL" "$ARTICLES" "$TICKETS" "$MESSAGES" "$SEED" "$OUT" | tee "$OUT/load.txt"
+sb fts "$URL" | tee -a "$OUT/load.txt"
+echo "load average after loading: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+
+# 3. The app starts on the same (empty) index: SearchIndexes finds the indexes empty while their tables have rows
+#    and rebuilds them online, batch by batch (the same runs an admin starts under Admin -> Search).
+#    search_reindex_runs records when each started and finished.
+i=0
+for java in $SERVER_JAVAS; do
+  i=$((i + 1))
+  label="jdk$("$java" -version 2>&1 | head -1 | sed -E 's/.*version "([0-9]+).*/\1/')"
+  start_server "$label" "$java"
+  if [ $i = 1 ]; then
+    sb reindex "$URL" "$REINDEX_TIMEOUT" | tee "$OUT/reindex.tsv"
+    echo "load average after the reindex: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+  fi
+  sb run "http://127.0.0.1:$PORT" "$URL" "$OUT" "$label" "$ROUNDS" "$SECONDS_PER_SCENARIO" "$CONCURRENCY" \
+    "$WARMUP_SECONDS" | tee -a "$OUT/run.txt"
+  stop_server
+  sb access "$OUT/access-$label" "$OUT/results.tsv"
+done
+
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+{
+  echo "## Reindex"; echo; echo '```'; cat "$OUT/reindex.tsv"; echo '```'
+  echo; echo "## Queries that found something"; echo; echo '```'; echo -e "label\tkind\tlocale\tqueries\tapp\tpostgresql"; cat "$OUT/found.tsv"; echo '```'
+  echo; echo "## Latency (medians of $ROUNDS rounds, concurrency $CONCURRENCY)"
+  sb report "$OUT/results.tsv"
+} | tee "$OUT/summary.md"
+echo "Raw results: $OUT"
