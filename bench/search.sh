@@ -23,7 +23,11 @@ SERVER_OPTS=${SERVER_OPTS:-"-Xms1g -Xmx2g"}
 REINDEX_TIMEOUT=${REINDEX_TIMEOUT:-3600}
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-OUT="$ROOT/bench/results/search-$STAMP"
+# REUSE=<an earlier run's directory>: measure search again on its database and index (no load, no reindex), e.g.
+# with another build (JAR) or JVM; LABEL_SUFFIX tells the runs apart in its results.tsv.
+REUSE=${REUSE:-}
+OUT=${REUSE:-"$ROOT/bench/results/search-$STAMP"}
+LABEL_SUFFIX=${LABEL_SUFFIX:-}
 DATA="$OUT/data" # RAPPORT_DATA_DIR: the Lucene index lives here
 mkdir -p "$OUT" "$ROOT/bench/target/classes" "$ROOT/bench/target/lib"
 JAR=${JAR:-"$ROOT/target/rapport-0.1.0-SNAPSHOT.jar"}
@@ -64,7 +68,7 @@ start_server() { # $1: label, $2: java
     "$java" $SERVER_OPTS -jar "$JAR" >"$OUT/server-$label.log" 2>&1 &
   SERVER_PID=$!
   export BENCH_SERVER_PID=$SERVER_PID # Bench.measured reads the server's CPU time from /proc
-  java -cp "$CP" Bench wait "http://127.0.0.1:$PORT" 300
+  java -cp "$CP" Bench wait "http://127.0.0.1:$PORT" "${START_SECONDS:-900}"
 }
 
 {
@@ -76,31 +80,39 @@ start_server() { # $1: label, $2: java
   echo "rounds: $ROUNDS x ${SECONDS_PER_SCENARIO}s per scenario, warm-up ${WARMUP_SECONDS}s, concurrency $CONCURRENCY; server opts: $SERVER_OPTS"
   echo "jar: $JAR ($(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'))"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-} | tee "$OUT/machine.txt"
+} | tee -a "$OUT/machine.txt"
 
-# 1. A fresh database, migrated by the app itself (Flyway at start), then the server stops.
+label_of() { echo "jdk$("$1" -version 2>&1 | head -1 | sed -E 's/.*version "([0-9]+).*/\1/')"$LABEL_SUFFIX; }
+FIRST_JAVA=${SERVER_JAVAS%% *}
+i=0
+if [ -z "$REUSE" ]; then
+# 1. A fresh database, migrated by the app itself (Flyway at start); the server keeps running, its indexes empty.
 dropdb -h "$PG_HOST" -U postgres --if-exists "$PG_DB"
 createdb -h "$PG_HOST" -U postgres "$PG_DB"
-FIRST_JAVA=${SERVER_JAVAS%% *}
-start_server migrate "$FIRST_JAVA"
-stop_server
+LABEL=$(label_of "$FIRST_JAVA")
+start_server "$LABEL" "$FIRST_JAVA"
 
-# 2. The corpus, with COPY into the app's tables; the query lists; PostgreSQL's full-text tables.
+# 2. The corpus, with COPY into the app's tables (beside the running app, as an import would); the query lists;
+#    PostgreSQL's full-text tables over the same text.
 sb load "$URL" "$ARTICLES" "$TICKETS" "$MESSAGES" "$SEED" "$OUT" | tee "$OUT/load.txt"
 sb fts "$URL" | tee -a "$OUT/load.txt"
 echo "load average after loading: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 
-# 3. The app starts on the same (empty) index: SearchIndexes finds the indexes empty while their tables have rows
-#    and rebuilds them online, batch by batch (the same runs an admin starts under Admin -> Search).
-#    search_reindex_runs records when each started and finished.
-i=0
+# 3. The app's online reindex, asked for as an admin does (Admin -> Search -> Rebuild index): SearchIndexes
+#    rebuilds each type batch by batch; search_reindex_runs records when each started and finished.
+sb rebuild "http://127.0.0.1:$PORT"
+sb reindex "$URL" "$REINDEX_TIMEOUT" | tee "$OUT/reindex.tsv"
+echo "load average after the reindex: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+i=1
+fi
+
+# 4. Search, on each JVM in turn (the same database and index).
+n=0
 for java in $SERVER_JAVAS; do
-  i=$((i + 1))
-  label="jdk$("$java" -version 2>&1 | head -1 | sed -E 's/.*version "([0-9]+).*/\1/')"
-  start_server "$label" "$java"
-  if [ $i = 1 ]; then
-    sb reindex "$URL" "$REINDEX_TIMEOUT" | tee "$OUT/reindex.tsv"
-    echo "load average after the reindex: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+  n=$((n + 1))
+  label=$(label_of "$java")
+  if [ $n -gt $i ]; then
+    start_server "$label" "$java"
   fi
   sb run "http://127.0.0.1:$PORT" "$URL" "$OUT" "$label" "$ROUNDS" "$SECONDS_PER_SCENARIO" "$CONCURRENCY" \
     "$WARMUP_SECONDS" | tee -a "$OUT/run.txt"
