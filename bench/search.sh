@@ -21,6 +21,8 @@ PG_PARAMS=${PG_PARAMS:-reWriteBatchedInserts=true}
 SERVER_JAVAS=${SERVER_JAVAS:-java}
 SERVER_OPTS=${SERVER_OPTS:-"-Xms1g -Xmx2g"}
 REINDEX_TIMEOUT=${REINDEX_TIMEOUT:-3600}
+REINDEX_TYPES=${REINDEX_TYPES:-"ArticleTranslation Ticket"} # rebuilt and measured in this order
+KINDS=${KINDS:-articles,tickets}                             # what the other JVMs (and REUSE) measure
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 # REUSE=<an earlier run's directory>: measure search again on its database and index (no load, no reindex), e.g.
@@ -98,26 +100,42 @@ sb load "$URL" "$ARTICLES" "$TICKETS" "$MESSAGES" "$SEED" "$OUT" | tee "$OUT/loa
 sb fts "$URL" | tee -a "$OUT/load.txt"
 echo "load average after loading: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 
-# 3. The app's online reindex, asked for as an admin does (Admin -> Search -> Rebuild index): SearchIndexes
-#    rebuilds each type batch by batch; search_reindex_runs records when each started and finished.
-sb rebuild "http://127.0.0.1:$PORT"
-sb reindex "$URL" "$REINDEX_TIMEOUT" | tee "$OUT/reindex.tsv"
-echo "load average after the reindex: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+# 3. Per type, articles then tickets: the app's online reindex, asked for as an admin does (Admin -> Search, the
+#    type's rebuild button: SearchIndexes rebuilds it batch by batch; search_reindex_runs records when it started
+#    and finished), then the searches of that type on a quiet server (4).
+measure() { # $1: label, $2: kinds
+  sb run "http://127.0.0.1:$PORT" "$URL" "$OUT" "$1" "$ROUNDS" "$SECONDS_PER_SCENARIO" "$CONCURRENCY" \
+    "$WARMUP_SECONDS" "$2" | tee -a "$OUT/run.txt"
+}
+echo -e "entity\tstatus\treason\ttotal\tdone\tseconds\trows/s\terror" > "$OUT/reindex.tsv"
+for type in $REINDEX_TYPES; do
+  sb rebuild "http://127.0.0.1:$PORT" "$type"
+  if ! sb reindex "$URL" "$REINDEX_TIMEOUT" "$type" | tee -a "$OUT/reindex.tsv"; then
+    echo "the reindex of $type did not finish within $REINDEX_TIMEOUT s: its search is not measured" | tee -a "$OUT/reindex.tsv"
+    continue
+  fi
+  echo "load average after the reindex of $type: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+  case $type in
+    ArticleTranslation) measure "$LABEL" articles ;;
+    Ticket) measure "$LABEL" tickets ;;
+  esac
+done
+stop_server
+sb access "$OUT/access-$LABEL" "$OUT/results.tsv"
 i=1
 fi
 
-# 4. Search, on each JVM in turn (the same database and index).
+# 4. Search on the other JVMs (or, with REUSE, on every one), the same database and index.
 n=0
 for java in $SERVER_JAVAS; do
   n=$((n + 1))
   label=$(label_of "$java")
   if [ $n -gt $i ]; then
     start_server "$label" "$java"
+    measure "$label" "$KINDS"
+    stop_server
+    sb access "$OUT/access-$label" "$OUT/results.tsv"
   fi
-  sb run "http://127.0.0.1:$PORT" "$URL" "$OUT" "$label" "$ROUNDS" "$SECONDS_PER_SCENARIO" "$CONCURRENCY" \
-    "$WARMUP_SECONDS" | tee -a "$OUT/run.txt"
-  stop_server
-  sb access "$OUT/access-$label" "$OUT/results.tsv"
 done
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"

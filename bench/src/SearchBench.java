@@ -46,9 +46,9 @@ import org.postgresql.copy.CopyIn;
  * <pre>
  * SearchBench load     jdbcUrl articles tickets messages seed outDir   # corpus + query files
  * SearchBench fts      jdbcUrl                                        # tsvector tables + GIN indexes, timed
- * SearchBench rebuild  baseUrl                                        # Admin -> Search -> Rebuild index, as the admin
- * SearchBench reindex  jdbcUrl timeoutSeconds                         # waits for search_reindex_runs, prints them
- * SearchBench run      baseUrl jdbcUrl outDir label rounds seconds concurrency warmupSeconds
+ * SearchBench rebuild  baseUrl entity                                 # Admin -> Search -> rebuild one type, as the admin
+ * SearchBench reindex  jdbcUrl timeoutSeconds entity                  # waits for its search_reindex_runs row
+ * SearchBench run      baseUrl jdbcUrl outDir label rounds seconds concurrency warmupSeconds articles,tickets
  * SearchBench access   accessLogDir results.tsv                       # server-side times from Tomcat's access log
  * SearchBench report   results.tsv
  * </pre>
@@ -71,10 +71,11 @@ public class SearchBench {
 			case "load" -> load(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
 					Long.parseLong(args[5]), Path.of(args[6]));
 			case "fts" -> fts(args[1]);
-			case "rebuild" -> rebuild(args[1]);
-			case "reindex" -> reindex(args[1], Integer.parseInt(args[2]));
+			case "rebuild" -> rebuild(args[1], args[2]);
+			case "reindex" -> reindex(args[1], Integer.parseInt(args[2]), args[3]);
 			case "run" -> run(args[1], args[2], Path.of(args[3]), args[4], Integer.parseInt(args[5]),
-					Integer.parseInt(args[6]), Integer.parseInt(args[7]), Integer.parseInt(args[8]));
+					Integer.parseInt(args[6]), Integer.parseInt(args[7]), Integer.parseInt(args[8]),
+					List.of(args[9].split(",")));
 			case "access" -> access(Path.of(args[1]), Path.of(args[2]));
 			case "report" -> report(Path.of(args[1]));
 			default -> throw new IllegalArgumentException(args[0]);
@@ -513,7 +514,7 @@ public class SearchBench {
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
 	/** Signs in on the login page and presses "Rebuild index" (every type) on Admin -> Search. */
-	static void rebuild(String baseUrl) throws Exception {
+	static void rebuild(String baseUrl, String entity) throws Exception {
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER).build();
 		String login = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).build(),
@@ -531,11 +532,11 @@ public class SearchBench {
 			throw new IllegalStateException("/admin/search answered " + page.statusCode());
 		}
 		HttpResponse<String> rebuilt = client.send(form(baseUrl + "/admin/search/rebuild",
-				"_csrf=" + enc(csrf(page.body()))), HttpResponse.BodyHandlers.ofString());
+				"entity=" + enc(entity) + "&_csrf=" + enc(csrf(page.body()))), HttpResponse.BodyHandlers.ofString());
 		if (rebuilt.statusCode() != 302) {
 			throw new IllegalStateException("/admin/search/rebuild answered " + rebuilt.statusCode());
 		}
-		System.out.println("rebuild asked at " + Instant.now());
+		System.out.println("rebuild of " + entity + " asked at " + Instant.now());
 	}
 
 	static HttpRequest form(String url, String body) {
@@ -552,14 +553,15 @@ public class SearchBench {
 	}
 
 
-	static void reindex(String url, int timeoutSeconds) throws Exception {
+	static void reindex(String url, int timeoutSeconds, String entity) throws Exception {
 		long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
 		try (Connection c = connect(url)) {
 			while (true) {
 				List<String> lines = new ArrayList<>();
 				boolean active = false;
 				try (ResultSet rs = c.createStatement().executeQuery("select entity_name, status, reason, total, done, "
-						+ "requested_at, started_at, finished_at, error from search_reindex_runs order by id")) {
+						+ "requested_at, started_at, finished_at, error from search_reindex_runs where entity_name = '"
+						+ entity.replace("'", "") + "' order by id")) {
 					while (rs.next()) {
 						String status = rs.getString(2);
 						active |= status.equals("QUEUED") || status.equals("RUNNING");
@@ -573,8 +575,7 @@ public class SearchBench {
 					}
 				}
 				if (!lines.isEmpty() && !active) {
-					System.out.println("entity\tstatus\treason\ttotal\tdone\tseconds\trows/s\terror");
-					lines.forEach(System.out::println);
+					System.out.println(lines.get(lines.size() - 1));
 					return;
 				}
 				if (System.nanoTime() > deadline) {
@@ -646,7 +647,7 @@ public class SearchBench {
 	}
 
 	static void run(String baseUrl, String jdbcUrl, Path out, String label, int rounds, int seconds, int concurrency,
-			int warmup) throws Exception {
+			int warmup, List<String> kinds) throws Exception {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 		String token = Bench.mintToken(client, baseUrl);
@@ -659,12 +660,16 @@ public class SearchBench {
 			pool.add(c);
 		}
 		Map<String, Bench.Action> scenarios = new LinkedHashMap<>();
-		scenarios.put("app articles", () -> http(client, articleRequest(baseUrl, articles.next())));
-		scenarios.put("pg articles", () -> pg(pool, PG_ARTICLES, articles.next()));
-		scenarios.put("app tickets", () -> http(client, ticketRequest(baseUrl, token, tickets.next())));
-		scenarios.put("pg tickets", () -> pg(pool, PG_TICKETS, tickets.next()));
+		if (kinds.contains("articles")) {
+			scenarios.put("app articles", () -> http(client, articleRequest(baseUrl, articles.next())));
+			scenarios.put("pg articles", () -> pg(pool, PG_ARTICLES, articles.next()));
+		}
+		if (kinds.contains("tickets")) {
+			scenarios.put("app tickets", () -> http(client, ticketRequest(baseUrl, token, tickets.next())));
+			scenarios.put("pg tickets", () -> pg(pool, PG_TICKETS, tickets.next()));
+		}
 		try {
-			quality(client, baseUrl, token, pool, articles.queries, tickets.queries, out, label);
+			quality(client, baseUrl, token, pool, kinds, articles.queries, tickets.queries, out, label);
 			if (warmup > 0) {
 				for (Map.Entry<String, Bench.Action> s : scenarios.entrySet()) {
 					Bench.Result r = Bench.run(concurrency, s.getKey().startsWith("app") ? warmup : Math.max(5, warmup / 3),
@@ -730,9 +735,9 @@ public class SearchBench {
 
 	/** Each query once, one at a time: how many found something, in the app and in PostgreSQL. */
 	static void quality(HttpClient client, String baseUrl, String token, BlockingQueue<Connection> pool,
-			List<Query> articles, List<Query> tickets, Path out, String label) throws Exception {
+			List<String> kinds, List<Query> articles, List<Query> tickets, Path out, String label) throws Exception {
 		StringBuilder b = new StringBuilder();
-		for (String kind : List.of("articles", "tickets")) {
+		for (String kind : kinds) {
 			List<Query> all = kind.equals("articles") ? articles : tickets;
 			List<Query> queries = all.subList(0, Math.min(all.size(), QUALITY_QUERIES));
 			Map<String, int[]> byLocale = new TreeMap<>(); // queries, app found, pg found
