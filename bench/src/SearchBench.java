@@ -62,7 +62,7 @@ public class SearchBench {
 	static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
 	/** Queries checked one by one for whether they found anything (the lists are shuffled: all languages). */
-	static final int QUALITY_QUERIES = Integer.parseInt(Bench.env("QUALITY_QUERIES", "150"));
+	static final int QUALITY_QUERIES = Integer.parseInt(Bench.env("QUALITY_QUERIES", "100"));
 
 	static final Instant BASE = Instant.parse("2026-06-01T08:00:00Z");
 
@@ -493,10 +493,28 @@ public class SearchBench {
 			analyze bench_fts_tickets;
 			""";
 
+	static void ticketFts(String url) throws Exception {
+		try (Connection c = connect(url); Statement s = c.createStatement()) {
+			if (s.executeQuery("select to_regclass('bench_fts_tickets') is not null").next() && s.getResultSet()
+				.getBoolean(1)) {
+				return;
+			}
+			s.execute("set maintenance_work_mem = '256MB'");
+			long t0 = System.nanoTime();
+			for (String sql : TICKET_FTS.split(";\n")) {
+				if (!sql.isBlank()) {
+					s.execute(sql);
+				}
+			}
+			System.out.printf("postgresql full-text table + GIN index for tickets: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+		}
+	}
+
 	static void fts(String url) throws Exception {
 		try (Connection c = connect(url); Statement s = c.createStatement()) {
 			s.execute("set maintenance_work_mem = '256MB'");
-			for (String[] part : new String[][] { { "articles", ARTICLE_FTS }, { "tickets", TICKET_FTS } }) {
+			// the tickets' table is built by "run" when it first measures tickets (after their reindex)
+			for (String[] part : new String[][] { { "articles", ARTICLE_FTS } }) {
 				long t0 = System.nanoTime();
 				for (String sql : part[1].split(";\n")) {
 					if (!sql.isBlank()) {
@@ -653,6 +671,9 @@ public class SearchBench {
 		String token = Bench.mintToken(client, baseUrl);
 		Cycle articles = new Cycle(queries(out.resolve("queries-articles.tsv"), 1));
 		Cycle tickets = new Cycle(queries(out.resolve("queries-tickets.tsv"), 2));
+		if (kinds.contains("tickets")) {
+			ticketFts(jdbcUrl);
+		}
 		BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(concurrency);
 		for (int i = 0; i < concurrency; i++) {
 			Connection c = connect(jdbcUrl);
