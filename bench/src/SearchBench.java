@@ -62,7 +62,7 @@ public class SearchBench {
 	static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
 	/** Queries checked one by one for whether they found anything (the lists are shuffled: all languages). */
-	static final int QUALITY_QUERIES = Integer.parseInt(Bench.env("QUALITY_QUERIES", "100"));
+	static final int QUALITY_QUERIES = Integer.parseInt(Bench.env("QUALITY_QUERIES", "50"));
 
 	static final Instant BASE = Instant.parse("2026-06-01T08:00:00Z");
 
