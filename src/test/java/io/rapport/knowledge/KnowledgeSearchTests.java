@@ -144,6 +144,29 @@ class KnowledgeSearchTests extends IntegrationTest {
 		assertThat(hit.snippetHtml()).contains("<mark>numbat</mark>").doesNotContain("<script", "<img");
 	}
 
+	@Test
+	void shouldMarkTheSnippetOfEveryHitOnEveryPage() {
+		// Only the page shown is highlighted (a second query on its ids): each hit must get its own fragment, on
+		// later pages too, and the total still counts every article found.
+		for (int i = 0; i < 7; i++) {
+			kb.aPublishedArticle(agent.user(), "en", "Platypus guide " + i,
+					"Step " + i + " of the platypus guide: feed the platypus number " + i + ".");
+		}
+
+		SearchResults first = knowledge.search("platypus", "en", Audience.CUSTOMER, 0, 3);
+		SearchResults second = knowledge.search("platypus", "en", Audience.CUSTOMER, 3, 3);
+
+		assertThat(first.total()).isEqualTo(7);
+		assertThat(second.total()).isEqualTo(7);
+		assertThat(second.hits()).hasSize(3);
+		assertThat(ids(second)).doesNotContainAnyElementsOf(ids(first));
+		for (SearchHit hit : second.hits()) {
+			String number = hit.article().title().substring("Platypus guide ".length());
+			assertThat(hit.snippetHtml()).as(hit.article().title()).contains("<mark>platypus</mark>")
+				.contains("number " + number);
+		}
+	}
+
 	private static List<Long> ids(SearchResults results) {
 		return results.hits().stream().map(h -> h.article().articleId()).toList();
 	}

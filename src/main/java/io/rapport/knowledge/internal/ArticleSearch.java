@@ -1,6 +1,7 @@
 package io.rapport.knowledge.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,18 +87,48 @@ public class ArticleSearch {
 			return new SearchResults(q, locale, 0, List.of());
 		}
 		SearchSession session = Search.session(entityManager);
+		// The window is read without highlights: the plain highlighter rewrites the query (fuzzy automata
+		// included) for every hit and field, which cost more than the search itself when it ran on all 200
+		// (docs/benchmarks.md, "Search"). Only the page shown is highlighted, by a second query on its ids.
 		List<List<?>> rows = session.search(ArticleTranslation.class)
-			.select(f -> projection(f))
+			.select(f -> f.composite().from(f.entity(ArticleTranslation.class), f.score()).asList())
 			.where(f -> f.bool(b -> {
 				b.must(words.toPredicate(f));
 				restrict(f, b, audience, filter);
 			}))
-			.highlighter(h -> h.plain().tag(OPEN, CLOSE).fragmentSize(160).numberOfFragments(1).noMatchSize(0))
 			.fetchHits(WINDOW);
-		List<SearchHit> hits = collapse(rows, locale);
-		int from = Math.min(Math.max(offset, 0), hits.size());
-		int to = Math.min(from + limit, hits.size());
-		return new SearchResults(q, locale, hits.size(), List.copyOf(hits.subList(from, to)));
+		List<Found> found = collapse(rows, locale);
+		int from = Math.min(Math.max(offset, 0), found.size());
+		int to = Math.min(from + limit, found.size());
+		List<Found> page = found.subList(from, to);
+		Map<Long, List<?>> highlights = highlights(session, words, page);
+		List<SearchHit> hits = page.stream()
+			.map(hit -> new SearchHit(Views.summary(hit.translation()),
+					snippet(hit.translation(), highlights.getOrDefault(hit.translation().getId(), List.of())),
+					hit.score()))
+			.toList();
+		return new SearchResults(q, locale, found.size(), hits);
+	}
+
+	/** The highlighted fragments of the given hits, by translation id: the same words, on those documents only. */
+	private static Map<Long, List<?>> highlights(SearchSession session, LocalizedQuery words, List<Found> page) {
+		if (page.isEmpty()) {
+			return Map.of();
+		}
+		List<Long> ids = page.stream().map(hit -> hit.translation().getId()).toList();
+		List<List<?>> rows = session.search(ArticleTranslation.class)
+			.select(f -> highlightProjection(f))
+			.where(f -> f.bool(b -> {
+				b.must(words.toPredicate(f));
+				b.filter(f.id().matchingAny(ids));
+			}))
+			.highlighter(h -> h.plain().tag(OPEN, CLOSE).fragmentSize(160).numberOfFragments(1).noMatchSize(0))
+			.fetchHits(ids.size());
+		Map<Long, List<?>> byId = new HashMap<>();
+		for (List<?> row : rows) {
+			byId.put((Long) row.get(0), row.subList(1, row.size()));
+		}
+		return byId;
 	}
 
 	/** Articles near one: sharing its title's and keywords' words, or its category; never itself. */
@@ -108,7 +139,7 @@ public class ArticleSearch {
 		String language = SearchLanguages.analyzerFor(locale);
 		SearchSession session = Search.session(entityManager);
 		List<List<?>> rows = session.search(ArticleTranslation.class)
-			.select(f -> projection(f))
+			.select(f -> f.composite().from(f.entity(ArticleTranslation.class), f.score()).asList())
 			.where(f -> f.bool(b -> {
 				b.should(text(f, q, language));
 				if (article.getCategory() != null) {
@@ -118,9 +149,8 @@ public class ArticleSearch {
 				b.mustNot(f.match().field("article").matching(article.getId()));
 				restrict(f, b, audience, Filter.NONE);
 			}))
-			.highlighter(h -> h.plain().tag(OPEN, CLOSE).fragmentSize(160).numberOfFragments(1).noMatchSize(0))
 			.fetchHits(WINDOW);
-		return collapse(rows, locale).stream().limit(limit).map(SearchHit::article).toList();
+		return collapse(rows, locale).stream().limit(limit).map(hit -> Views.summary(hit.translation())).toList();
 	}
 
 	private static String clean(String query) {
@@ -128,10 +158,9 @@ public class ArticleSearch {
 		return q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
 	}
 
-	private static <R, E> ProjectionFinalStep<List<?>> projection(SearchProjectionFactory<R, E> f) {
+	private static <R, E> ProjectionFinalStep<List<?>> highlightProjection(SearchProjectionFactory<R, E> f) {
 		List<SearchProjection<?>> parts = new ArrayList<>();
-		parts.add(f.entity(ArticleTranslation.class).toProjection());
-		parts.add(f.score().toProjection());
+		parts.add(f.id(Long.class).toProjection());
 		for (String language : TranslationBinder.LANGUAGES) {
 			parts.add(f.highlight("summary_" + language).toProjection());
 			parts.add(f.highlight("body_" + language).toProjection());
@@ -180,28 +209,31 @@ public class ArticleSearch {
 		}
 	}
 
+	/** A translation found, with its article's score. */
+	private record Found(ArticleTranslation translation, float score) {
+	}
+
 	/** One hit per article: its best translation, or the asked locale's when that matched too. */
-	private static List<SearchHit> collapse(List<List<?>> rows, String locale) {
-		Map<Long, SearchHit> byArticle = new LinkedHashMap<>();
+	private static List<Found> collapse(List<List<?>> rows, String locale) {
+		Map<Long, Found> byArticle = new LinkedHashMap<>();
 		for (List<?> row : rows) {
 			ArticleTranslation translation = (ArticleTranslation) row.get(0);
 			float score = (Float) row.get(1);
 			long articleId = translation.getArticle().getId();
-			SearchHit existing = byArticle.get(articleId);
-			if (existing == null || !existing.article().locale().equals(locale) && translation.getLocale()
+			Found existing = byArticle.get(articleId);
+			if (existing == null || !existing.translation().getLocale().equals(locale) && translation.getLocale()
 				.equals(locale)) {
-				SearchHit hit = new SearchHit(Views.summary(translation), snippet(translation, row),
-						existing == null ? score : existing.score());
-				byArticle.put(articleId, hit);
+				byArticle.put(articleId, new Found(translation, existing == null ? score : existing.score()));
 			}
 		}
 		return new ArrayList<>(byArticle.values());
 	}
 
+	/** The first highlighted fragment (summary or body, in the order projected), else the summary or excerpt. */
 	@SuppressWarnings("unchecked")
-	private static String snippet(ArticleTranslation translation, List<?> row) {
-		for (int i = 2; i < row.size(); i++) {
-			List<String> fragments = (List<String>) row.get(i);
+	private static String snippet(ArticleTranslation translation, List<?> highlights) {
+		for (Object value : highlights) {
+			List<String> fragments = (List<String>) value;
 			if (fragments != null && !fragments.isEmpty()) {
 				return mark(fragments.get(0));
 			}
