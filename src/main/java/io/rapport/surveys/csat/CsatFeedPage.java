@@ -1,8 +1,8 @@
 package io.rapport.surveys.csat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,5 +81,4 @@ class CsatFeedPage {
 
 	public record Row(Answer answer, TicketLookup.TicketHeader ticket, String agentName) {
 	}
-
 }

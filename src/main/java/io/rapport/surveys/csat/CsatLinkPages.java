@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CsatLinkPages {
 
 	static final List<String> WORDS = List.of("title", "rate", "send", "saved", "commentSaved", "comment", "change",
-			"save", "expires", "unusable", "unusableTitle", "closedTitle", "closed", "error", "ticket", "errorComment");
+			"save", "expires", "unusable", "unusableTitle", "closedTitle", "closed", "error", "errorComment");
 
 	private final CsatService surveys;
 
