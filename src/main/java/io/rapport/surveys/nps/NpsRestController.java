@@ -8,6 +8,9 @@ import io.rapport.identity.CurrentUser;
 import io.rapport.shared.NotFoundException;
 import io.rapport.surveys.NpsApi;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * one answer back, for agents.
  */
 @RestController
+@Tag(name = "NPS", description = "Answers to NPS surveys, imported from other tools")
 class NpsRestController {
 
 	private final NpsApi nps;
@@ -42,6 +46,8 @@ class NpsRestController {
 		}
 	}
 
+	@Operation(summary = "Import an NPS answer collected elsewhere (admins): `contactId`, `score` 0-10, optional "
+			+ "`comment`, `answeredAt` (default now) and `campaignId`; not throttled; a detractor's answer opens a follow-up ticket")
 	@PostMapping("/api/v1/nps/responses")
 	ResponseEntity<ResponseJson> create(@CurrentUser AuthenticatedUser user, @RequestBody NpsApi.NpsResponse input) {
 		user.requireAdmin();
@@ -50,6 +56,7 @@ class NpsRestController {
 			.body(ResponseJson.of(answers.find(id).orElseThrow()));
 	}
 
+	@Operation(summary = "One NPS answer (agents)")
 	@GetMapping("/api/v1/nps/responses/{id}")
 	ResponseJson get(@CurrentUser AuthenticatedUser user, @PathVariable long id) {
 		user.requireAgent();
