@@ -84,6 +84,10 @@ start_server() { # $1: label, $2: java
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$OUT/machine.txt"
 
+measure() { # $1: label, $2: kinds
+  sb run "http://127.0.0.1:$PORT" "$URL" "$OUT" "$1" "$ROUNDS" "$SECONDS_PER_SCENARIO" "$CONCURRENCY" \
+    "$WARMUP_SECONDS" "$2" | tee -a "$OUT/run.txt"
+}
 label_of() { echo "jdk$("$1" -version 2>&1 | head -1 | sed -E 's/.*version "([0-9]+).*/\1/')"$LABEL_SUFFIX; }
 FIRST_JAVA=${SERVER_JAVAS%% *}
 i=0
@@ -103,10 +107,6 @@ echo "load average after loading: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$O
 # 3. Per type, articles then tickets: the app's online reindex, asked for as an admin does (Admin -> Search, the
 #    type's rebuild button: SearchIndexes rebuilds it batch by batch; search_reindex_runs records when it started
 #    and finished), then the searches of that type on a quiet server (4).
-measure() { # $1: label, $2: kinds
-  sb run "http://127.0.0.1:$PORT" "$URL" "$OUT" "$1" "$ROUNDS" "$SECONDS_PER_SCENARIO" "$CONCURRENCY" \
-    "$WARMUP_SECONDS" "$2" | tee -a "$OUT/run.txt"
-}
 echo -e "entity\tstatus\treason\ttotal\tdone\tseconds\trows/s\terror" > "$OUT/reindex.tsv"
 for type in $REINDEX_TYPES; do
   sb rebuild "http://127.0.0.1:$PORT" "$type"
