@@ -232,6 +232,9 @@ class AnalyticsReportsTests extends IntegrationTest {
 		assertThat(report.rows()).extracting(row -> row.get("key"), row -> row.get("value"), row -> row.get("solved"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("2026-03-02", 2L, 0L),
 					org.assertj.core.groups.Tuple.tuple("2026-03-03", 0L, 1L));
+		assertThat(reports.volume(q.groupedBy(ReportQuery.GroupBy.CHANNEL)).rows())
+			.extracting(row -> row.get("key"), row -> row.get("value"), row -> row.get("solved"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(first.channel().name(), 2L, 1L));
 	}
 
 	@Test
