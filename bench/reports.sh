@@ -56,7 +56,13 @@ RAPPORT_DEMO=false RAPPORT_ADMIN_PASSWORD=$PASSWORD PORT=$PORT RAPPORT_DATA_DIR=
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:5432/$PG_DB" SPRING_DATASOURCE_USERNAME=postgres \
   SPRING_DATASOURCE_PASSWORD=postgres "$SERVER_JAVA" $SERVER_OPTS -jar "$JAR" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 240); do curl -fs "http://127.0.0.1:$PORT/login" >/dev/null 2>&1 && break; sleep 0.5; done
+ready=0
+for _ in $(seq 1200); do # a busy machine takes minutes to start it
+  curl -fs "http://127.0.0.1:$PORT/login" >/dev/null 2>&1 && { ready=1; break; }
+  kill -0 "$SERVER_PID" 2>/dev/null || break
+  sleep 0.5
+done
+[ "$ready" = 1 ] || { echo "Rapport did not start: see $OUT/server.log" >&2; exit 1; }
 
 if [ "${SKIP_LOAD:-0}" != 1 ]; then
   start=$(date +%s)

@@ -317,9 +317,15 @@ class Reports {
 			rows.sort(Comparator.comparing(row -> String.valueOf(row.get("key"))));
 		}
 		else {
-			rows.sort(Comparator.comparing((Map<String, Object> row) -> ((Number) row.get("count")).longValue())
-				.reversed().thenComparing(row -> String.valueOf(row.get("key"))));
+			rows.sort(Comparator.comparing((Map<String, Object> row) -> count(row)).reversed()
+				.thenComparing(row -> String.valueOf(row.get("key"))));
 		}
+	}
+
+	/** A row's count; the solved half of the volume report has none (its figure is {@code solved}). */
+	private static long count(Map<String, Object> row) {
+		Object count = row.getOrDefault("count", row.get("solved"));
+		return count == null ? 0 : ((Number) count).longValue();
 	}
 
 	private static Double number(ResultSet rs, String column) throws SQLException {

@@ -232,6 +232,9 @@ class AnalyticsReportsTests extends IntegrationTest {
 		assertThat(report.rows()).extracting(row -> row.get("key"), row -> row.get("value"), row -> row.get("solved"))
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("2026-03-02", 2L, 0L),
 					org.assertj.core.groups.Tuple.tuple("2026-03-03", 0L, 1L));
+		assertThat(reports.volume(q.groupedBy(ReportQuery.GroupBy.CHANNEL)).rows())
+			.extracting(row -> row.get("key"), row -> row.get("value"), row -> row.get("solved"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(first.channel().name(), 2L, 1L));
 	}
 
 	@Test
@@ -294,6 +297,32 @@ class AnalyticsReportsTests extends IntegrationTest {
 
 		assertThat(facts.fact(ticket.id())).get().extracting(Fact::firstResponseAt).isNull();
 		assertThat(tickets.get(ticket.id(), agent.user()).firstResponseAt()).isNull();
+	}
+
+	@Test
+	void shouldListTheTicketsBehindAFigureByAnsweredAndSolvedRange() {
+		AccountView account = fixtures.anAccount();
+		Person customer = fixtures.aCustomerOf(account.id());
+		Person agent = fixtures.anAgentIn("tier1");
+		TicketView waiting = ticket(customer);
+		TicketView answered = ticket(customer);
+		reply(answered, agent);
+		clock.set(START.plus(Duration.ofDays(2)));
+		TicketView current = tickets.get(answered.id(), agent.user());
+		tickets.update(answered.id(), new io.rapport.tickets.TicketUpdate(TicketStatus.SOLVED, null, null, null, null,
+				null, current.version()), agent.user());
+
+		assertThat(listed(account.id(), false, null, null)).containsExactly(waiting.id());
+		assertThat(listed(account.id(), true, null, null)).containsExactly(answered.id());
+		assertThat(listed(account.id(), null, START.plus(Duration.ofDays(2)), START.plus(Duration.ofDays(3))))
+			.containsExactly(answered.id());
+		assertThat(listed(account.id(), null, START, START.plus(Duration.ofDays(1)))).isEmpty();
+	}
+
+	private List<Long> listed(long account, Boolean answered, Instant solvedFrom, Instant solvedBefore) {
+		io.rapport.tickets.TicketFilter filter = new io.rapport.tickets.TicketFilter(null, null, null, false, null,
+				account, null, null, null, null, null, null, null, null, null, null, answered, solvedFrom, solvedBefore);
+		return tickets.list(filter, 0, 10, fixtures.anAdmin().user()).items().stream().map(TicketView::id).toList();
 	}
 
 	private TicketView ticket(Person customer) {
