@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.rapport.accounts.AccountsApi;
+import io.rapport.surveys.CsatCommentTexts;
 import io.rapport.analytics.internal.ReportQuery.GroupBy;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
@@ -57,8 +58,11 @@ class DashboardPage {
 
 	private final Clock clock;
 
+	private final CsatCommentTexts commentTexts;
+
 	DashboardPage(Reports reports, Dashboard dashboard, Labels labels, AccountsApi accounts, AnalyticsFormat format,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, CsatCommentTexts commentTexts) {
+		this.commentTexts = commentTexts;
 		this.reports = reports;
 		this.dashboard = dashboard;
 		this.labels = labels;
@@ -197,10 +201,13 @@ class DashboardPage {
 
 	private List<Map<String, Object>> comments(ReportQuery q) {
 		Map<Object, String> agents = labels.agents();
-		return dashboard.latestComments(q, 10).stream().map(c -> {
+		List<Dashboard.Comment> latest = dashboard.latestComments(q, 10);
+		Map<Long, String> texts = commentTexts.commentsOn(latest.stream().map(Dashboard.Comment::ticketId).toList());
+		return latest.stream().map(c -> {
 			Map<String, Object> row = new HashMap<>();
 			row.put("ticketId", c.ticketId());
 			row.put("rating", c.rating());
+			row.put("comment", texts.get(c.ticketId()));
 			row.put("agent", c.agentId() == null ? null : agents.getOrDefault(c.agentId(), "#" + c.agentId()));
 			row.put("agentId", c.agentId());
 			row.put("at", c.at());

@@ -3,19 +3,25 @@ package io.rapport.workflows.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import io.rapport.channels.EmailApi;
 import io.rapport.identity.AgentView;
 import io.rapport.identity.IdentityApi;
 import io.rapport.notifications.NewNotification;
 import io.rapport.notifications.NotificationsApi;
 import io.rapport.tickets.TicketView;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the assignee and every active member of the ticket's group that a target nears its breach or has breached.
- * The dedup key is the target's id and the threshold, so a sweep that runs again tells nobody twice.
+ * The dedup key is the target's id and the threshold, so a sweep that runs again tells nobody twice. The assignee is
+ * also mailed (in the language of their profile) when a mailbox can send, once: only when their notification was new.
  */
 @Component
 class SlaNotices {
@@ -28,9 +34,20 @@ class SlaNotices {
 
 	private final IdentityApi identity;
 
-	SlaNotices(NotificationsApi notifications, IdentityApi identity) {
+	private final EmailApi mail;
+
+	private final MessageSource messages;
+
+	private final String baseUrl;
+
+	SlaNotices(NotificationsApi notifications, IdentityApi identity, EmailApi mail, MessageSource messages,
+			@Value("${rapport.base-url:}") String baseUrl, @Value("${server.port:8080}") int port) {
 		this.notifications = notifications;
 		this.identity = identity;
+		this.mail = mail;
+		this.messages = messages;
+		String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.strip();
+		this.baseUrl = base.replaceAll("/+$", "");
 	}
 
 	/** {@code threshold} is the percentage warned at, or 100 for the breach. */
@@ -53,8 +70,23 @@ class SlaNotices {
 			if (notifications.notify(NewNotification.aboutTicket(id, breach ? BREACH : WARNING, ticket.id(), key, args,
 					"sla:" + target.id() + ":" + threshold))) {
 				told++;
+				if (ticket.assigneeId() != null && id == ticket.assigneeId()) {
+					mailAssignee(id, ticket, key, args);
+				}
 			}
 		}
 		return told;
+	}
+
+	private void mailAssignee(long agentId, TicketView ticket, String key, List<String> args) {
+		AgentView agent = identity.agent(agentId).orElse(null);
+		if (agent == null || agent.email() == null || !mail.canSend()) {
+			return;
+		}
+		Locale language = identity.agentLanguage(agentId).orElse(Locale.ENGLISH);
+		String message = messages.getMessage(key, args.toArray(), key, language);
+		mail.sendTemplate(agent.email(), agent.name(), "sla.alert", language,
+				Map.of("ticketNumber", String.valueOf(ticket.number()), "subject", ticket.subject(), "message", message,
+						"link", baseUrl + "/tickets/" + ticket.id()));
 	}
 }

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static io.rapport.web.Pages.signedInAs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -98,6 +99,11 @@ class CsatPagesTests extends IntegrationTest {
 		String bad = mvc.perform(get("/surveys/csat").param("days", "7").param("rating", "2").with(signedInAs(agent)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(bad.split("data-csat-row", -1)).hasSize(2);
+
+		// the support lead's dashboard quotes the same words, read from the answer (CsatRated only says "commented")
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mvc
+			.perform(get("/analytics").param("days", "7").with(signedInAs(agent))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains("Slow, 很慢"));
 		assertThat(bad).contains("#" + commented.number());
 		assertThat(mvc.perform(get("/surveys/csat").param("days", "x").param("rating", "<b>").with(signedInAs(agent)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("data-csat-percent");

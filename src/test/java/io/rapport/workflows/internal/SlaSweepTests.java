@@ -2,6 +2,7 @@ package io.rapport.workflows.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -9,7 +10,9 @@ import io.rapport.Fixtures;
 import io.rapport.Fixtures.Person;
 import io.rapport.IntegrationTest;
 import io.rapport.accounts.AccountView;
+import io.rapport.identity.internal.AgentProfiles;
 import io.rapport.notifications.NotificationsApi;
+import io.rapport.portal.MailState;
 import io.rapport.tickets.AuthorKind;
 import io.rapport.tickets.ChangeView;
 import io.rapport.tickets.NewMessage;
@@ -24,6 +27,7 @@ import io.rapport.workflows.internal.SlaPolicy.EscalateAt;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,6 +58,15 @@ class SlaSweepTests extends IntegrationTest {
 
 	@Autowired
 	NotificationsApi notifications;
+
+	@Autowired
+	MailState mail;
+
+	@Autowired
+	AgentProfiles profiles;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private long count(Person agent, long ticketId, String kind) {
 		return notifications.page(agent.id(), false, 0, 100).items().stream()
@@ -127,6 +140,38 @@ class SlaSweepTests extends IntegrationTest {
 		// HIGH has no policy for this account: the resolution target no longer applies
 		await().atMost(PATIENCE)
 			.until(() -> SlaTarget.CANCELLED.equals(target(ticket.id(), TargetKind.RESOLUTION).outcome()));
+	}
+
+	@Test
+	void shouldMailTheAssigneeOnceInTheLanguageOfTheirProfileWhenATargetNearsItsBreach() {
+		mail.withMail();
+		try {
+			AccountView account = fixtures.anAccount();
+			sla.policy(account.id(), sla.alwaysOpen(), TicketPriority.NORMAL, null, null, 60, null, 600,
+					EscalateAt.BREACH, false, null);
+			Person agent = fixtures.anAgentIn("tier1");
+			profiles.update(agent.id(), "Ioana", "ro", null);
+			Person other = fixtures.anAgentIn("tier1");
+			TicketView ticket = fixtures.aTicketFrom(fixtures.aCustomerOf(account.id()), "Export blocat");
+			tickets.update(ticket.id(), new TicketUpdate(null, null, null, agent.id(), null, null, ticket.version()),
+					agent.user());
+			await().atMost(PATIENCE).until(() -> targets.ofTicket(ticket.id()).size() == 2);
+
+			clock.set(START.plus(Duration.ofMinutes(45)));
+			sweepTwiceAtOnce();
+			sweep.run();
+
+			List<Map<String, Object>> mails = jdbc.queryForList("select to_addresses, subject, body_text "
+					+ "from outbound_mails where subject like ?", "[#" + ticket.number() + "] SLA:%");
+			assertThat(mails).singleElement().satisfies(m -> {
+				assertThat(m.get("to_addresses").toString()).contains(agent.email()).doesNotContain(other.email());
+				assertThat(m.get("body_text").toString()).startsWith("Bună ziua, Ioana")
+					.contains("/tickets/" + ticket.id());
+			});
+		}
+		finally {
+			mail.restore();
+		}
 	}
 
 	@Test
