@@ -148,13 +148,14 @@ class KnowledgeSearchTests extends IntegrationTest {
 	void shouldMarkTheSnippetOfEveryHitOnEveryPage() {
 		// Only the page shown is highlighted (a second query on its ids): each hit must get its own fragment, on
 		// later pages too, and the total still counts every article found.
+		String word = "platypus" + Long.toString(System.nanoTime(), 36); // the context is shared: a word only ours
 		for (int i = 0; i < 7; i++) {
 			kb.aPublishedArticle(agent.user(), "en", "Platypus guide " + i,
-					"Step " + i + " of the platypus guide: feed the platypus number " + i + ".");
+					"Step " + i + " of the " + word + " guide: feed the " + word + " number " + i + ".");
 		}
 
-		SearchResults first = knowledge.search("platypus", "en", Audience.CUSTOMER, 0, 3);
-		SearchResults second = knowledge.search("platypus", "en", Audience.CUSTOMER, 3, 3);
+		SearchResults first = knowledge.search(word, "en", Audience.CUSTOMER, 0, 3);
+		SearchResults second = knowledge.search(word, "en", Audience.CUSTOMER, 3, 3);
 
 		assertThat(first.total()).isEqualTo(7);
 		assertThat(second.total()).isEqualTo(7);
@@ -162,7 +163,7 @@ class KnowledgeSearchTests extends IntegrationTest {
 		assertThat(ids(second)).doesNotContainAnyElementsOf(ids(first));
 		for (SearchHit hit : second.hits()) {
 			String number = hit.article().title().substring("Platypus guide ".length());
-			assertThat(hit.snippetHtml()).as(hit.article().title()).contains("<mark>platypus</mark>")
+			assertThat(hit.snippetHtml()).as(hit.article().title()).contains("<mark>" + word + "</mark>")
 				.contains("number " + number);
 		}
 	}
