@@ -52,7 +52,7 @@ class NpsResultsPage {
 
 	@Bean
 	static SidebarContribution npsSidebar() {
-		return () -> List.of(SidebarEntry.link("nps.nav.section", 340, "nps.nav.results", "/nps", ACTIVE_VIEW));
+		return () -> List.of(SidebarEntry.link("surveys.nav.section", 340, "nps.nav.results", "/nps", ACTIVE_VIEW));
 	}
 
 	@GetMapping("/nps")
