@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.rapport.accounts.AccountsApi;
+import io.rapport.shared.web.PublicLinks;
 import io.rapport.accounts.ContactView;
 import io.rapport.channels.EmailApi;
 import io.rapport.identity.AuthenticatedUser;
@@ -28,7 +29,6 @@ import io.rapport.tickets.TicketView;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -68,11 +68,11 @@ class CsatService implements CsatSurveys, CsatAnswers {
 
 	private final TransactionTemplate transactions;
 
-	private final String baseUrl;
+	private final PublicLinks links;
 
 	CsatService(CsatStore store, CsatSettings settings, TicketLookup tickets, AccountsApi accounts, EmailApi email,
 			ApplicationEventPublisher events, MessageSource messages, Clock clock, PlatformTransactionManager tm,
-			@Value("${rapport.base-url:}") String baseUrl, @Value("${server.port:8080}") int port) {
+			PublicLinks links) {
 		this.store = store;
 		this.settings = settings;
 		this.tickets = tickets;
@@ -82,8 +82,7 @@ class CsatService implements CsatSurveys, CsatAnswers {
 		this.messages = messages;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(tm);
-		String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.strip();
-		this.baseUrl = base.replaceAll("/+$", "");
+		this.links = links;
 	}
 
 	/** A solve asks once: a redelivered event finds the survey of that solve and adds none. */
@@ -199,11 +198,11 @@ class CsatService implements CsatSurveys, CsatAnswers {
 		}
 		return Map.of("ticketNumber", String.valueOf(ticket.number()), "subject", ticket.subject(), "question",
 				settings.texts(survey.language()).question(), "ratings", ratings.toString(), "link",
-				baseUrl + "/survey/" + token);
+				links.to("/survey/" + token));
 	}
 
 	String link(String token, int rating) {
-		return baseUrl + "/survey/" + token + "?rating=" + rating;
+		return links.to("/survey/" + token + "?rating=" + rating);
 	}
 
 	/** The survey a link names, whatever its state (the page says why one cannot be answered). */

@@ -12,9 +12,9 @@ import io.rapport.identity.AgentView;
 import io.rapport.identity.IdentityApi;
 import io.rapport.notifications.NewNotification;
 import io.rapport.notifications.NotificationsApi;
+import io.rapport.shared.web.PublicLinks;
 import io.rapport.tickets.TicketView;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -38,16 +38,15 @@ class SlaNotices {
 
 	private final MessageSource messages;
 
-	private final String baseUrl;
+	private final PublicLinks links;
 
 	SlaNotices(NotificationsApi notifications, IdentityApi identity, EmailApi mail, MessageSource messages,
-			@Value("${rapport.base-url:}") String baseUrl, @Value("${server.port:8080}") int port) {
+			PublicLinks links) {
 		this.notifications = notifications;
 		this.identity = identity;
 		this.mail = mail;
 		this.messages = messages;
-		String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.strip();
-		this.baseUrl = base.replaceAll("/+$", "");
+		this.links = links;
 	}
 
 	/** {@code threshold} is the percentage warned at, or 100 for the breach. */
@@ -87,6 +86,6 @@ class SlaNotices {
 		String message = messages.getMessage(key, args.toArray(), key, language);
 		mail.sendTemplate(agent.email(), agent.name(), "sla.alert", language,
 				Map.of("ticketNumber", String.valueOf(ticket.number()), "subject", ticket.subject(), "message", message,
-						"link", baseUrl + "/tickets/" + ticket.id()));
+						"link", links.to("/tickets/" + ticket.id())));
 	}
 }

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.rapport.channels.email.MailTokens;
+import io.rapport.shared.web.PublicLinks;
 import io.rapport.channels.email.Mailbox;
 import io.rapport.channels.email.MailboxDirectory;
 import io.rapport.tickets.TicketIntake;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,18 +38,17 @@ class OutboundMails {
 
 	private final Clock clock;
 
-	private final String baseUrl;
+	private final PublicLinks links;
 
 	OutboundMails(Outbox outbox, MailThreads threads, MailTemplates templates, MailTokens tokens, MailboxDirectory mailboxes,
-			Clock clock, @Value("${rapport.base-url:}") String baseUrl, @Value("${server.port:8080}") int port) {
+			Clock clock, PublicLinks links) {
 		this.outbox = outbox;
 		this.threads = threads;
 		this.templates = templates;
 		this.tokens = tokens;
 		this.mailboxes = mailboxes;
 		this.clock = clock;
-		String base = baseUrl == null || baseUrl.isBlank() ? "http://localhost:" + port : baseUrl.strip();
-		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		this.links = links;
 	}
 
 	/** The mailbox a ticket's mail goes out by: the one its first mail came in by, else the default one. */
@@ -63,7 +62,7 @@ class OutboundMails {
 	}
 
 	String url(String path) {
-		return baseUrl + path;
+		return links.to(path);
 	}
 
 	/** The placeholders every ticket mail can use. */
