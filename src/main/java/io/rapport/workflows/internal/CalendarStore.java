@@ -1,6 +1,8 @@
 package io.rapport.workflows.internal;
 
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,6 +20,7 @@ import java.util.TreeSet;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.NotFoundException;
+import io.rapport.shared.Reread;
 import io.rapport.workflows.BusinessCalendar;
 import io.rapport.workflows.BusinessCalendar.Hours;
 import io.rapport.workflows.BusinessCalendars;
@@ -28,17 +31,28 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The calendars admins keep ({@code /admin/calendars}): several, one of them the default that reports count
- * business hours in. Read from the database on every call: a change on one node is seen by the others at once.
+ * business hours in. Every SLA target and every report row reads them, so they are kept in memory
+ * ({@link Reread}): an edit here is seen at once, an edit on another node within {@link #REFRESH}.
  */
 @Component
 class CalendarStore implements BusinessCalendars {
 
 	static final int MAX_NAME = 100;
 
+	/** How long a node keeps the calendars before it reads them again. */
+	static final Duration REFRESH = Duration.ofSeconds(30);
+
 	private final JdbcTemplate jdbc;
 
-	CalendarStore(JdbcTemplate jdbc) {
+	private final Reread<Calendars> cached;
+
+	CalendarStore(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.cached = new Reread<>(this::read, REFRESH, clock);
+	}
+
+	/** All calendars in name order, and the default's id (0 when there is none). */
+	private record Calendars(List<BusinessCalendar> all, long defaultId) {
 	}
 
 	/** What an admin submits for a calendar: hours per weekday and holidays, already parsed. */
@@ -49,7 +63,9 @@ class CalendarStore implements BusinessCalendars {
 	@Override
 	@Transactional(readOnly = true)
 	public BusinessCalendar defaultCalendar() {
-		return all().stream().filter(c -> c.id() == defaultId()).findFirst().orElseGet(BusinessCalendar::always);
+		Calendars calendars = cached.get();
+		return calendars.all().stream().filter(c -> c.id() == calendars.defaultId()).findFirst()
+			.orElseGet(BusinessCalendar::always);
 	}
 
 	@Override
@@ -61,6 +77,10 @@ class CalendarStore implements BusinessCalendars {
 	@Override
 	@Transactional(readOnly = true)
 	public List<BusinessCalendar> all() {
+		return cached.get().all();
+	}
+
+	private Calendars read() {
 		Map<Long, Map<DayOfWeek, List<Hours>>> weeks = new HashMap<>();
 		jdbc.query("select calendar_id, day_of_week, start_minute, end_minute from workflow_calendar_hours "
 				+ "order by calendar_id, day_of_week, start_minute", rs -> {
@@ -72,20 +92,22 @@ class CalendarStore implements BusinessCalendars {
 		jdbc.query("select calendar_id, holiday from workflow_calendar_holidays", rs -> {
 			holidays.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getObject(2, LocalDate.class));
 		});
-		return jdbc.query("select id, name, zone from workflow_calendars order by name, id",
+		List<BusinessCalendar> all = jdbc.query("select id, name, zone from workflow_calendars order by name, id",
 				(rs, i) -> new BusinessCalendar(rs.getLong(1), rs.getString(2), ZoneId.of(rs.getString(3)),
 						weeks.getOrDefault(rs.getLong(1), Map.of()), holidays.getOrDefault(rs.getLong(1), Set.of())));
+		List<Long> ids = jdbc.queryForList("select id from workflow_calendars where is_default = true order by id",
+				Long.class);
+		return new Calendars(List.copyOf(all), ids.isEmpty() ? 0 : ids.get(0));
 	}
 
 	@Transactional(readOnly = true)
 	public long defaultId() {
-		List<Long> ids = jdbc.queryForList("select id from workflow_calendars where is_default = true order by id",
-				Long.class);
-		return ids.isEmpty() ? 0 : ids.get(0);
+		return cached.get().defaultId();
 	}
 
 	@Transactional
 	public long create(CalendarInput input) {
+		cached.forget();
 		String name = name(input.name(), 0);
 		ZoneId zone = zone(input.zone());
 		long id = jdbc.queryForObject("select nextval('workflow_calendars_seq')", Long.class);
@@ -101,6 +123,7 @@ class CalendarStore implements BusinessCalendars {
 	@Transactional
 	public void change(long id, CalendarInput input) {
 		require(id);
+		cached.forget();
 		String name = name(input.name(), id);
 		ZoneId zone = zone(input.zone());
 		jdbc.update("update workflow_calendars set name = ?, zone = ? where id = ?", name, zone.getId(), id);
@@ -122,10 +145,12 @@ class CalendarStore implements BusinessCalendars {
 		if (used != null && used > 0) {
 			throw ConflictException.of("errors.workflows.calendar-used", used);
 		}
+		cached.forget();
 		jdbc.update("delete from workflow_calendars where id = ?", id);
 	}
 
 	private void makeDefault(long id) {
+		cached.forget();
 		jdbc.update("update workflow_calendars set is_default = (id = ?)", id);
 	}
 

@@ -1,11 +1,13 @@
 package io.rapport.workflows.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.NotFoundException;
+import io.rapport.shared.Reread;
 import io.rapport.tickets.TicketPriority;
 import io.rapport.tickets.TicketType;
 import io.rapport.workflows.internal.SlaPolicy.EscalateAt;
@@ -15,7 +17,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** SLA policies in their order; the first that matches a ticket applies to it. */
+/**
+ * SLA policies in their order; the first that matches a ticket applies to it. Every new ticket and customer message
+ * matches them, so they are kept in memory ({@link Reread}): an edit here is seen at once, an edit on another node
+ * within {@link CalendarStore#REFRESH}.
+ */
 @Component
 class PolicyStore {
 
@@ -38,19 +44,24 @@ class PolicyStore {
 
 	private final CalendarStore calendars;
 
-	PolicyStore(JdbcTemplate jdbc, CalendarStore calendars) {
+	private final Reread<List<SlaPolicy>> cached;
+
+	PolicyStore(JdbcTemplate jdbc, CalendarStore calendars, Clock clock) {
 		this.jdbc = jdbc;
 		this.calendars = calendars;
+		this.cached = new Reread<>(
+				() -> List.copyOf(jdbc.query("select " + COLUMNS + " from sla_policies order by position, id", ROW)),
+				CalendarStore.REFRESH, clock);
 	}
 
 	@Transactional(readOnly = true)
 	List<SlaPolicy> all() {
-		return jdbc.query("select " + COLUMNS + " from sla_policies order by position, id", ROW);
+		return cached.get();
 	}
 
 	@Transactional(readOnly = true)
 	Optional<SlaPolicy> find(long id) {
-		return jdbc.query("select " + COLUMNS + " from sla_policies where id = ?", ROW, id).stream().findFirst();
+		return all().stream().filter(p -> p.id() == id).findFirst();
 	}
 
 	/** The first policy, in order, whose conditions the ticket meets. */
@@ -63,6 +74,7 @@ class PolicyStore {
 	@Transactional
 	long save(SlaPolicy policy) {
 		check(policy);
+		cached.forget();
 		Integer taken = jdbc.queryForObject("select count(*) from sla_policies where name = ? and id <> ?",
 				Integer.class, policy.name().strip(), policy.id());
 		if (taken != null && taken > 0) {
@@ -95,6 +107,7 @@ class PolicyStore {
 	@Transactional
 	void delete(long id) {
 		require(id);
+		cached.forget();
 		jdbc.update("delete from sla_policies where id = ?", id);
 	}
 
@@ -106,6 +119,7 @@ class PolicyStore {
 		int index = ordered.stream().map(SlaPolicy::id).toList().indexOf(policy.id());
 		int target = Math.max(0, Math.min(ordered.size() - 1, index + Integer.signum(delta)));
 		ordered.add(target, ordered.remove(index));
+		cached.forget();
 		for (int i = 0; i < ordered.size(); i++) {
 			jdbc.update("update sla_policies set position = ? where id = ?", i, ordered.get(i).id());
 		}

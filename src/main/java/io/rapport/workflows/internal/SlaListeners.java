@@ -25,7 +25,8 @@ class SlaListeners {
 		timers.created(event);
 	}
 
-	@ApplicationModuleListener
+	/** A description is the ticket's start ({@code TicketCreated}); automatic answers move no clock. */
+	@ApplicationModuleListener(condition = "!#event.description() and !#event.autoReply()")
 	void on(MessagePosted event) {
 		timers.messagePosted(event);
 	}

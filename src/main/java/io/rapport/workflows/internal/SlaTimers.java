@@ -52,13 +52,14 @@ class SlaTimers {
 
 	@Transactional
 	public void created(TicketCreated event) {
+		// A new ticket no policy matches has no target and no deadline to write.
 		policies.match(event.priority(), event.type(), event.groupKey(), event.accountId()).ifPresent(policy -> {
 			start(event.ticketId(), policy, TargetKind.FIRST_REPLY, "t" + event.ticketId() + ":FIRST_REPLY", event,
 					event.at());
 			start(event.ticketId(), policy, TargetKind.RESOLUTION, "t" + event.ticketId() + ":RESOLUTION:0", event,
 					event.at());
+			refreshDeadline(event.ticketId());
 		});
-		refreshDeadline(event.ticketId());
 	}
 
 	/**

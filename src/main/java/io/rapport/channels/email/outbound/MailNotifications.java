@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MailNotifications {
 
+	static final String PUBLIC_REPLY = "#event.visibility()?.name() == 'PUBLIC' and !#event.autoReply()"
+			+ " and #event.onBehalfOfContactId() == null and !#event.description()";
+
 	private final CustomerMails customers;
 
 	private final AgentMails agents;
@@ -32,10 +35,14 @@ class MailNotifications {
 		this.mails = mails;
 	}
 
-	@ApplicationModuleListener(condition = "#event.visibility()?.name() == 'PUBLIC'")
+	/**
+	 * Public replies only: a description is answered by {@code TicketCreated}, and nobody is told of an automatic
+	 * answer or of words an agent wrote for the customer. The condition keeps the rest out of the registry.
+	 */
+	@ApplicationModuleListener(condition = PUBLIC_REPLY)
 	public void on(MessagePosted event) {
 		if (event.visibility() != Visibility.PUBLIC || event.autoReply() || event.onBehalfOfContactId() != null) {
-			return;
+			return; // a publication stored before the condition was added
 		}
 		if (event.authorType() == AuthorKind.AGENT) {
 			customers.reply(event.ticketId(), event.messageId());

@@ -1,0 +1,70 @@
+package io.rapport.shared;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Settings that every request reads and admins seldom change (calendars, SLA policies), kept in memory: read
+ * again after {@code period}, and at once after {@link #forget()}, which an edit on this node calls. An edit on
+ * another node is seen within the period. A value read inside a transaction that is later rolled back is
+ * forgotten with it.
+ */
+public final class Reread<T> {
+
+	private final Supplier<T> read;
+
+	private final Duration period;
+
+	private final Clock clock;
+
+	private volatile Snapshot<T> snapshot;
+
+	public Reread(Supplier<T> read, Duration period, Clock clock) {
+		this.read = read;
+		this.period = period;
+		this.clock = clock;
+	}
+
+	public T get() {
+		Instant now = clock.instant();
+		Snapshot<T> current = snapshot;
+		if (current == null || current.readAt.plus(period).isBefore(now) || current.readAt.isAfter(now)) {
+			current = new Snapshot<>(read.get(), now);
+			snapshot = current;
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				Snapshot<T> taken = current;
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						if (status != STATUS_COMMITTED && snapshot == taken) {
+							snapshot = null;
+						}
+					}
+				});
+			}
+		}
+		return current.value;
+	}
+
+	/** Reads the value again at the next {@link #get()}, and again once the current transaction has ended. */
+	public void forget() {
+		snapshot = null;
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					snapshot = null;
+				}
+			});
+		}
+	}
+
+	private record Snapshot<T>(T value, Instant readAt) {
+	}
+
+}
