@@ -47,6 +47,14 @@ class EventRedeliveryTests extends IntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.modulith.events.core.EventSerializer serializer;
+
+	@Test
+	void shouldStoreEventsThroughTheSerializerThatWritesEachEventOnce() {
+		assertThat(serializer).isInstanceOf(EventSerialization.OncePerEvent.class);
+	}
+
 	@Test
 	void shouldDeliverAFailedPublicationAgainOnceItsWaitHasPassed() {
 		Person ana = fixtures.anAgentIn("tier1");
