@@ -130,7 +130,7 @@ class DemoSuccess {
 					REASONS[which]), null);
 		}
 		else if (i % 5 == 2) {
-			subscriptions.create(new NewSubscription(account.id(), "Premium support", 19900, currency, seats,
+			subscriptions.create(new NewSubscription(account.id(), "Premium support", 19_900L, currency, seats,
 					started.plus(Duration.ofDays(ageDays / 4)), renews, null), null);
 			made++;
 		}
