@@ -51,7 +51,7 @@ class DemoTicketsTests {
 		assertThat(plan.accounts()).anyMatch(a -> a.culture() == DemoCompany.Culture.ROMANIAN)
 			.anyMatch(a -> a.culture() == DemoCompany.Culture.ESPERANTO);
 		assertThat(plan.agents().stream().map(DemoCompany.AgentSeed::group).collect(Collectors.toSet()))
-			.containsExactlyInAnyOrder(GroupView.TIER1, GroupView.TIER2, GroupView.SALES);
+			.containsExactlyInAnyOrder(GroupView.TIER1, GroupView.TIER2, GroupView.SALES, GroupView.SUCCESS);
 	}
 
 	@Test
