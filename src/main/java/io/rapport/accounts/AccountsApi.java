@@ -11,11 +11,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.rapport.accounts.internal.Account;
+import io.rapport.accounts.internal.AccountSummaries;
 import io.rapport.accounts.internal.Accounts;
 import io.rapport.accounts.internal.Contact;
 import io.rapport.accounts.internal.ContactFact;
 import io.rapport.accounts.internal.ContactFacts;
 import io.rapport.accounts.internal.Contacts;
+import io.rapport.accounts.internal.Lifecycle;
+import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.IdentityApi;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
@@ -51,8 +54,12 @@ public class AccountsApi {
 
 	private final ContactFacts facts;
 
+	private final Lifecycle lifecycle;
+
+	private final AccountSummaries summaries;
+
 	AccountsApi(Accounts accounts, Contacts contacts, IdentityApi identity, JdbcTemplate jdbc, Clock clock,
-			ApplicationEventPublisher events, ContactFacts facts) {
+			ApplicationEventPublisher events, ContactFacts facts, Lifecycle lifecycle, AccountSummaries summaries) {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.identity = identity;
@@ -60,6 +67,8 @@ public class AccountsApi {
 		this.clock = clock;
 		this.events = events;
 		this.facts = facts;
+		this.lifecycle = lifecycle;
+		this.summaries = summaries;
 	}
 
 	/**
@@ -198,6 +207,7 @@ public class AccountsApi {
 		if (domain != null) {
 			contacts.joinAccountByDomain(account.getId(), "%@" + domain);
 		}
+		lifecycle.started(account.getId());
 		return account.view();
 	}
 
@@ -294,6 +304,54 @@ public class AccountsApi {
 	@Transactional(readOnly = true)
 	public long factCount(long contactId, String kind, java.time.Instant since) {
 		return facts.countSince(contactId, kind, since);
+	}
+
+	// Customer success: lifecycle stages, owners, pinned notes and the one-glance summary (kept together).
+
+	/**
+	 * Moves an account to a lifecycle stage for a rule or another module (the health module's rules);
+	 * {@code by} names what moved it in the stage history. Answers false when the account is already there.
+	 */
+	@Transactional
+	public boolean moveStage(long accountId, LifecycleStage stage, String reason, String by) {
+		return lifecycle.move(accountId, stage, reason, null, by == null || by.isBlank() ? "rule" : by.strip());
+	}
+
+	/** Moves an account to a lifecycle stage by hand; the agent is recorded. Callers check who may. */
+	@Transactional
+	public boolean moveStage(long accountId, LifecycleStage stage, String reason, AuthenticatedUser by) {
+		return lifecycle.move(accountId, stage, reason, by.id(), null);
+	}
+
+	/** The account's stages, newest first; the last entry is the onboarding it started in. */
+	@Transactional(readOnly = true)
+	public List<StageChange> stageHistory(long accountId) {
+		return lifecycle.history(accountId);
+	}
+
+	/** Gives the account to a success manager (an active member of the {@code success} group), or to nobody. */
+	@Transactional
+	public AccountView setOwner(long accountId, Long ownerId) {
+		lifecycle.own(accountId, ownerId);
+		return account(accountId).orElseThrow();
+	}
+
+	/** Pins the owner's note (blank unpins): only the owner or an admin may. */
+	@Transactional
+	public void pinNote(long accountId, String text, AuthenticatedUser by) {
+		lifecycle.pin(accountId, text, by.id(), by.isAdmin());
+	}
+
+	/** Plan, MRR, seats, renewal, stage, owner and pinned note: what support and success see first. */
+	@Transactional(readOnly = true)
+	public Optional<AccountSummary> summary(long accountId) {
+		return summaries.of(accountId);
+	}
+
+	/** The accounts an agent owns, soonest renewal first: a success manager's portfolio. */
+	@Transactional(readOnly = true)
+	public List<AccountSummary> portfolio(long ownerId) {
+		return summaries.ownedBy(ownerId);
 	}
 
 	private Optional<Long> accountForEmail(String email) {

@@ -43,7 +43,9 @@ final class DemoCompany {
 			agent("Wei Zhang", Role.AGENT, GroupView.TIER2),
 			agent("Lars Eriksen", Role.AGENT, GroupView.TIER2),
 			agent("Kavitha Subramanian", Role.AGENT, GroupView.SALES),
-			agent("Daniel Weiss", Role.AGENT, GroupView.SALES));
+			agent("Daniel Weiss", Role.AGENT, GroupView.SALES),
+			agent("Amara Nwosu", Role.AGENT, GroupView.SUCCESS),
+			agent("Elena Popescu", Role.AGENT, GroupView.SUCCESS));
 
 	enum Culture {
 		CHINESE, ROMANIAN, TAMIL, ESPERANTO, ENGLISH, SPANISH, GERMAN, NIGERIAN, JAPANESE, ARABIC

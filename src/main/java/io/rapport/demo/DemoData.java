@@ -59,12 +59,16 @@ class DemoData implements ApplicationRunner {
 
 	private final AnalyticsApi analytics;
 
+	private final DemoSuccess success;
+
 	private DemoGenerator.Result result;
 
 	private String password;
 
 	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
-			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla, AnalyticsApi analytics, DemoFeedback feedback) {
+			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla, AnalyticsApi analytics, DemoFeedback feedback,
+			DemoSuccess success) {
+		this.success = success;
 		this.csat = csat;
 		this.nps = nps;
 		this.sla = sla;
@@ -99,6 +103,14 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's live activity (assignments, replies, saved views) could not be created", e);
+		}
+		try {
+			DemoSuccess.Result base = success.create(seed);
+			log.info("Demo customer success: {} subscriptions ({} trials, {} cancelled), {} accounts owned",
+					base.subscriptions(), base.trials(), base.cancelled(), base.owned());
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's subscriptions, stages and owners could not be created", e);
 		}
 		try {
 			DemoKnowledge.Result help = knowledge.create(seed, result.agentEmails().get(0));

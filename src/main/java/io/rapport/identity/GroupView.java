@@ -7,4 +7,7 @@ public record GroupView(long id, String key, String name) {
 	public static final String TIER2 = "tier2";
 
 	public static final String SALES = "sales";
+
+	/** Customer Success: success managers, who own accounts. */
+	public static final String SUCCESS = "success";
 }

@@ -38,7 +38,7 @@ class DemoGeneratorTests extends IntegrationTest {
 
 		PageResult<TicketView> all = tickets.list(TicketFilter.any(), 0, 100, admin());
 		assertThat(all.total()).isEqualTo(before + 240);
-		assertThat(result.agentEmails()).hasSize(8);
+		assertThat(result.agentEmails()).hasSize(10);
 		TicketView escalated = escalatedByOneOf(result.agentEmails());
 		assertThat(tickets.history(escalated.id(), admin())).anyMatch(change -> change.field().equals("group"));
 		assertThat(tickets.messages(escalated.id(), admin())).hasSizeGreaterThan(2);

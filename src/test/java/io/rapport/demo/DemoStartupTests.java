@@ -31,6 +31,23 @@ class DemoStartupTests {
 	private static final String WITHOUT_NPS_FOLLOW_UPS = "select count(*) from tickets where id not in "
 			+ "(select ticket_id from nps_followups)";
 
+	/** Subscriptions, trials, cancellations with reasons, owners, stages; the ledger adds up to each MRR. */
+	private static void shouldHaveTheCustomerBase(JdbcTemplate jdbc, CapturedOutput output) {
+		assertThat(jdbc.queryForObject("select count(distinct account_id) from subscriptions", Long.class)).isEqualTo(20);
+		assertThat(jdbc.queryForObject("select count(*) from subscriptions where trial_ends_at is not null", Long.class))
+			.isEqualTo(3);
+		assertThat(jdbc.queryForList("select cancel_reason from subscriptions where cancelled_at is not null", String.class))
+			.hasSize(2).allMatch(reason -> !reason.isBlank());
+		assertThat(jdbc.queryForList("select distinct currency from subscriptions", String.class))
+			.contains("EUR", "USD");
+		assertThat(jdbc.queryForObject("select count(*) from accounts where owner_id is null", Long.class)).isZero();
+		assertThat(jdbc.queryForObject("select count(distinct stage) from accounts", Long.class)).isGreaterThan(2);
+		assertThat(jdbc.queryForObject("select count(*) from subscriptions s where s.cancelled_at is null and s.mrr_cents <> "
+				+ "(select sum(m.mrr_delta_cents) from subscription_movements m where m.subscription_id = s.id)", Long.class))
+			.isZero();
+		assertThat(output).contains("amara.nwosu@brightlane.example", "elena.popescu@brightlane.example");
+	}
+
 	@Test
 	void shouldFillAnEmptyDatabaseOnceAndPrintTheDemoLogins(@TempDir Path dataDir, CapturedOutput output) throws Exception {
 		String url = "jdbc:h2:file:" + dataDir.resolve("rapport")
@@ -58,6 +75,7 @@ class DemoStartupTests {
 					"select distinct kind from notifications", String.class)).contains("assigned", "customer_replied",
 							"mentioned"));
 			shouldHaveWrittenTheHelpCenter(context, jdbc);
+			shouldHaveTheCustomerBase(jdbc, output);
 		}
 		int printed = count(output.getOut(), "Demo data is ready");
 

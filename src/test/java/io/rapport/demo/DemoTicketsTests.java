@@ -43,7 +43,7 @@ class DemoTicketsTests {
 		List<String> names = plan.contacts().stream().map(DemoCompany.ContactSeed::name).toList();
 
 		assertThat(plan.accounts()).hasSize(20);
-		assertThat(plan.agents()).hasSize(8);
+		assertThat(plan.agents()).hasSize(10);
 		assertThat(plan.contacts()).hasSize(150);
 		assertThat(plan.contacts().stream().map(DemoCompany.ContactSeed::email).distinct()).hasSize(150);
 		assertThat(names).anyMatch(name -> name.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
@@ -51,7 +51,7 @@ class DemoTicketsTests {
 		assertThat(plan.accounts()).anyMatch(a -> a.culture() == DemoCompany.Culture.ROMANIAN)
 			.anyMatch(a -> a.culture() == DemoCompany.Culture.ESPERANTO);
 		assertThat(plan.agents().stream().map(DemoCompany.AgentSeed::group).collect(Collectors.toSet()))
-			.containsExactlyInAnyOrder(GroupView.TIER1, GroupView.TIER2, GroupView.SALES);
+			.containsExactlyInAnyOrder(GroupView.TIER1, GroupView.TIER2, GroupView.SALES, GroupView.SUCCESS);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.rapport.accounts.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -12,6 +13,8 @@ public interface Accounts extends JpaRepository<Account, Long> {
 	Optional<Account> findByDomain(String domain);
 
 	Optional<Account> findByExternalId(String externalId);
+
+	List<Account> findByOwnerIdOrderByName(long ownerId);
 
 	@Query("select a from Account a where lower(a.name) like :q or lower(a.domain) like :q order by a.name")
 	Page<Account> search(String q, Pageable pageable);
