@@ -61,8 +61,9 @@ class TrackingController {
 		this.messages = messages;
 	}
 
+	/** {@code /v1/import} is the older name of the same call, which analytics-java still posts to. */
 	@Operation(summary = "Send up to 2,500 events (500 KB) at once: {batch: [...], sentAt?, context?}")
-	@PostMapping("/v1/batch")
+	@PostMapping({ "/v1/batch", "/v1/import" })
 	ResponseEntity<Object> batch(HttpServletRequest request) throws IOException {
 		Optional<Long> key = keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
 		if (key.isEmpty()) {
