@@ -383,4 +383,10 @@ public class AccountsApi {
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
+
+	/** The account with this external id (the customer's own id for it, as product analytics send it as groupId). */
+	@Transactional(readOnly = true)
+	public Optional<AccountView> accountByExternalId(String externalId) {
+		return accounts.findByExternalId(externalId).map(Account::view);
+	}
 }

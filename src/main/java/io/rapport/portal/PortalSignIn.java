@@ -2,6 +2,9 @@ package io.rapport.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.rapport.identity.AuthenticatedUser;
+import io.rapport.identity.SignIns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +35,11 @@ class PortalSignIn {
 
 	private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
-	PortalSignIn(AuthenticationManager authenticationManager) {
+	private final SignIns signIns;
+
+	PortalSignIn(AuthenticationManager authenticationManager, SignIns signIns) {
 		this.authenticationManager = authenticationManager;
+		this.signIns = signIns;
 	}
 
 	/** False when sign-in failed (the throttle, say); the caller sends the customer to the sign-in page. */
@@ -48,6 +54,7 @@ class PortalSignIn {
 			context.setAuthentication(authentication);
 			SecurityContextHolder.setContext(context);
 			contexts.saveContext(context, request, response);
+			signIns.signedIn(AuthenticatedUser.current());
 			return true;
 		}
 		catch (AuthenticationException e) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.rapport.identity.SignIns;
 import io.rapport.shared.web.FrameSources;
 import io.rapport.shared.web.ImageSources;
 import io.rapport.shared.web.ProblemWriter;
@@ -111,6 +112,22 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Segment's tracking API ({@code /v1/batch}, {@code /v1/track}, ...) authenticates by write key, which activity's
+	 * {@code TrackingController} checks itself: the key is the HTTP Basic user name with no password, not a user.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain tracking(HttpSecurity http) throws Exception {
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/v1/**"))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, TokenService tokens,
@@ -136,7 +153,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager, SignIns signIns)
+			throws Exception {
 		var portal = PathPatternRequestMatcher.withDefaults().matcher("/portal/**");
 		var swagger = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 		http.authenticationManager(authenticationManager)
@@ -162,7 +180,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login")
 				.loginProcessingUrl("/login")
 				.usernameParameter("email")
-				.successHandler(new RoleHomeSuccessHandler())
+				.successHandler(new RoleHomeSuccessHandler(signIns))
 				.failureHandler(SecurityConfiguration::loginFailed)
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((request, response, authentication) ->
@@ -203,11 +221,20 @@ class SecurityConfiguration {
 	/** Customers land in the portal, agents in their workspace (or the page they first asked for). */
 	static final class RoleHomeSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
+		private final SignIns signIns;
+
+		RoleHomeSuccessHandler(SignIns signIns) {
+			this.signIns = signIns;
+		}
+
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws jakarta.servlet.ServletException, IOException {
 			boolean contact = authentication.getAuthorities().stream()
 				.anyMatch(authority -> "ROLE_CONTACT".equals(authority.getAuthority()));
+			if (contact && authentication.getPrincipal() instanceof RapportUserDetails details) {
+				signIns.signedIn(details.user());
+			}
 			setDefaultTargetUrl(contact ? "/portal" : "/tickets");
 			setAlwaysUseDefaultTargetUrl(false);
 			super.onAuthenticationSuccess(request, response, authentication);

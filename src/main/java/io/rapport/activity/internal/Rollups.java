@@ -1,0 +1,81 @@
+package io.rapport.activity.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Daily rollups, kept in step with raw events in the same transaction: a batch is first summed in memory, then each
+ * (account, day, event, person) row is added to, so a late event adds to its own day and a rollup never needs a
+ * rebuild. Rows are written in key order so that two concurrent batches cannot deadlock on them.
+ */
+@Component
+class Rollups {
+
+	/** The rollup key. {@code userKey} is empty for facts about an account with no person behind them. */
+	record Key(long accountId, LocalDate day, String event, String userKey) {
+	}
+
+	private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::accountId).thenComparing(Key::day)
+		.thenComparing(Key::event).thenComparing(Key::userKey);
+
+	private static final String POSTGRES = "insert into activity_daily (account_id, usage_day, event, user_key, "
+			+ "event_count, duration_seconds) values (?, ?, ?, ?, ?, ?) on conflict (account_id, usage_day, event, user_key) "
+			+ "do update set event_count = activity_daily.event_count + excluded.event_count, "
+			+ "duration_seconds = activity_daily.duration_seconds + excluded.duration_seconds";
+
+	private static final String STANDARD = "merge into activity_daily t using (values (cast(? as bigint), "
+			+ "cast(? as date), cast(? as varchar(200)), cast(? as varchar(260)), cast(? as bigint), cast(? as bigint))) "
+			+ "s (account_id, usage_day, event, user_key, event_count, duration_seconds) on t.account_id = s.account_id "
+			+ "and t.usage_day = s.usage_day and t.event = s.event and t.user_key = s.user_key when matched then update set "
+			+ "event_count = t.event_count + s.event_count, duration_seconds = t.duration_seconds + s.duration_seconds "
+			+ "when not matched then insert (account_id, usage_day, event, user_key, event_count, duration_seconds) values "
+			+ "(s.account_id, s.usage_day, s.event, s.user_key, s.event_count, s.duration_seconds)";
+
+	private final JdbcTemplate jdbc;
+
+	private final Database database;
+
+	Rollups(JdbcTemplate jdbc, Database database) {
+		this.jdbc = jdbc;
+		this.database = database;
+	}
+
+	/** Sums of a batch before they are written: count and duration per key. */
+	static final class Sums {
+
+		private final Map<Key, long[]> sums = new TreeMap<>(ORDER);
+
+		void add(Key key, long durationSeconds) {
+			long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
+			sum[0]++;
+			sum[1] += durationSeconds;
+		}
+
+		boolean isEmpty() {
+			return sums.isEmpty();
+		}
+	}
+
+	void add(Sums sums) {
+		if (sums.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<Key, long[]>> rows = new ArrayList<>(sums.sums.entrySet());
+		jdbc.batchUpdate(database.postgres() ? POSTGRES : STANDARD, rows, 1000, (statement, row) -> {
+			statement.setLong(1, row.getKey().accountId());
+			statement.setDate(2, Date.valueOf(row.getKey().day()));
+			statement.setString(3, row.getKey().event());
+			statement.setString(4, row.getKey().userKey());
+			statement.setLong(5, row.getValue()[0]);
+			statement.setLong(6, row.getValue()[1]);
+		});
+	}
+}

@@ -1,0 +1,181 @@
+package io.rapport.activity.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+import io.rapport.shared.InvalidInputException;
+import io.rapport.shared.web.ApiProblems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Segment's HTTP tracking API, so existing Segment libraries send here by changing the host: the write key is the
+ * HTTP Basic user name, so the security configuration lets {@code /v1/**} through to this controller. A batch
+ * answers 200 with what was stored, skipped as a duplicate, or refused and why (docs/events.md): libraries retry
+ * only on 5xx and 429, which Rapport answers only when nothing was stored.
+ */
+@RestController
+@Tag(name = "Tracking (Segment)")
+class TrackingController {
+
+	static final int MAX_BATCH_BYTES = 500 * 1024;
+
+	static final int MAX_BATCH_EVENTS = 2500;
+
+	private final WriteKeys keys;
+
+	private final Ingest ingest;
+
+	private final JsonMapper json;
+
+	private final MessageSource messages;
+
+	TrackingController(WriteKeys keys, Ingest ingest, JsonMapper json, MessageSource messages) {
+		this.keys = keys;
+		this.ingest = ingest;
+		this.json = json;
+		this.messages = messages;
+	}
+
+	/** {@code /v1/import} is the older name of the same call, which analytics-java still posts to. */
+	@Operation(summary = "Send up to 2,500 events (500 KB) at once: {batch: [...], sentAt?, context?}")
+	@PostMapping({ "/v1/batch", "/v1/import" })
+	ResponseEntity<Object> batch(HttpServletRequest request) throws IOException {
+		Optional<Long> key = keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+		if (key.isEmpty()) {
+			return unauthorized();
+		}
+		byte[] body = read(request, MAX_BATCH_BYTES, "batch");
+		JsonNode root = parse(body);
+		JsonNode batch = root.get("batch");
+		if (batch == null || !batch.isArray()) {
+			throw InvalidInputException.of("batch", "errors.activity.batch-missing");
+		}
+		if (batch.size() > MAX_BATCH_EVENTS) {
+			throw InvalidInputException.of("batch", "errors.activity.batch-events", MAX_BATCH_EVENTS);
+		}
+		List<JsonNode> nodes = new ArrayList<>(batch.size());
+		batch.forEach(nodes::add);
+		Instant sentAt = sentAt(root);
+		Ingest.Outcome outcome = ingest.messages(key.get(), nodes, null, sentAt,
+				body.length > SegmentRules.MAX_MESSAGE_BYTES);
+		return ResponseEntity.ok(answer(outcome));
+	}
+
+	@Operation(summary = "Send one track, identify, group, page or screen call")
+	@PostMapping("/v1/{type:track|identify|group|page|screen}")
+	ResponseEntity<Object> single(@PathVariable String type, HttpServletRequest request) throws IOException {
+		Optional<Long> key = keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+		if (key.isEmpty()) {
+			return unauthorized();
+		}
+		byte[] body = read(request, SegmentRules.MAX_MESSAGE_BYTES, "message");
+		JsonNode root = parse(body);
+		Ingest.Outcome outcome = ingest.messages(key.get(), List.of(root), type, null, false);
+		if (!outcome.refused().isEmpty()) {
+			Refusal refusal = outcome.refused().get(0);
+			throw InvalidInputException.of(refusal.field(), "errors.activity.event." + refusal.code(),
+					refusal.field());
+		}
+		return ResponseEntity.ok(answer(outcome));
+	}
+
+	private Map<String, Object> answer(Ingest.Outcome outcome) {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("success", true);
+		answer.put("accepted", outcome.accepted());
+		answer.put("duplicates", outcome.duplicates());
+		answer.put("refused", outcome.refused().stream().map(r -> {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("index", r.index());
+			item.put("messageId", r.messageId());
+			item.put("field", r.field());
+			item.put("code", r.code());
+			item.put("detail", messages.getMessage("errors.activity.event." + r.code(), new Object[] { r.field() },
+					LocaleContextHolder.getLocale()));
+			return item;
+		}).toList());
+		return answer;
+	}
+
+	private Instant sentAt(JsonNode root) {
+		try {
+			return SegmentRules.instant(root, "sentAt");
+		}
+		catch (SegmentRules.Broken broken) {
+			throw InvalidInputException.of("sentAt", "errors.activity.event.timestamp-invalid", "sentAt");
+		}
+	}
+
+	private JsonNode parse(byte[] body) {
+		try {
+			JsonNode root = json.readTree(body);
+			if (root == null || !root.isObject()) {
+				throw InvalidInputException.of("body", "errors.activity.body-invalid");
+			}
+			return root;
+		}
+		catch (JacksonException e) {
+			throw InvalidInputException.of("body", "errors.activity.body-invalid");
+		}
+	}
+
+	/** The body, unzipped when sent gzipped, refused past the limit without reading further. */
+	private static byte[] read(HttpServletRequest request, int limit, String field) throws IOException {
+		if (request.getContentLengthLong() > limit) {
+			throw InvalidInputException.of(field, "errors.activity.too-large", limit / 1024);
+		}
+		InputStream in = request.getInputStream();
+		if ("gzip".equalsIgnoreCase(request.getHeader(HttpHeaders.CONTENT_ENCODING))) {
+			try {
+				in = new GZIPInputStream(in);
+			}
+			catch (IOException notGzip) {
+				throw InvalidInputException.of("body", "errors.activity.body-invalid");
+			}
+		}
+		try (InputStream body = in) {
+			byte[] bytes = body.readNBytes(limit + 1);
+			if (bytes.length > limit) {
+				throw InvalidInputException.of(field, "errors.activity.too-large", limit / 1024);
+			}
+			return bytes;
+		}
+		catch (java.util.zip.ZipException broken) {
+			throw InvalidInputException.of("body", "errors.activity.body-invalid");
+		}
+	}
+
+	private ResponseEntity<Object> unauthorized() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, messages.getMessage(
+				"errors.activity.write-key", null, LocaleContextHolder.getLocale()));
+		problem.setType(URI.create(ApiProblems.TYPE_BASE + "unauthorized"));
+		problem.setTitle("Unauthorized");
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE,
+				"Basic realm=\"Rapport tracking\"").contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+}

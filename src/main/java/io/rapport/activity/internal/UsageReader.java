@@ -1,0 +1,41 @@
+package io.rapport.activity.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.rapport.activity.DailyUsage;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the rollups of one account: the per-person rows of a day and event add up to its count and duration, and
+ * their number is its distinct users (rows of facts with no person behind them are not users).
+ */
+@Service
+public class UsageReader {
+
+	private final JdbcTemplate jdbc;
+
+	UsageReader(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public List<DailyUsage> daily(long accountId, LocalDate from, LocalDate to, String event) {
+		List<Object> args = new ArrayList<>(List.of(accountId, Date.valueOf(from), Date.valueOf(to)));
+		String filter = "";
+		if (event != null) {
+			filter = " and event = ?";
+			args.add(event);
+		}
+		return jdbc.query("select usage_day, event, sum(event_count), sum(case when user_key = '' then 0 else 1 end), "
+				+ "sum(duration_seconds) from activity_daily where account_id = ? and usage_day between ? and ?" + filter
+				+ " group by usage_day, event order by usage_day, event",
+				(rs, n) -> new DailyUsage(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getLong(3), rs.getLong(4),
+						rs.getLong(5)), args.toArray());
+	}
+}
