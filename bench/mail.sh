@@ -15,6 +15,8 @@ PG_DB=${PG_DB:-rapport_mailbench}
 SERVER_JAVA=${SERVER_JAVA:-java}
 SERVER_OPTS=${SERVER_OPTS:-"-Xms512m -Xmx1500m"}
 SCENARIOS=${SCENARIOS:-"push api imap outbox"}
+PROFILE=${PROFILE:-0} # 1: a JFR recording of the server during the push scenario, summarized by bench/jfr-hot.py
+JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVER_JAVA")")")
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="$ROOT/bench/results/mail-$STAMP"
@@ -49,13 +51,23 @@ java -cp "$CP" Bench wait "http://127.0.0.1:$PORT" 180
 } | tee "$OUT/machine.txt"
 
 M() { java -cp "$CP" MailBench "$@"; }
+jfr_start() { [ "$PROFILE" = 1 ] && "$JDK_BIN/jcmd" "$SERVER_PID" JFR.start name=mail settings=profile >/dev/null || true; }
+jfr_stop() {
+  [ "$PROFILE" = 1 ] || return 0
+  "$JDK_BIN/jcmd" "$SERVER_PID" JFR.dump name=mail filename="$OUT/$1.jfr" >/dev/null
+  "$JDK_BIN/jcmd" "$SERVER_PID" JFR.stop name=mail >/dev/null
+  "$JDK_BIN/jfr" print --events jdk.ExecutionSample "$OUT/$1.jfr" >"$OUT/$1-samples.txt"
+  python3 "$ROOT/bench/jfr-hot.py" "$OUT/$1-samples.txt" >"$OUT/$1-hot.txt"
+}
 for s in $SCENARIOS; do
+  if [ "$s" = push ]; then jfr_start; fi
   case $s in
     push) M push postgresql "http://127.0.0.1:$PORT" "$COUNT" "$CONCURRENCY" "$OUT/results.tsv" ;;
     api) M api postgresql "http://127.0.0.1:$PORT" "$COUNT" "$CONCURRENCY" "$OUT/results.tsv" ;;
     imap) M imap postgresql "http://127.0.0.1:$PORT" "$URL" "$SMTP_PORT" "$IMAP_PORT" "$COUNT" "$OUT/results.tsv" ;;
     outbox) M outbox postgresql "http://127.0.0.1:$PORT" "$URL" "$SMTP_PORT" "$COUNT" "$OUT/results.tsv" ;;
   esac
+  if [ "$s" = push ]; then jfr_stop push; fi
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 java -cp "$CP" Bench report "$OUT/results.tsv" | tee "$OUT/summary.md"

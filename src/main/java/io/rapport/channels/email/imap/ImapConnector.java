@@ -1,12 +1,16 @@
 package io.rapport.channels.email.imap;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 import io.rapport.channels.email.Mailbox;
 import io.rapport.channels.email.Mailbox.ImapAuth;
 import io.rapport.channels.email.Mailbox.Security;
+import io.rapport.channels.email.oauth.MailboxOAuth.Protocol;
+import io.rapport.channels.email.oauth.OAuthTokens;
 import io.rapport.shared.secrets.SecretBox;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -23,17 +27,35 @@ public class ImapConnector {
 
 	private final SecretBox secrets;
 
-	ImapConnector(SecretBox secrets) {
+	private final OAuthTokens tokens;
+
+	ImapConnector(SecretBox secrets, OAuthTokens tokens) {
 		this.secrets = secrets;
+		this.tokens = tokens;
 	}
 
-	/** A connected store; the caller closes it. */
+	/**
+	 * A connected store; the caller closes it. With OAuth2 settings the access token is renewed when it is about
+	 * to expire, and once more when the server refuses it (revoked early, or the clocks disagree).
+	 */
 	public Store connect(Mailbox mailbox, Duration timeout) throws MessagingException {
 		String protocol = mailbox.getImapSecurity() == Security.TLS ? "imaps" : "imap";
 		Session session = Session.getInstance(properties(mailbox, protocol, timeout));
 		Store store = session.getStore(protocol);
-		String secret = secrets.open(mailbox.getImapSecretSealed(), "mailbox:" + mailbox.getId() + ":imap");
-		store.connect(mailbox.getImapHost(), mailbox.getImapPort(), mailbox.getImapUsername(), secret);
+		Optional<String> token = mailbox.getImapAuth() == ImapAuth.XOAUTH2
+				? tokens.accessToken(mailbox.getId(), Protocol.IMAP) : Optional.empty();
+		if (token.isEmpty()) {
+			String secret = secrets.open(mailbox.getImapSecretSealed(), "mailbox:" + mailbox.getId() + ":imap");
+			store.connect(mailbox.getImapHost(), mailbox.getImapPort(), mailbox.getImapUsername(), secret);
+			return store;
+		}
+		try {
+			store.connect(mailbox.getImapHost(), mailbox.getImapPort(), mailbox.getImapUsername(), token.get());
+		}
+		catch (AuthenticationFailedException refused) {
+			String renewed = tokens.renewAfterRefusal(mailbox.getId(), Protocol.IMAP, token.get());
+			store.connect(mailbox.getImapHost(), mailbox.getImapPort(), mailbox.getImapUsername(), renewed);
+		}
 		return store;
 	}
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import javax.net.ssl.SSLException;
 
+import io.rapport.channels.email.oauth.TokenRefusedException;
 import jakarta.mail.AuthenticationFailedException;
 
 /**
@@ -27,6 +28,9 @@ public record MailFailure(Step step, String key, Object... args) {
 
 	/** The failure an exception of Jakarta Mail or the network stands for. */
 	public static MailFailure of(Exception e, String host, int port, String username) {
+		if (e instanceof TokenRefusedException refused) {
+			return new MailFailure(Step.LOGIN, "mailbox.oauth.refused", refused.getMessage());
+		}
 		if (e instanceof AuthenticationFailedException) {
 			return new MailFailure(Step.LOGIN, "mailbox.test.login", username);
 		}

@@ -105,6 +105,20 @@ class InboundMails {
 				id);
 	}
 
+	/**
+	 * Mails from one sender to one mailbox received since a moment, this one included, counted under the lock of
+	 * the sender's row (held until the caller's transaction ends). Without it, mails of one sender processed at
+	 * the same moment (two threads, two nodes) each counted only the others' committed rows and all got through.
+	 * Once the lock is ours, every mail counted before has committed, so the count is exact.
+	 */
+	long countFromLocked(long mailboxId, String fromAddress, Instant since, Instant now) {
+		jdbc.update("insert into inbound_senders (mailbox_id, from_address, last_seen_at) values (?, ?, ?) "
+				+ "on conflict do nothing", mailboxId, fromAddress, Timestamp.from(now));
+		jdbc.update("update inbound_senders set last_seen_at = ? where mailbox_id = ? and from_address = ?",
+				Timestamp.from(now), mailboxId, fromAddress);
+		return countFrom(mailboxId, fromAddress, since);
+	}
+
 	/** Mails from one sender to one mailbox received since a moment, this one included. */
 	long countFrom(long mailboxId, String fromAddress, Instant since) {
 		return jdbc.queryForObject("select count(*) from inbound_mails where mailbox_id = ? and from_address = ? "

@@ -2,6 +2,7 @@ package io.rapport.channels.email.inbound;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.rapport.channels.email.Bounces;
 import io.rapport.channels.email.MailOutcome;
@@ -90,8 +91,9 @@ class MailProcessor {
 		if (!release && mail.flaggedAsSpam()) {
 			return new Decision(InboundMail.Status.SPAM, MailOutcome.HELD, null, null, "inbound.reason.spam");
 		}
-		if (!release && mails.countFrom(row.mailboxId(), cut(sender, 254),
-				clock.instant().minus(FLOOD_WINDOW)) > FLOOD_LIMIT) {
+		Instant now = clock.instant();
+		if (!release && mails.countFromLocked(row.mailboxId(), cut(sender, 254), now.minus(FLOOD_WINDOW), now)
+				> FLOOD_LIMIT) {
 			return new Decision(InboundMail.Status.HELD, MailOutcome.HELD, null, null, "inbound.reason.flood");
 		}
 		MailThreading.Target target = threading.find(mail, sender, ours);

@@ -10,6 +10,8 @@ import io.rapport.channels.email.Mailbox.Security;
 import io.rapport.channels.email.imap.ImapConnector;
 import io.rapport.channels.email.imap.MailFailure;
 import io.rapport.channels.email.imap.MailFailure.Step;
+import io.rapport.channels.email.oauth.MailboxOAuth.Protocol;
+import io.rapport.channels.email.oauth.OAuthTokens;
 import io.rapport.shared.secrets.SecretBox;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -36,10 +38,13 @@ class ConnectionCheck {
 
 	private final MessageSource messages;
 
-	ConnectionCheck(ImapConnector imap, SecretBox secrets, MessageSource messages) {
+	private final OAuthTokens tokens;
+
+	ConnectionCheck(ImapConnector imap, SecretBox secrets, MessageSource messages, OAuthTokens tokens) {
 		this.imap = imap;
 		this.secrets = secrets;
 		this.messages = messages;
+		this.tokens = tokens;
 	}
 
 	/** The answer of one side: {@code step} is where it failed (null when it worked). */
@@ -83,13 +88,23 @@ class ConnectionCheck {
 		String protocol = mailbox.getSmtpSecurity() == Security.TLS ? "smtps" : "smtp";
 		Session session = Session.getInstance(smtpProperties(mailbox, protocol));
 		try (Transport transport = session.getTransport(protocol)) {
-			String password = secrets.open(mailbox.getSmtpSecretSealed(), MailboxSettings.context(mailbox, "smtp"));
-			transport.connect(mailbox.getSmtpHost(), mailbox.getSmtpPort(), mailbox.getSmtpUsername(), password);
+			transport.connect(mailbox.getSmtpHost(), mailbox.getSmtpPort(), mailbox.getSmtpUsername(), secret(mailbox));
 			return new Result(true, null, text("mailbox.test.smtp-ok", mailbox.getSmtpHost()));
 		}
 		catch (MessagingException | RuntimeException e) {
 			return failed(MailFailure.of(e, mailbox.getSmtpHost(), mailbox.getSmtpPort(), mailbox.getSmtpUsername()));
 		}
+	}
+
+	/** The password, or with OAuth2 an access token (renewed when due, so the test also tries the token server). */
+	private String secret(Mailbox mailbox) throws MessagingException {
+		if (mailbox.getSmtpUsername() == null) {
+			return null;
+		}
+		if (mailbox.getSmtpSecretSealed() != null) {
+			return secrets.open(mailbox.getSmtpSecretSealed(), MailboxSettings.context(mailbox, "smtp"));
+		}
+		return tokens.accessToken(mailbox.getId(), Protocol.SMTP).orElse("");
 	}
 
 	private static Properties smtpProperties(Mailbox mailbox, String protocol) {
@@ -103,6 +118,9 @@ class ConnectionCheck {
 		if (mailbox.getSmtpSecurity() == Security.STARTTLS) {
 			properties.put(prefix + "starttls.enable", "true");
 			properties.put(prefix + "starttls.required", "true");
+		}
+		if (mailbox.getSmtpUsername() != null && mailbox.getSmtpSecretSealed() == null) {
+			properties.put(prefix + "auth.mechanisms", "XOAUTH2");
 		}
 		return properties;
 	}

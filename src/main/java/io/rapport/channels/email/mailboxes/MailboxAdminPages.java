@@ -1,9 +1,11 @@
 package io.rapport.channels.email.mailboxes;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.rapport.channels.email.Mailbox;
+import io.rapport.channels.email.oauth.OAuthPresets;
 import io.rapport.channels.email.imap.ImapPoller;
 import io.rapport.channels.email.imap.PollResult;
 import io.rapport.identity.AuthenticatedUser;
@@ -175,7 +177,9 @@ class MailboxAdminPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("groups", identity.groups());
 		model.addAttribute("securities", Mailbox.Security.values());
-		model.addAttribute("auths", Mailbox.ImapAuth.values());
+		model.addAttribute("auths", List.of("PASSWORD", "XOAUTH2", MailboxForm.REFRESHING));
+		model.addAttribute("smtpAuths", List.of("PASSWORD", MailboxForm.REFRESHING));
+		model.addAttribute("oauthPresets", OAuthPresets.all());
 		model.addAttribute("afters", Mailbox.AfterImport.values());
 		model.addAttribute("activeView", ACTIVE_VIEW);
 		return "channels/mailbox-form";

@@ -17,11 +17,29 @@ record MailboxForm(String name, String address, String group, String inboundMode
 		String imapSecurity, String imapUsername, String imapAuth, String imapPassword, String imapFolder,
 		String imapPollSeconds, String imapAfterImport, String imapMoveFolder, String smtpHost, String smtpPort,
 		String smtpSecurity, String smtpUsername, String smtpPassword, String smtpFromName, Boolean notifyReceived,
-		Boolean notifyReplies, Boolean notifySolved, Boolean makeDefault, Boolean active) {
+		Boolean notifyReplies, Boolean notifySolved, Boolean makeDefault, Boolean active, OAuthFields imapOauth,
+		String smtpAuth, OAuthFields smtpOauth) {
+
+	/** The sign-in choices of the form: a pasted access token (XOAUTH2) or one Rapport renews (OAUTH2). */
+	static final String REFRESHING = "OAUTH2";
+
+	/** The OAuth2 fields of one side; the secrets always start empty. */
+	record OAuthFields(String clientId, String clientSecret, String tokenUrl, String refreshToken) {
+
+		static OAuthFields of(MailboxView.OAuth2 oauth) {
+			return oauth == null ? new OAuthFields(null, null, null, null)
+					: new OAuthFields(oauth.clientId(), null, oauth.tokenUrl(), null);
+		}
+
+		MailboxRequest.OAuth2 request() {
+			return new MailboxRequest.OAuth2(clientId, clientSecret, tokenUrl, refreshToken);
+		}
+	}
 
 	static MailboxForm blank() {
 		return new MailboxForm(null, null, "tier1", "IMAP", null, null, "TLS", null, "PASSWORD", null, "INBOX", "60",
-				"SEEN", null, null, null, "STARTTLS", null, null, null, true, true, true, false, true);
+				"SEEN", null, null, null, "STARTTLS", null, null, null, true, true, true, false, true,
+				OAuthFields.of(null), "PASSWORD", OAuthFields.of(null));
 	}
 
 	static MailboxForm of(MailboxView view) {
@@ -30,12 +48,18 @@ record MailboxForm(String name, String address, String group, String inboundMode
 		return new MailboxForm(view.name(), view.address(), view.group(), view.inboundMode().name(),
 				imap == null ? null : imap.host(), imap == null ? null : text(imap.port()),
 				imap == null ? "TLS" : imap.security().name(), imap == null ? null : imap.username(),
-				imap == null ? "PASSWORD" : imap.auth().name(), null, imap == null ? "INBOX" : imap.folder(),
+				imapAuthChoice(imap), null, imap == null ? "INBOX" : imap.folder(),
 				imap == null ? "60" : text(imap.pollSeconds()), imap == null ? "SEEN" : imap.afterImport().name(),
 				imap == null ? null : imap.moveFolder(), smtp == null ? null : smtp.host(),
 				smtp == null ? null : text(smtp.port()), smtp == null ? "STARTTLS" : smtp.security().name(),
 				smtp == null ? null : smtp.username(), null, smtp == null ? null : smtp.fromName(),
-				view.notifyReceived(), view.notifyReplies(), view.notifySolved(), view.isDefault(), view.active());
+				view.notifyReceived(), view.notifyReplies(), view.notifySolved(), view.isDefault(), view.active(),
+				OAuthFields.of(imap == null ? null : imap.oauth2()), smtp != null && smtp.oauth2() != null ? REFRESHING
+						: "PASSWORD", OAuthFields.of(smtp == null ? null : smtp.oauth2()));
+	}
+
+	private static String imapAuthChoice(MailboxView.Imap imap) {
+		return imap == null ? "PASSWORD" : imap.oauth2() != null ? REFRESHING : imap.auth().name();
 	}
 
 	/** The request this form stands for; unreadable numbers and choices go into {@code errors}. */
@@ -43,23 +67,33 @@ record MailboxForm(String name, String address, String group, String inboundMode
 		MailboxRequest.Imap imap = null;
 		InboundMode mode = forms.parse(InboundMode.class, inboundMode, "inboundMode", errors);
 		if (mode == InboundMode.IMAP) {
-			ImapAuth auth = forms.parse(ImapAuth.class, imapAuth, "imapAuth", errors);
+			boolean refreshing = REFRESHING.equals(imapAuth);
+			ImapAuth auth = refreshing ? ImapAuth.XOAUTH2 : forms.parse(ImapAuth.class, imapAuth, "imapAuth", errors);
 			imap = new MailboxRequest.Imap(imapHost, number(forms, imapPort, "imapPort", errors),
 					forms.parse(Security.class, imapSecurity, "imapSecurity", errors), imapUsername, auth,
 					auth == ImapAuth.XOAUTH2 ? null : imapPassword, auth == ImapAuth.XOAUTH2 ? imapPassword : null,
 					imapFolder, number(forms, imapPollSeconds, "imapPollSeconds", errors),
-					forms.parse(AfterImport.class, imapAfterImport, "imapAfterImport", errors), imapMoveFolder);
+					forms.parse(AfterImport.class, imapAfterImport, "imapAfterImport", errors), imapMoveFolder,
+					refreshing && imapOauth != null ? imapOauth.request() : null);
 		}
+		boolean smtpRefreshing = REFRESHING.equals(smtpAuth) && smtpOauth != null;
 		MailboxRequest.Smtp smtp = blank(smtpHost) ? null
 				: new MailboxRequest.Smtp(smtpHost, number(forms, smtpPort, "smtpPort", errors),
 						forms.parse(Security.class, smtpSecurity, "smtpSecurity", errors),
-						smtpUsername == null ? "" : smtpUsername, smtpPassword, smtpFromName == null ? "" : smtpFromName);
+						smtpUsername == null ? "" : smtpUsername, smtpRefreshing ? null : smtpPassword,
+						smtpFromName == null ? "" : smtpFromName, smtpRefreshing ? smtpOauth.request() : null);
 		return new MailboxRequest(name, address, group, mode, imap, smtp, checked(notifyReceived),
 				checked(notifyReplies), checked(notifySolved), checked(makeDefault), checked(active));
 	}
 
-	/** The form field a domain error names: {@code imap.pollSeconds} is {@code imapPollSeconds}. */
+	/**
+	 * The form field a domain error names: {@code imap.pollSeconds} is {@code imapPollSeconds},
+	 * {@code smtp.oauth2.tokenUrl} is {@code smtpOauth.tokenUrl}.
+	 */
 	static String field(String domainField) {
+		if (domainField.contains(".oauth2.")) {
+			return domainField.replace(".oauth2.", "Oauth.");
+		}
 		int dot = domainField.indexOf('.');
 		if (dot < 0) {
 			return domainField;

@@ -8,6 +8,8 @@ import io.rapport.channels.email.Mailbox.AfterImport;
 import io.rapport.channels.email.Mailbox.ImapAuth;
 import io.rapport.channels.email.Mailbox.InboundMode;
 import io.rapport.channels.email.Mailbox.Security;
+import io.rapport.channels.email.oauth.MailboxOAuth.Protocol;
+import io.rapport.channels.email.oauth.OAuthClients;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.secrets.SecretBox;
 
@@ -31,8 +33,11 @@ class MailboxSettings {
 
 	private final SecretBox secrets;
 
-	MailboxSettings(SecretBox secrets) {
+	private final OAuthClients oauth;
+
+	MailboxSettings(SecretBox secrets, OAuthClients oauth) {
 		this.secrets = secrets;
+		this.oauth = oauth;
 	}
 
 	static String name(String name) {
@@ -82,16 +87,7 @@ class MailboxSettings {
 		mailbox.setImapSecurity(security);
 		mailbox.setImapPort(port("imap.port", or(imap.port(), or(mailbox.getImapPort(), security == Security.TLS ? 993 : 143))));
 		mailbox.setImapUsername(required("imap.username", or(text(imap.username()), mailbox.getImapUsername()), 254));
-		ImapAuth auth = or(imap.auth(), or(mailbox.getImapAuth(), ImapAuth.PASSWORD));
-		String secret = text(auth == ImapAuth.XOAUTH2 ? imap.accessToken() : imap.password());
-		String field = auth == ImapAuth.XOAUTH2 ? "imap.accessToken" : "imap.password";
-		if (secret != null) {
-			mailbox.setImapSecretSealed(secrets.seal(secret, context(mailbox, "imap")));
-		}
-		else if (mailbox.getImapSecretSealed() == null || auth != mailbox.getImapAuth()) {
-			throw InvalidInputException.of(field, "errors.mailbox.password");
-		}
-		mailbox.setImapAuth(auth);
+		imapSignIn(mailbox, imap);
 		mailbox.setImapFolder(required("imap.folder", or(text(imap.folder()), or(mailbox.getImapFolder(), "INBOX")), 200));
 		int poll = or(imap.pollSeconds(), or(mailbox.getPollSeconds(), 60));
 		if (poll < MIN_POLL_SECONDS || poll > MAX_POLL_SECONDS) {
@@ -109,6 +105,34 @@ class MailboxSettings {
 		mailbox.setInboundMode(InboundMode.IMAP);
 	}
 
+	/**
+	 * A password, a pasted access token, or an OAuth2 client and refresh token (then no secret of the mailbox's
+	 * own: the token store keeps them). Choosing a password or a pasted token again forgets the OAuth2 settings.
+	 */
+	private void imapSignIn(Mailbox mailbox, MailboxRequest.Imap imap) {
+		if (imap.oauth2() != null && imap.auth() != ImapAuth.PASSWORD) {
+			oauth.configure(mailbox.getId(), Protocol.IMAP, imap.oauth2().client(), "imap.oauth2");
+			mailbox.setImapSecretSealed(null);
+			mailbox.setImapAuth(ImapAuth.XOAUTH2);
+			return;
+		}
+		ImapAuth auth = or(imap.auth(), or(mailbox.getImapAuth(), ImapAuth.PASSWORD));
+		String secret = text(auth == ImapAuth.XOAUTH2 ? imap.accessToken() : imap.password());
+		boolean refreshing = oauth.uses(mailbox.getId(), Protocol.IMAP);
+		if (auth == ImapAuth.XOAUTH2 && secret == null && refreshing) {
+			return;
+		}
+		String field = auth == ImapAuth.XOAUTH2 ? "imap.accessToken" : "imap.password";
+		if (secret != null) {
+			mailbox.setImapSecretSealed(secrets.seal(secret, context(mailbox, "imap")));
+		}
+		else if (mailbox.getImapSecretSealed() == null || auth != mailbox.getImapAuth()) {
+			throw InvalidInputException.of(field, "errors.mailbox.password");
+		}
+		mailbox.setImapAuth(auth);
+		oauth.remove(mailbox.getId(), Protocol.IMAP);
+	}
+
 	private void smtp(Mailbox mailbox, MailboxRequest.Smtp smtp) {
 		Security security = or(smtp.security(), or(mailbox.getSmtpSecurity(), Security.STARTTLS));
 		mailbox.setSmtpHost(host("smtp.host", or(text(smtp.host()), mailbox.getSmtpHost())));
@@ -121,21 +145,35 @@ class MailboxSettings {
 		mailbox.setSmtpPort(port("smtp.port", or(smtp.port(), or(mailbox.getSmtpPort(), defaultPort))));
 		String username = smtp.username() == null ? mailbox.getSmtpUsername() : text(smtp.username());
 		mailbox.setSmtpUsername(username == null ? null : required("smtp.username", username, 254));
-		String password = text(smtp.password());
-		if (username == null) {
-			mailbox.setSmtpSecretSealed(null);
-		}
-		else if (password != null) {
-			mailbox.setSmtpSecretSealed(secrets.seal(password, context(mailbox, "smtp")));
-		}
-		else if (mailbox.getSmtpSecretSealed() == null) {
-			throw InvalidInputException.of("smtp.password", "errors.mailbox.password");
-		}
+		smtpSignIn(mailbox, smtp, username);
 		String fromName = smtp.fromName() == null ? mailbox.getFromName() : text(smtp.fromName());
 		if (fromName != null && (fromName.length() > 100 || fromName.chars().anyMatch(c -> c == '\r' || c == '\n'))) {
 			throw InvalidInputException.of("smtp.fromName", "errors.mailbox.from-name");
 		}
 		mailbox.setFromName(fromName);
+	}
+
+	/** No sign-in without a username; else a password, or OAuth2 (XOAUTH2) with a refreshed token. */
+	private void smtpSignIn(Mailbox mailbox, MailboxRequest.Smtp smtp, String username) {
+		String password = text(smtp.password());
+		if (username == null) {
+			if (smtp.oauth2() != null) {
+				throw InvalidInputException.of("smtp.username", "errors.mailbox.username");
+			}
+			mailbox.setSmtpSecretSealed(null);
+			oauth.remove(mailbox.getId(), Protocol.SMTP);
+		}
+		else if (smtp.oauth2() != null) {
+			oauth.configure(mailbox.getId(), Protocol.SMTP, smtp.oauth2().client(), "smtp.oauth2");
+			mailbox.setSmtpSecretSealed(null);
+		}
+		else if (password != null) {
+			mailbox.setSmtpSecretSealed(secrets.seal(password, context(mailbox, "smtp")));
+			oauth.remove(mailbox.getId(), Protocol.SMTP);
+		}
+		else if (mailbox.getSmtpSecretSealed() == null && !oauth.uses(mailbox.getId(), Protocol.SMTP)) {
+			throw InvalidInputException.of("smtp.password", "errors.mailbox.password");
+		}
 	}
 
 	/** The {@code SecretBox} context of a mailbox's secret: {@code mailbox:<id>:imap} or {@code :smtp}. */

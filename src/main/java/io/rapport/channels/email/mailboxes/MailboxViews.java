@@ -1,6 +1,8 @@
 package io.rapport.channels.email.mailboxes;
 
 import io.rapport.channels.email.Mailbox;
+import io.rapport.channels.email.oauth.MailboxOAuth.Protocol;
+import io.rapport.channels.email.oauth.OAuthTokens;
 import io.rapport.shared.RapportProperties;
 
 import org.springframework.stereotype.Component;
@@ -14,9 +16,12 @@ class MailboxViews {
 
 	private final RapportProperties properties;
 
-	MailboxViews(MailboxService service, RapportProperties properties) {
+	private final OAuthTokens tokens;
+
+	MailboxViews(MailboxService service, RapportProperties properties, OAuthTokens tokens) {
 		this.service = service;
 		this.properties = properties;
+		this.tokens = tokens;
 	}
 
 	MailboxView of(Mailbox mailbox) {
@@ -24,7 +29,9 @@ class MailboxViews {
 	}
 
 	MailboxView of(Mailbox mailbox, String inboundSecret) {
-		return MailboxView.of(mailbox, service.counts(mailbox.getId()), baseUrl(), inboundSecret);
+		return MailboxView.of(mailbox, service.counts(mailbox.getId()), baseUrl(), inboundSecret,
+				MailboxView.OAuth2.of(tokens.state(mailbox.getId(), Protocol.IMAP)),
+				MailboxView.OAuth2.of(tokens.state(mailbox.getId(), Protocol.SMTP)));
 	}
 
 	String baseUrl() {

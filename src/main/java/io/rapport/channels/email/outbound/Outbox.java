@@ -54,6 +54,15 @@ class Outbox {
 				m.bounceReason(), at(m.createdAt())) == 1;
 	}
 
+	/**
+	 * Deletes up to {@code limit} mails sent before {@code before} (with their rendered bodies); failed and bounced
+	 * mail stays for a person to look at. Answers how many went.
+	 */
+	int deleteSentBefore(Instant before, int limit) {
+		return jdbc.update("delete from outbound_mails where id in (select id from outbound_mails where status = 'SENT'"
+				+ " and sent_at < ? order by sent_at limit ?)", at(before), limit);
+	}
+
 	/** Queued mails whose time has come, oldest first. */
 	List<OutboundMail> due(Instant now, int limit) {
 		return jdbc.query("select " + COLUMNS + " from outbound_mails where status = 'QUEUED' and next_attempt_at <= ?"

@@ -1,5 +1,6 @@
 package io.rapport.channels.email.outbound;
 
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -7,7 +8,10 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 
 import io.rapport.channels.email.Mailbox;
+import io.rapport.channels.email.oauth.MailboxOAuth.Protocol;
+import io.rapport.channels.email.oauth.OAuthTokens;
 import io.rapport.shared.secrets.SecretBox;
+import jakarta.mail.AuthenticationFailedException;
 
 import org.springframework.stereotype.Component;
 
@@ -23,8 +27,11 @@ class SmtpConnections {
 
 	private final SecretBox secrets;
 
-	SmtpConnections(SecretBox secrets) {
+	private final OAuthTokens tokens;
+
+	SmtpConnections(SecretBox secrets, OAuthTokens tokens) {
 		this.secrets = secrets;
+		this.tokens = tokens;
 	}
 
 	Session session(Mailbox mailbox) {
@@ -49,18 +56,36 @@ class SmtpConnections {
 		if (tls || mailbox.getSmtpSecurity() == Mailbox.Security.STARTTLS) {
 			props.put(prefix + "ssl.checkserveridentity", "true");
 		}
+		if (mailbox.getSmtpUsername() != null && mailbox.getSmtpSecretSealed() == null) {
+			props.put(prefix + "auth.mechanisms", "XOAUTH2");
+		}
 		return Session.getInstance(props);
 	}
 
+	/**
+	 * Signs in with the password, or over XOAUTH2 with an access token renewed before it expires and once more
+	 * when the server refuses it.
+	 */
 	Transport connect(Session session, Mailbox mailbox) throws MessagingException {
 		Transport transport = session.getTransport();
 		if (mailbox.getSmtpUsername() == null) {
 			transport.connect();
+			return transport;
 		}
-		else {
+		Optional<String> token = mailbox.getSmtpSecretSealed() != null ? Optional.empty()
+				: tokens.accessToken(mailbox.getId(), Protocol.SMTP);
+		if (token.isEmpty()) {
 			String password = mailbox.getSmtpSecretSealed() == null ? ""
 					: secrets.open(mailbox.getSmtpSecretSealed(), "mailbox:" + mailbox.getId() + ":smtp");
 			transport.connect(mailbox.getSmtpUsername(), password);
+			return transport;
+		}
+		try {
+			transport.connect(mailbox.getSmtpUsername(), token.get());
+		}
+		catch (AuthenticationFailedException refused) {
+			transport.connect(mailbox.getSmtpUsername(),
+					tokens.renewAfterRefusal(mailbox.getId(), Protocol.SMTP, token.get()));
 		}
 		return transport;
 	}

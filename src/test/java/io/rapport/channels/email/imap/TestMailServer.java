@@ -45,6 +45,11 @@ public final class TestMailServer implements AutoCloseable {
 		user = greenMail.setUser(address, address, password);
 	}
 
+	/** Changes what the server accepts as the password, and as the XOAUTH2 access token (GreenMail checks both alike). */
+	public void acceptOnly(String password) {
+		user.setPassword(password);
+	}
+
 	public int imapPort() {
 		return greenMail.getImap().getPort();
 	}

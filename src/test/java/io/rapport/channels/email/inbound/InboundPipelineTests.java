@@ -3,11 +3,14 @@ package io.rapport.channels.email.inbound;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.rapport.IntegrationTest;
 import io.rapport.channels.email.MailIngest;
@@ -284,6 +287,28 @@ class InboundPipelineTests extends IntegrationTest {
 		IngestResult released = pipeline.process(row.id(), true, false).orElseThrow();
 		assertThat(released.outcome()).isEqualTo(MailOutcome.CREATED);
 		assertThat(mails.find(row.id()).orElseThrow().status()).isEqualTo(InboundMail.Status.DONE);
+	}
+
+	@Test
+	void shouldCountMailsOfOneSenderArrivingAtTheSameMomentOneAfterTheOther() throws Exception {
+		int total = MailProcessor.FLOOD_LIMIT + 10;
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<IngestResult>> results = new ArrayList<>();
+			for (int i = 0; i < total; i++) {
+				byte[] raw = autoReply().bytes();
+				results.add(threads.submit(() -> ingest.ingest(mailbox.getId(), raw)));
+			}
+			Map<MailOutcome, Integer> outcomes = new EnumMap<>(MailOutcome.class);
+			for (Future<IngestResult> result : results) {
+				outcomes.merge(result.get(60, TimeUnit.SECONDS).outcome(), 1, Integer::sum);
+			}
+			assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of(MailOutcome.IGNORED_AUTO_REPLY,
+					MailProcessor.FLOOD_LIMIT, MailOutcome.HELD, 10));
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

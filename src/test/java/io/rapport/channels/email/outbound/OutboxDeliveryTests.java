@@ -52,6 +52,9 @@ class OutboxDeliveryTests extends IntegrationTest {
 	@Autowired
 	Mailboxes mailboxes;
 
+	@Autowired
+	OutboxRetention retention;
+
 	GreenMail smtp;
 
 	TestMailboxes boxes;
@@ -140,6 +143,34 @@ class OutboxDeliveryTests extends IntegrationTest {
 		OutboundMail last = outbox.find(id).orElseThrow();
 		assertThat(last.status()).isEqualTo(OutboundMail.Status.FAILED);
 		assertThat(last.attempts()).isEqualTo(3);
+	}
+
+	@Test
+	void shouldDeleteSentMailAfterTheRetentionPeriodAndKeepFailedMail() throws Exception {
+		Mailbox mailbox = boxes.sendingTo(smtp.getSmtp().getPort(), true);
+		long old = email.sendTemplate(Fixtures.uniqueEmail("ana", "pop.example"), "Ana", "portal.invitation",
+				Locale.ENGLISH, Map.of("link", "https://x.example/i"));
+		sender.sendDue();
+		boxes.pointAt(mailbox, closedPort());
+		long failed = email.sendTemplate(Fixtures.uniqueEmail("bo", "pop.example"), "Bo", "portal.invitation",
+				Locale.ENGLISH, Map.of("link", "https://x.example/j"));
+		sender.sendDue();
+		clock.advance(Duration.ofHours(25));
+		sender.sendDue();
+		boxes.pointAt(mailbox, smtp.getSmtp().getPort());
+		clock.advance(Duration.ofDays(30));
+		long recent = email.sendTemplate(Fixtures.uniqueEmail("cy", "pop.example"), "Cy", "portal.invitation",
+				Locale.ENGLISH, Map.of("link", "https://x.example/k"));
+		sender.sendDue();
+		assertThat(outbox.find(old).orElseThrow().status()).isEqualTo(OutboundMail.Status.SENT);
+		assertThat(outbox.find(failed).orElseThrow().status()).isEqualTo(OutboundMail.Status.FAILED);
+
+		clock.advance(Duration.ofDays(61));
+		retention.prune();
+
+		assertThat(outbox.find(old)).as("sent 91 days ago").isEmpty();
+		assertThat(outbox.find(failed)).as("failed: kept for an admin").isPresent();
+		assertThat(outbox.find(recent)).as("sent 61 days ago").isPresent();
 	}
 
 	@Test
