@@ -114,19 +114,22 @@ class DashboardPage {
 
 		Report csat = f.csat();
 		model.addAttribute("csat", csat.total());
-		List<Line> csatTrend = fill(periods, csat.rows(), grain, q, k -> null);
+		List<Line> csatTrend = fill(periods, csat.rows(), grain, q, k -> ReportLinks.csatFeed(q, grain, k));
 		model.addAttribute("csatTrend", csatTrend);
 		model.addAttribute("csatChart", line(csatTrend, "value", format::percent));
+		model.addAttribute("csatLink", ReportLinks.csatFeed(q, null, null));
 		model.addAttribute("comments", comments(f.comments()));
 
 		Report nps = f.nps();
 		model.addAttribute("nps", nps.total());
 		model.addAttribute("npsTrend", fill(periods, nps.rows(), grain, q, k -> null));
 		model.addAttribute("npsFiltered", q.channel() != null || q.group() != null);
+		model.addAttribute("npsLink", ReportLinks.npsResults(q));
 
 		Report sla = f.sla();
 		model.addAttribute("sla", sla.total());
 		model.addAttribute("slaTargets", lines(sla, GroupBy.TARGET, q, k -> null));
+		model.addAttribute("slaLink", ReportLinks.csv("sla", q, GroupBy.TARGET));
 
 		Report volume = f.volume();
 		model.addAttribute("volume", volume.total());

@@ -38,10 +38,13 @@ class Reports {
 
 	private final Clock clock;
 
-	Reports(JdbcTemplate jdbc, Labels labels, Clock clock) {
+	private final ResponseRates responseRates;
+
+	Reports(JdbcTemplate jdbc, Labels labels, Clock clock, ResponseRates responseRates) {
 		this.jdbc = jdbc;
 		this.labels = labels;
 		this.clock = clock;
+		this.responseRates = responseRates;
 	}
 
 	Report report(String kind, ReportQuery q) {
@@ -123,7 +126,18 @@ class Reports {
 			row.put("commented", rs.getLong("commented"));
 			row.put("averageRating", n == 0 ? null : round(number(rs, "mean"), 100));
 		};
-		return run(s, measures, reader, q);
+		Report report = run(s, measures, reader, q);
+		int answered = report.rows().size();
+		responseRates.add(q, report);
+		if (report.rows().size() > answered) {
+			// keys with surveys sent and no answer: named and ordered as the others
+			List<Map<String, Object>> rows = new ArrayList<>(report.rows());
+			labels.label(rows, q.groupBy());
+			sort(rows, q.groupBy());
+			report.rows().clear();
+			report.rows().addAll(rows);
+		}
+		return report;
 	}
 
 	Report nps(ReportQuery q) {
