@@ -50,7 +50,7 @@ class DashboardFigures {
 	Figures of(ReportQuery q, GroupBy grain) {
 		ReportQuery npsQuery = new ReportQuery(q.from(), q.to(), grain, null, null, q.account(), null);
 		CompletableFuture<Report> asa = async(() -> reports.asa(q.groupedBy(grain)));
-		CompletableFuture<Report> asaByChannel = async(() -> reports.asa(q.groupedBy(GroupBy.CHANNEL)));
+		CompletableFuture<Report> asaByChannel = async(() -> reports.asa(q.groupedBy(GroupBy.CHANNEL), false));
 		CompletableFuture<Report> volume = async(() -> reports.volume(q.groupedBy(grain)));
 		CompletableFuture<Report> csat = async(() -> reports.csat(q.groupedBy(grain)));
 		CompletableFuture<List<Dashboard.Comment>> comments = async(() -> dashboard.latestComments(q, 10));

@@ -49,7 +49,8 @@ class ResponseRates {
 			return;
 		}
 		for (Map<String, Object> row : report.rows()) {
-			put(row, by == GroupBy.PRIORITY ? null : byKey.remove(row.get("key")));
+			put(row, by == GroupBy.PRIORITY ? null : byKey.getOrDefault(row.get("key"), new long[2]));
+			byKey.remove(row.get("key"));
 		}
 		byKey.forEach((key, counts) -> report.rows().add(unanswered(key, counts)));
 	}
