@@ -4,7 +4,7 @@
 -- VACUUM sets the visibility map so the reports read the period from the index alone (index-only scans); in
 -- production autovacuum does the same for these insert-mostly tables (PostgreSQL 13+: autovacuum_vacuum_insert_threshold).
 select setseed(0.42);
-truncate analytics_tickets, analytics_csat, analytics_nps, analytics_sla;
+truncate analytics_tickets, analytics_csat, analytics_nps, analytics_sla, csat_answers, csat_surveys;
 
 insert into analytics_tickets (ticket_id, ticket_number, created_at, created_epoch, created_day, created_week,
     created_month, channel, group_key, priority, ticket_type, account_id, requester_id, assignee_id, responder_id,
@@ -48,6 +48,22 @@ from generate_series(1, :csat) g
 join analytics_tickets t on t.ticket_id = 1 + ((g * 6151) % :tickets)
 where t.solved_at is not null;
 
+-- The surveys behind the answers (the CSAT report's response rate reads them), and as many again never answered.
+insert into csat_surveys (id, ticket_id, contact_id, solved_at, due_at, state, account_id, agent_id, group_key,
+    channel, language, offered_at, expires_at, rating, rated_at, created_at)
+select c.answer_id, c.ticket_id, c.contact_id, c.surveyed_at, c.surveyed_at + interval '1 hour', 'SENT', c.account_id,
+       c.agent_id, c.group_key, c.channel, 'en', c.surveyed_at + interval '1 hour', c.surveyed_at + interval '30 days',
+       c.rating, c.answered_at, c.surveyed_at
+from analytics_csat c;
+insert into csat_surveys (id, ticket_id, contact_id, solved_at, due_at, state, account_id, agent_id, group_key,
+    channel, language, offered_at, expires_at, created_at)
+select 10000000 + t.ticket_id, t.ticket_id, t.requester_id, t.solved_at, t.solved_at + interval '1 hour', 'SENT',
+       t.account_id, t.assignee_id, t.group_key, t.channel, 'en', t.solved_at + interval '1 hour',
+       t.solved_at + interval '30 days', t.solved_at
+from analytics_tickets t
+where t.solved_at is not null and t.ticket_id % 6 = 1
+  and not exists (select 1 from analytics_csat c where c.ticket_id = t.ticket_id);
+
 insert into analytics_nps (answer_id, contact_id, account_id, campaign_id, score, commented, answered_at, answered_day,
     answered_week, answered_month)
 select g, 1 + (g % 150000), 1 + (g % 2000), 1 + (g % 4), floor(random() * 11)::int, random() < 0.2, at,
@@ -67,5 +83,7 @@ vacuum analyze analytics_tickets;
 vacuum analyze analytics_csat;
 vacuum analyze analytics_nps;
 vacuum analyze analytics_sla;
+vacuum analyze csat_surveys;
 select (select count(*) from analytics_tickets) as tickets, (select count(*) from analytics_csat) as csat,
-       (select count(*) from analytics_nps) as nps, (select count(*) from analytics_sla) as sla;
+       (select count(*) from analytics_nps) as nps, (select count(*) from analytics_sla) as sla,
+       (select count(*) from csat_surveys) as surveys;

@@ -3,7 +3,9 @@ package io.rapport.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -31,9 +33,12 @@ class DemoCsat {
 
 	static final int MAX_SURVEYS = 2_000;
 
+	/** Names the agent the ticket was with; a ticket without one gets the words without a name. */
+	private static final String PRAISE = "{agent} explained it better than the manual.";
+
 	private static final List<String> GOOD = List.of("Quick and clear, thank you!", "Solved in one reply. Great.",
 			"Mulțumesc, a mers perfect.", "非常感谢，问题解决了。", "Dankon, tre helpema respondo!",
-			"மிக்க நன்றி, விரைவான உதவி.", "Ioana explained it better than the manual.");
+			"மிக்க நன்றி, விரைவான உதவி.", PRAISE);
 
 	private static final List<String> MEH = List.of("Fine, but it took two days.", "A durat cam mult, dar s-a rezolvat.",
 			"还可以，但需要多次解释。");
@@ -68,6 +73,8 @@ class DemoCsat {
 		Random random = new Random(seed ^ 0xC5A7L);
 		Instant now = clock.instant();
 		Instant from = now.minus(PERIOD);
+		Map<Long, String> firstNames = new HashMap<>();
+		identity.agents().forEach(a -> firstNames.put(a.id(), a.name().strip().split("\\s+")[0]));
 		int surveyed = 0;
 		int answered = 0;
 		TicketFilter solved = new TicketFilter(Set.of(TicketStatus.SOLVED, TicketStatus.CLOSED), null, null, false, null,
@@ -85,7 +92,8 @@ class DemoCsat {
 					rated = now;
 				}
 				try {
-					if (surveys.recordPast(ticket.id(), rating, rating == null ? null : comment(random, rating), offered,
+					if (surveys.recordPast(ticket.id(), rating, rating == null ? null : comment(random, rating,
+							firstNames.get(ticket.assigneeId())), offered,
 							rated)) {
 						surveyed++;
 						answered += rating == null ? 0 : 1;
@@ -107,11 +115,16 @@ class DemoCsat {
 		return roll < 52 ? 5 : roll < 78 ? 4 : roll < 88 ? 3 : roll < 94 ? 2 : 1;
 	}
 
-	private static String comment(Random random, int rating) {
+	static String comment(Random random, int rating, String agentFirstName) {
 		if (random.nextInt(100) >= 45) {
 			return null;
 		}
 		List<String> pool = rating >= 4 ? GOOD : rating == 3 ? MEH : BAD;
-		return pool.get(random.nextInt(pool.size()));
+		String words = pool.get(random.nextInt(pool.size()));
+		if (!words.equals(PRAISE)) {
+			return words;
+		}
+		return agentFirstName == null ? "It was explained better than in the manual."
+				: words.replace("{agent}", agentFirstName);
 	}
 }

@@ -20,6 +20,12 @@ public interface NotificationsApi {
 	/** Stores the notification unless the recipient already has one with the same dedup key; true if stored. */
 	boolean notify(NewNotification notification);
 
+	/**
+	 * Stores each notification as {@link #notify} does, in one batch: for telling a whole group at once (an SLA
+	 * warning), where nobody needs to know which recipients had it already.
+	 */
+	void notifyEach(java.util.List<NewNotification> notifications);
+
 	long unreadCount(long agentId);
 
 	/** The agent's notifications, newest first. */

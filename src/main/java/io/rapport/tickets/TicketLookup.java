@@ -30,10 +30,10 @@ public interface TicketLookup {
 	 * tickets of some types (product feedback follows feature requests and complaints) rebuilds from this, since
 	 * imports publish no events.
 	 */
-	List<TicketFacts> ofTypes(Set<TicketType> types, long afterId, int limit);
+	List<TicketSummary> ofTypes(Set<TicketType> types, long afterId, int limit);
 
-	/** The same facts for one ticket. */
-	Optional<TicketFacts> facts(long id);
+	/** The same summary for one ticket. */
+	Optional<TicketSummary> summary(long id);
 
 	/**
 	 * The customer's own words on each ticket: the first public message the requester wrote (or an agent wrote on
@@ -41,7 +41,7 @@ public interface TicketLookup {
 	 */
 	Map<Long, String> firstCustomerWords(Collection<Long> ticketIds, int maxLength);
 
-	record TicketFacts(long id, long number, String subject, TicketType type, TicketStatus status, long requesterId,
+	record TicketSummary(long id, long number, String subject, TicketType type, TicketStatus status, long requesterId,
 			Long accountId, Instant createdAt) {
 	}
 }

@@ -75,8 +75,9 @@ class ReportsApiTests extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", containsString("text/csv")))
 			.andExpect(header().string("Content-Disposition", containsString("csat-2026-03-01-2026-03-02-by-channel.csv")))
-			.andExpect(content().string(containsString("key,count,value,satisfied,commented,averageRating\r\n"
-					+ "EMAIL,2,50.0,1,1,3.5\r\nCHAT,1,100.0,1,0,4.0\r\ntotal,3,66.7,2,1,3.67\r\n")));
+			.andExpect(content().string(containsString("key,count,value,satisfied,commented,averageRating,"
+					+ "surveysSent,surveysAnswered,responseRate\r\nEMAIL,2,50.0,1,1,3.5,0,0,\r\n"
+					+ "CHAT,1,100.0,1,0,4.0,0,0,\r\ntotal,3,66.7,2,1,3.67,0,0,\r\n")));
 		mvc.perform(get(url + "&format=csv").header("Authorization", agent.bearer()))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("total,3,66.7")));
 	}

@@ -7,7 +7,7 @@ import java.util.Set;
 import io.rapport.Fixtures;
 import io.rapport.Fixtures.Person;
 import io.rapport.IntegrationTest;
-import io.rapport.tickets.TicketLookup.TicketFacts;
+import io.rapport.tickets.TicketLookup.TicketSummary;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,19 +29,19 @@ class TicketLookupFactsTests extends IntegrationTest {
 	@Test
 	void shouldPageTicketsOfTheGivenTypesInIdOrder() {
 		Person customer = fixtures.aCustomer();
-		long before = lookup.ofTypes(Set.of(TicketType.COMPLAINT), 0, 10_000).stream().mapToLong(TicketFacts::id)
+		long before = lookup.ofTypes(Set.of(TicketType.COMPLAINT), 0, 10_000).stream().mapToLong(TicketSummary::id)
 			.max().orElse(0);
 		TicketView a = create(customer, TicketType.COMPLAINT, "<p>First <b>complaint</b></p>");
 		create(customer, TicketType.QUESTION, "A question");
 		TicketView b = create(customer, TicketType.COMPLAINT, "Second complaint");
 
-		List<TicketFacts> page = lookup.ofTypes(Set.of(TicketType.COMPLAINT), before, 1);
-		assertThat(page).extracting(TicketFacts::id).containsExactly(a.id());
+		List<TicketSummary> page = lookup.ofTypes(Set.of(TicketType.COMPLAINT), before, 1);
+		assertThat(page).extracting(TicketSummary::id).containsExactly(a.id());
 		assertThat(page.get(0).requesterId()).isEqualTo(customer.id());
 		assertThat(page.get(0).createdAt()).isEqualTo(START);
-		assertThat(lookup.ofTypes(Set.of(TicketType.COMPLAINT), a.id(), 10)).extracting(TicketFacts::id)
+		assertThat(lookup.ofTypes(Set.of(TicketType.COMPLAINT), a.id(), 10)).extracting(TicketSummary::id)
 			.containsExactly(b.id());
-		assertThat(lookup.facts(b.id())).map(TicketFacts::type).contains(TicketType.COMPLAINT);
+		assertThat(lookup.summary(b.id())).map(TicketSummary::type).contains(TicketType.COMPLAINT);
 	}
 
 	@Test

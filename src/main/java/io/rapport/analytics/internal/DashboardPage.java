@@ -48,6 +48,8 @@ class DashboardPage {
 
 	private final Dashboard dashboard;
 
+	private final DashboardFigures figures;
+
 	private final Labels labels;
 
 	private final AccountsApi accounts;
@@ -60,8 +62,9 @@ class DashboardPage {
 
 	private final CsatCommentTexts commentTexts;
 
-	DashboardPage(Reports reports, Dashboard dashboard, Labels labels, AccountsApi accounts, AnalyticsFormat format,
-			MessageSource messages, Clock clock, CsatCommentTexts commentTexts) {
+	DashboardPage(Reports reports, Dashboard dashboard, DashboardFigures figures, Labels labels, AccountsApi accounts,
+			AnalyticsFormat format, MessageSource messages, Clock clock, CsatCommentTexts commentTexts) {
+		this.figures = figures;
 		this.commentTexts = commentTexts;
 		this.reports = reports;
 		this.dashboard = dashboard;
@@ -95,8 +98,9 @@ class DashboardPage {
 		ReportQuery q = query(days, from, to, channel, group, account, null, model);
 		GroupBy grain = q.trendGrain();
 		List<String> periods = periods(q, grain);
+		DashboardFigures.Figures f = figures.of(q, grain);
 
-		Report asa = reports.asa(q.groupedBy(grain));
+		Report asa = f.asa();
 		model.addAttribute("asa", asa.total());
 		model.addAttribute("asaLink", TicketLinks.created(q).answered(true).href());
 		model.addAttribute("waitingLink", TicketLinks.unsolved(q).answered(false)
@@ -105,27 +109,29 @@ class DashboardPage {
 			.key(grain, k, "created", q).href());
 		model.addAttribute("asaTrend", asaTrend);
 		model.addAttribute("asaChart", line(asaTrend, "value", format::seconds));
-		model.addAttribute("asaByChannel", lines(reports.asa(q.groupedBy(GroupBy.CHANNEL)), GroupBy.CHANNEL, q,
+		model.addAttribute("asaByChannel", lines(f.asaByChannel(), GroupBy.CHANNEL, q,
 				k -> TicketLinks.created(q).answered(true).key(GroupBy.CHANNEL, k, "created", q).href()));
 
-		Report csat = reports.csat(q.groupedBy(grain));
+		Report csat = f.csat();
 		model.addAttribute("csat", csat.total());
-		List<Line> csatTrend = fill(periods, csat.rows(), grain, q, k -> null);
+		List<Line> csatTrend = fill(periods, csat.rows(), grain, q, k -> ReportLinks.csatFeed(q, grain, k));
 		model.addAttribute("csatTrend", csatTrend);
 		model.addAttribute("csatChart", line(csatTrend, "value", format::percent));
-		model.addAttribute("comments", comments(q));
+		model.addAttribute("csatLink", ReportLinks.csatFeed(q, null, null));
+		model.addAttribute("comments", comments(f.comments()));
 
-		ReportQuery npsQuery = new ReportQuery(q.from(), q.to(), grain, null, null, q.account(), null);
-		Report nps = reports.nps(npsQuery);
+		Report nps = f.nps();
 		model.addAttribute("nps", nps.total());
 		model.addAttribute("npsTrend", fill(periods, nps.rows(), grain, q, k -> null));
 		model.addAttribute("npsFiltered", q.channel() != null || q.group() != null);
+		model.addAttribute("npsLink", ReportLinks.npsResults(q));
 
-		Report sla = reports.sla(q.groupedBy(GroupBy.TARGET));
+		Report sla = f.sla();
 		model.addAttribute("sla", sla.total());
 		model.addAttribute("slaTargets", lines(sla, GroupBy.TARGET, q, k -> null));
+		model.addAttribute("slaLink", ReportLinks.csv("sla", q, GroupBy.TARGET));
 
-		Report volume = reports.volume(q.groupedBy(grain));
+		Report volume = f.volume();
 		model.addAttribute("volume", volume.total());
 		model.addAttribute("createdLink", TicketLinks.created(q).href());
 		model.addAttribute("solvedLink", TicketLinks.solved(q).href());
@@ -136,8 +142,8 @@ class DashboardPage {
 			.href()).toList());
 		model.addAttribute("volumeChart", volumeChart(volumeTrend, periods, grain, q));
 
-		backlog(q, model);
-		resolution(q, model);
+		backlog(q, f, model);
+		resolution(q, f.resolution(), model);
 		model.addAttribute("grain", grain.param());
 		model.addAttribute("activeView", ACTIVE_VIEW);
 		return "analytics/dashboard";
@@ -165,7 +171,7 @@ class DashboardPage {
 		List<Line> csatTrend = fill(periods, csat.rows(), grain, q, k -> null);
 		model.addAttribute("csatTrend", csatTrend);
 		model.addAttribute("csatChart", line(csatTrend, "value", format::percent));
-		model.addAttribute("comments", comments(q));
+		model.addAttribute("comments", comments(dashboard.latestComments(q, 10)));
 		model.addAttribute("grain", grain.param());
 		model.addAttribute("activeView", ACTIVE_VIEW);
 		return "analytics/agent";
@@ -199,9 +205,8 @@ class DashboardPage {
 		return q;
 	}
 
-	private List<Map<String, Object>> comments(ReportQuery q) {
+	private List<Map<String, Object>> comments(List<Dashboard.Comment> latest) {
 		Map<Object, String> agents = labels.agents();
-		List<Dashboard.Comment> latest = dashboard.latestComments(q, 10);
 		Map<Long, String> texts = commentTexts.commentsOn(latest.stream().map(Dashboard.Comment::ticketId).toList());
 		return latest.stream().map(c -> {
 			Map<String, Object> row = new HashMap<>();
@@ -215,9 +220,9 @@ class DashboardPage {
 		}).toList();
 	}
 
-	private void backlog(ReportQuery q, Model model) {
+	private void backlog(ReportQuery q, DashboardFigures.Figures f, Model model) {
 		LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
-		List<Dashboard.Bucket> ages = dashboard.backlogByAge(q);
+		List<Dashboard.Bucket> ages = f.ages();
 		List<String> ageLabels = new ArrayList<>();
 		List<String> ageLinks = new ArrayList<>();
 		int[] bounds = Dashboard.AGE_DAYS;
@@ -233,11 +238,11 @@ class DashboardPage {
 		model.addAttribute("backlogAgeChart", Chart.bars(ageLabels, ages.stream().map(Dashboard.Bucket::count).toList(),
 				titles(ageLabels, ages), ageLinks));
 		Map<Object, String> groupNames = labels.groups();
-		List<Dashboard.Bucket> byGroup = dashboard.backlogBy("group_key", q);
+		List<Dashboard.Bucket> byGroup = f.byGroup();
 		model.addAttribute("backlogGroups", buckets(byGroup,
 				byGroup.stream().map(b -> groupNames.getOrDefault(b.key(), b.key())).toList(),
 				byGroup.stream().map(b -> TicketLinks.unsolved(q).key(GroupBy.GROUP, b.key(), null, q).href()).toList()));
-		List<Dashboard.Bucket> byStatus = dashboard.backlogBy("status", q);
+		List<Dashboard.Bucket> byStatus = f.byStatus();
 		model.addAttribute("backlogStatuses", buckets(byStatus,
 				byStatus.stream().map(b -> text("analytics.status." + TicketStatus.valueOf(b.key()).name())).toList(),
 				byStatus.stream().map(b -> TicketLinks.unsolved(q).status(b.key()).href()).toList()));
@@ -245,8 +250,7 @@ class DashboardPage {
 		model.addAttribute("backlogLink", TicketLinks.unsolved(q).href());
 	}
 
-	private void resolution(ReportQuery q, Model model) {
-		List<Dashboard.Bucket> times = dashboard.resolutionTimes(q);
+	private void resolution(ReportQuery q, List<Dashboard.Bucket> times, Model model) {
 		int[] bounds = Dashboard.RESOLUTION_HOURS;
 		List<String> names = new ArrayList<>();
 		for (int i = 0; i <= bounds.length; i++) {

@@ -7,7 +7,7 @@ import java.util.Set;
 import io.rapport.feedback.FeedbackApi;
 import io.rapport.tickets.TicketCreated;
 import io.rapport.tickets.TicketLookup;
-import io.rapport.tickets.TicketLookup.TicketFacts;
+import io.rapport.tickets.TicketLookup.TicketSummary;
 import io.rapport.tickets.TicketTypeChanged;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -50,7 +50,7 @@ class FeedbackInbox {
 	/** Reads the ticket's facts and words into the read model; answers whether the ticket exists. */
 	@Transactional
 	public boolean capture(long ticketId) {
-		return tickets.facts(ticketId).map(facts -> {
+		return tickets.summary(ticketId).map(facts -> {
 			rows.upsert(facts, tickets.firstCustomerWords(List.of(ticketId), FeedbackRows.MAX_WORDS).get(ticketId));
 			return true;
 		}).orElse(false);
@@ -61,13 +61,13 @@ class FeedbackInbox {
 		int count = 0;
 		long after = 0;
 		while (true) {
-			List<TicketFacts> batch = tickets.ofTypes(Set.copyOf(FeedbackApi.KINDS), after, BATCH);
+			List<TicketSummary> batch = tickets.ofTypes(Set.copyOf(FeedbackApi.KINDS), after, BATCH);
 			if (batch.isEmpty()) {
 				return count;
 			}
-			Map<Long, String> words = tickets.firstCustomerWords(batch.stream().map(TicketFacts::id).toList(),
+			Map<Long, String> words = tickets.firstCustomerWords(batch.stream().map(TicketSummary::id).toList(),
 					FeedbackRows.MAX_WORDS);
-			for (TicketFacts facts : batch) {
+			for (TicketSummary facts : batch) {
 				rows.upsert(facts, words.get(facts.id()));
 			}
 			count += batch.size();

@@ -30,7 +30,7 @@ import io.rapport.shared.web.SidebarContribution;
 import io.rapport.shared.web.SidebarEntry;
 import io.rapport.shared.web.WorkspacePage;
 import io.rapport.tickets.TicketLookup;
-import io.rapport.tickets.TicketLookup.TicketFacts;
+import io.rapport.tickets.TicketLookup.TicketSummary;
 import io.rapport.tickets.TicketType;
 
 import org.springframework.context.MessageSource;
@@ -222,10 +222,10 @@ class FeedbackPages {
 		return subjects;
 	}
 
-	private Map<Long, TicketFacts> facts(Collection<FeedbackTicket> shown) {
-		Map<Long, TicketFacts> facts = new LinkedHashMap<>();
+	private Map<Long, TicketSummary> facts(Collection<FeedbackTicket> shown) {
+		Map<Long, TicketSummary> facts = new LinkedHashMap<>();
 		for (FeedbackTicket t : shown) {
-			tickets.facts(t.ticketId()).ifPresent(f -> facts.put(t.ticketId(), f));
+			tickets.summary(t.ticketId()).ifPresent(f -> facts.put(t.ticketId(), f));
 		}
 		return facts;
 	}

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.rapport.feedback.FeedbackApi.FeedbackTicket;
-import io.rapport.tickets.TicketLookup.TicketFacts;
+import io.rapport.tickets.TicketLookup.TicketSummary;
 import io.rapport.tickets.TicketType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +51,7 @@ class FeedbackRows {
 	}
 
 	/** Inserts or refreshes the ticket's facts (type, account); its topic stays as it is. */
-	void upsert(TicketFacts facts, String words) {
+	void upsert(TicketSummary facts, String words) {
 		int inserted = jdbc.update("""
 				insert into feedback_tickets (ticket_id, ticket_number, ticket_type, requester_id, account_id,
 				created_at, words) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", facts.id(), facts.number(),

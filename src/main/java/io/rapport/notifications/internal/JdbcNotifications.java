@@ -36,6 +36,10 @@ class JdbcNotifications implements NotificationsApi {
 	private static final String COLUMNS = "id, kind, subject_type, subject_id, message_key, message_args, link, "
 			+ "created_at, read_at";
 
+	private static final String INSERT = "insert into notifications (id, recipient_id, kind, subject_type, "
+			+ "subject_id, message_key, message_args, link, dedup_key, created_at) "
+			+ "values (nextval('notifications_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -48,12 +52,22 @@ class JdbcNotifications implements NotificationsApi {
 	@Override
 	public boolean notify(NewNotification n) {
 		check(n);
-		int stored = jdbc.update("insert into notifications (id, recipient_id, kind, subject_type, subject_id, "
-				+ "message_key, message_args, link, dedup_key, created_at) "
-				+ "values (nextval('notifications_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-				n.recipientId(), n.kind(), n.subjectType(), n.subjectId(), n.messageKey(), joined(n.messageArgs()),
+		int stored = jdbc.update(INSERT, n.recipientId(), n.kind(), n.subjectType(), n.subjectId(), n.messageKey(),
+				joined(n.messageArgs()),
 				n.link(), n.dedupKey(), at(clock.instant()));
 		return stored == 1;
+	}
+
+	@Override
+	public void notifyEach(List<NewNotification> notifications) {
+		if (notifications.isEmpty()) {
+			return;
+		}
+		notifications.forEach(JdbcNotifications::check);
+		OffsetDateTime now = at(clock.instant());
+		jdbc.batchUpdate(INSERT, notifications.stream().map(n -> new Object[] { n.recipientId(), n.kind(),
+				n.subjectType(), n.subjectId(), n.messageKey(), joined(n.messageArgs()), n.link(), n.dedupKey(), now })
+			.toList());
 	}
 
 	@Override

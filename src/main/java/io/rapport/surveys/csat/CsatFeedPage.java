@@ -3,6 +3,9 @@ package io.rapport.surveys.csat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +57,8 @@ class CsatFeedPage {
 
 	@GetMapping("/surveys/csat")
 	String show(@CurrentUser AuthenticatedUser user, @RequestParam(defaultValue = "30") String days,
-			@RequestParam(required = false) String rating, Model model) {
+			@RequestParam(required = false) String rating, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Model model) {
 		user.requireAgent();
 		Integer asked = CsatLinkPages.rating(days);
 		int period = asked != null && PERIODS.contains(asked) ? asked : 30;
@@ -62,14 +66,22 @@ class CsatFeedPage {
 		if (only != null && (only < 1 || only > 5)) {
 			only = null;
 		}
-		Instant to = clock.instant();
-		Instant from = to.minus(Duration.ofDays(period));
-		List<Answer> answers = reports.feed(from, to, only, CsatReports.FEED_LIMIT);
+		Instant end = clock.instant();
+		Instant start = end.minus(Duration.ofDays(period));
+		LocalDate[] dates = dates(from, to);
+		if (dates != null) {
+			// the days a dashboard figure covers (UTC), both included
+			start = dates[0].atStartOfDay(ZoneOffset.UTC).toInstant();
+			end = dates[1].plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
+			model.addAttribute("from", dates[0]);
+			model.addAttribute("to", dates[1]);
+		}
+		List<Answer> answers = reports.feed(start, end, only, CsatReports.FEED_LIMIT);
 		Map<Long, String> agents = new HashMap<>();
 		identity.agents().forEach(a -> agents.put(a.id(), a.name()));
 		List<Row> rows = answers.stream().map(a -> new Row(a, tickets.header(a.ticketId()).orElse(null),
 				a.agentId() == null ? null : agents.get(a.agentId()))).toList();
-		model.addAttribute("summary", reports.summary(from, to));
+		model.addAttribute("summary", reports.summary(start, end));
 		model.addAttribute("rows", rows);
 		model.addAttribute("days", period);
 		model.addAttribute("periods", PERIODS);
@@ -77,6 +89,18 @@ class CsatFeedPage {
 		model.addAttribute("limit", CsatReports.FEED_LIMIT);
 		model.addAttribute("activeView", ACTIVE_VIEW);
 		return "surveys/csat-feed";
+	}
+
+	/** Both dates, from not after to and at most two years apart; else null (the feed shows its last days). */
+	static LocalDate[] dates(String from, String to) {
+		try {
+			LocalDate start = LocalDate.parse(from == null ? "" : from.strip());
+			LocalDate end = LocalDate.parse(to == null ? "" : to.strip());
+			return start.isAfter(end) || start.plusDays(731).isBefore(end) ? null : new LocalDate[] { start, end };
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
 	}
 
 	public record Row(Answer answer, TicketLookup.TicketHeader ticket, String agentName) {

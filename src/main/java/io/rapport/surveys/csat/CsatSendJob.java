@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CsatSendJob {
 
-	private final CsatService surveys;
+	private final CsatSending surveys;
 
-	CsatSendJob(CsatService surveys) {
+	CsatSendJob(CsatSending surveys) {
 		this.surveys = surveys;
 	}
 

@@ -1,19 +1,14 @@
 package io.rapport.surveys.csat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.rapport.accounts.AccountsApi;
-import io.rapport.shared.web.PublicLinks;
 import io.rapport.accounts.ContactView;
-import io.rapport.channels.EmailApi;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.shared.InvalidInputException;
 import io.rapport.shared.NotFoundException;
@@ -23,32 +18,20 @@ import io.rapport.surveys.CsatOffer;
 import io.rapport.surveys.CsatRated;
 import io.rapport.surveys.CsatSurveys;
 import io.rapport.tickets.TicketLookup;
-import io.rapport.tickets.TicketSolved;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketView;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The life of a CSAT survey: scheduled when a ticket is solved, opened when due (mailed when a mailbox can send,
- * always in the portal), answered by its requester until it expires, and superseded when the ticket is solved
- * again. Each rating, first or changed, publishes {@link CsatRated} with the ticket's one answer id.
+ * Answering a CSAT survey that {@link CsatSending} opened: by its link (the token is the credential) or signed in as
+ * the requester, until it expires; and answers collected before (the demo, imports). Each rating, first or changed,
+ * publishes {@link CsatRated} with the ticket's one answer id.
  */
 @Service
 class CsatService implements CsatSurveys, CsatAnswers {
-
-	static final Duration VALID_FOR = Duration.ofDays(30);
-
-	static final int BATCH = 200;
-
-	private static final Logger log = LoggerFactory.getLogger(CsatService.class);
 
 	private final CsatStore store;
 
@@ -58,151 +41,18 @@ class CsatService implements CsatSurveys, CsatAnswers {
 
 	private final AccountsApi accounts;
 
-	private final EmailApi email;
-
 	private final ApplicationEventPublisher events;
-
-	private final MessageSource messages;
 
 	private final Clock clock;
 
-	private final TransactionTemplate transactions;
-
-	private final PublicLinks links;
-
-	CsatService(CsatStore store, CsatSettings settings, TicketLookup tickets, AccountsApi accounts, EmailApi email,
-			ApplicationEventPublisher events, MessageSource messages, Clock clock, PlatformTransactionManager tm,
-			PublicLinks links) {
+	CsatService(CsatStore store, CsatSettings settings, TicketLookup tickets, AccountsApi accounts,
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.settings = settings;
 		this.tickets = tickets;
 		this.accounts = accounts;
-		this.email = email;
 		this.events = events;
-		this.messages = messages;
 		this.clock = clock;
-		this.transactions = new TransactionTemplate(tm);
-		this.links = links;
-	}
-
-	/** A solve asks once: a redelivered event finds the survey of that solve and adds none. */
-	@Transactional
-	public Optional<Long> schedule(TicketSolved solved) {
-		if (store.surveyExists(solved.ticketId(), solved.at())) {
-			return Optional.empty();
-		}
-		Optional<TicketView> found = tickets.find(solved.ticketId());
-		if (found.isEmpty() || found.get().requester() == null) {
-			return Optional.empty();
-		}
-		TicketView ticket = found.get();
-		long contactId = ticket.requester().id();
-		String language = CsatSettings.language(accounts.contact(contactId).map(ContactView::locale).orElse(null));
-		Long agentId = solved.assigneeId() != null ? solved.assigneeId() : ticket.assigneeId();
-		Survey survey = new Survey(0, ticket.id(), contactId, solved.at(), solved.at().plus(settings.delay()),
-				Survey.State.SCHEDULED, ticket.accountId(), agentId, ticket.group(), ticket.channel(), language, null,
-				null, null, null, null);
-		long id = store.insertSurvey(survey, clock.instant());
-		store.supersedeEarlier(ticket.id(), id);
-		return Optional.of(id);
-	}
-
-	/** A reopened ticket is not asked about the solve it no longer has; its next solve asks again. */
-	@Transactional
-	public void reopened(long ticketId, Instant at) {
-		store.cancelScheduled(ticketId, at);
-	}
-
-	/**
-	 * Opens every survey that is due, each in its own transaction (a failing one does not hold the others back).
-	 * Answers how many were handled.
-	 */
-	public int sendDue() {
-		int handled = 0;
-		List<Long> due;
-		int failed;
-		do {
-			due = store.dueIds(clock.instant(), BATCH);
-			failed = 0;
-			for (Long id : due) {
-				try {
-					transactions.executeWithoutResult(status -> open(id));
-					handled++;
-				}
-				catch (RuntimeException e) {
-					failed++;
-					log.warn("CSAT survey {} could not be opened; the next run tries again", id, e);
-				}
-			}
-		}
-		while (due.size() == BATCH && failed == 0);
-		return handled;
-	}
-
-	/** An address mail can be sent to: one plain, valid address (as the outbox requires). */
-	static boolean mailable(String address) {
-		if (address == null || address.isBlank() || address.length() > 254) {
-			return false;
-		}
-		try {
-			jakarta.mail.internet.InternetAddress parsed = new jakarta.mail.internet.InternetAddress(address.strip(), true);
-			parsed.validate();
-			return parsed.getPersonal() == null && parsed.getAddress().indexOf('@') > 0;
-		}
-		catch (jakarta.mail.internet.AddressException e) {
-			return false;
-		}
-	}
-
-	private void open(long id) {
-		Survey survey = store.lock(id).orElse(null);
-		if (survey == null || survey.state() != Survey.State.SCHEDULED) {
-			return;
-		}
-		Optional<TicketView> found = tickets.find(survey.ticketId());
-		if (found.isEmpty() || found.get().status() == TicketStatus.CLOSED) {
-			store.end(id, Survey.State.SKIPPED_CLOSED);
-			return;
-		}
-		TicketView ticket = found.get();
-		if (ticket.status() != TicketStatus.SOLVED) {
-			store.end(id, Survey.State.CANCELLED_REOPENED);
-			return;
-		}
-		String address = ticket.requester() == null ? null : ticket.requester().email();
-		if (!mailable(address) || ticket.requester().id() != survey.contactId()) {
-			store.end(id, Survey.State.SKIPPED_NO_EMAIL);
-			return;
-		}
-		Instant now = clock.instant();
-		String token = CsatTokens.newToken();
-		Long outboxId = null;
-		if (email.canSend()) {
-			outboxId = email.sendTemplate(address, ticket.requester().name(), "survey.csat",
-					Locale.forLanguageTag(survey.language()), mailValues(ticket, survey, token));
-		}
-		store.open(id, outboxId == null ? Survey.State.OFFERED : Survey.State.SENT, CsatTokens.hash(token), now,
-				now.plus(VALID_FOR), outboxId);
-	}
-
-	private Map<String, String> mailValues(TicketView ticket, Survey survey, String token) {
-		Locale locale = Locale.forLanguageTag(survey.language());
-		StringBuilder ratings = new StringBuilder();
-		for (int rating = 5; rating >= 1; rating--) {
-			ratings.append(messages.getMessage("surveys.csat.mailRating",
-					new Object[] { rating, messages.getMessage("surveys.csat.rating." + rating, null, locale),
-							link(token, rating) }, locale));
-			if (rating > 1) {
-				ratings.append('\n');
-			}
-		}
-		return Map.of("ticketNumber", String.valueOf(ticket.number()), "subject", ticket.subject(), "question",
-				settings.texts(survey.language()).question(), "ratings", ratings.toString(), "link",
-				links.to("/survey/" + token));
-	}
-
-	String link(String token, int rating) {
-		return links.to("/survey/" + token + "?rating=" + rating);
 	}
 
 	/** The survey a link names, whatever its state (the page says why one cannot be answered). */
@@ -266,22 +116,28 @@ class CsatService implements CsatSurveys, CsatAnswers {
 		String accepted = keepComment ? null : CsatComments.accept(comment);
 		Instant now = clock.instant();
 		Optional<Answer> existing = store.answerOf(survey.ticketId());
+		String stored = accepted;
+		if (keepComment) {
+			// A rating without a comment keeps the one already written for this survey (a later survey starts afresh).
+			stored = existing.filter(a -> a.surveyId() == survey.id()).map(Answer::comment).orElse(null);
+		}
+		long answerId = write(survey, existing, rating, stored, now);
+		return new CsatAnswerView(answerId, survey.ticketId(), rating, stored, now, survey.expiresAt());
+	}
+
+	/** The ticket's one answer, inserted or changed, the survey marked rated, and {@link CsatRated} published. */
+	private long write(Survey survey, Optional<Answer> existing, int rating, String comment, Instant at) {
 		long answerId;
-		String stored;
 		if (existing.isPresent()) {
 			answerId = existing.get().id();
-			boolean sameSurvey = existing.get().surveyId() == survey.id();
-			stored = keepComment ? (sameSurvey ? existing.get().comment() : null) : accepted;
-			store.updateAnswer(answerId, survey, rating, stored, now);
+			store.updateAnswer(answerId, survey, rating, comment, at);
 		}
 		else {
-			stored = keepComment ? null : accepted;
-			answerId = store.insertAnswer(survey, rating, stored, now);
+			answerId = store.insertAnswer(survey, rating, comment, at);
 		}
-		store.rated(survey.id(), rating, now);
-		Answer answer = store.answerOf(survey.ticketId()).orElseThrow();
-		events.publishEvent(answer.event());
-		return new CsatAnswerView(answerId, survey.ticketId(), rating, stored, now, survey.expiresAt());
+		store.rated(survey.id(), rating, at);
+		events.publishEvent(store.answerOf(survey.ticketId()).orElseThrow().event());
+		return answerId;
 	}
 
 	@Override
@@ -297,13 +153,13 @@ class CsatService implements CsatSurveys, CsatAnswers {
 				return false;
 			}
 			id = scheduled.get().id();
-			store.open(id, Survey.State.OFFERED, null, offeredAt, offeredAt.plus(VALID_FOR), null);
+			store.open(id, Survey.State.OFFERED, null, offeredAt, offeredAt.plus(CsatSending.VALID_FOR), null);
 		}
 		else {
 			String language = CsatSettings.language(accounts.contact(ticket.requester().id()).map(ContactView::locale).orElse(null));
 			Survey survey = new Survey(0, ticketId, ticket.requester().id(), ticket.solvedAt(), offeredAt,
 					Survey.State.OFFERED, ticket.accountId(), ticket.assigneeId(), ticket.group(), ticket.channel(),
-					language, offeredAt, offeredAt.plus(VALID_FOR), null, null, null);
+					language, offeredAt, offeredAt.plus(CsatSending.VALID_FOR), null, null, null);
 			id = store.insertSurvey(survey, offeredAt);
 			store.supersedeEarlier(ticketId, id);
 		}
@@ -313,16 +169,7 @@ class CsatService implements CsatSurveys, CsatAnswers {
 			}
 			Survey stored = store.survey(id).orElseThrow();
 			Instant at = ratedAt == null ? offeredAt : ratedAt;
-			String text = CsatComments.accept(comment);
-			Optional<Answer> existing = store.answerOf(ticketId);
-			if (existing.isPresent()) {
-				store.updateAnswer(existing.get().id(), stored, rating, text, at);
-			}
-			else {
-				store.insertAnswer(stored, rating, text, at);
-			}
-			store.rated(id, rating, at);
-			events.publishEvent(store.answerOf(ticketId).orElseThrow().event());
+			write(stored, store.answerOf(ticketId), rating, CsatComments.accept(comment), at);
 		}
 		return true;
 	}

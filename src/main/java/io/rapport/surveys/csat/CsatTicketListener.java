@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CsatTicketListener {
 
-	private final CsatService surveys;
+	private final CsatSending surveys;
 
-	CsatTicketListener(CsatService surveys) {
+	CsatTicketListener(CsatSending surveys) {
 		this.surveys = surveys;
 	}
 

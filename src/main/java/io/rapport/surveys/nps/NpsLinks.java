@@ -3,10 +3,9 @@ package io.rapport.surveys.nps;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.rapport.shared.RapportProperties;
 import io.rapport.shared.secrets.Signatures;
+import io.rapport.shared.web.PublicLinks;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +21,11 @@ class NpsLinks {
 
 	private final Signatures signatures;
 
-	private final String root;
+	private final PublicLinks links;
 
-	NpsLinks(Signatures signatures, RapportProperties properties, @Value("${server.port:8080}") int port) {
+	NpsLinks(Signatures signatures, PublicLinks links) {
 		this.signatures = signatures;
-		this.root = properties.baseUrl() != null ? properties.baseUrl().replaceAll("/+$", "")
-				: "http://localhost:" + port;
+		this.links = links;
 	}
 
 	String token(long invitationId, long contactId, Instant expiresAt) {
@@ -50,11 +48,11 @@ class NpsLinks {
 
 	/** The page where the contact changes the score and writes a comment. */
 	String pageUrl(String token) {
-		return root + "/surveys/nps/" + token;
+		return links.to("/surveys/nps/" + token);
 	}
 
 	String scoreUrl(String token, int score) {
-		return root + "/surveys/nps/" + token + "/" + score;
+		return links.to("/surveys/nps/" + token + "/" + score);
 	}
 
 	record Bound(long invitationId, long contactId) {

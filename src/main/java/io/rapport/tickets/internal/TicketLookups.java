@@ -48,7 +48,7 @@ class TicketLookups implements TicketLookup {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<TicketFacts> ofTypes(Set<TicketType> types, long afterId, int limit) {
+	public List<TicketSummary> ofTypes(Set<TicketType> types, long afterId, int limit) {
 		if (types.isEmpty() || limit <= 0) {
 			return List.of();
 		}
@@ -59,14 +59,14 @@ class TicketLookups implements TicketLookup {
 			.setMaxResults(limit)
 			.getResultList()
 			.stream()
-			.map(TicketLookups::facts)
+			.map(TicketLookups::summary)
 			.toList();
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public Optional<TicketFacts> facts(long id) {
-		return tickets.findById(id).map(TicketLookups::facts);
+	public Optional<TicketSummary> summary(long id) {
+		return tickets.findById(id).map(TicketLookups::summary);
 	}
 
 	@Override
@@ -96,8 +96,8 @@ class TicketLookups implements TicketLookup {
 		return words;
 	}
 
-	private static TicketFacts facts(Ticket ticket) {
-		return new TicketFacts(ticket.getId(), ticket.getNumber(), ticket.getSubject(), ticket.getType(),
+	private static TicketSummary summary(Ticket ticket) {
+		return new TicketSummary(ticket.getId(), ticket.getNumber(), ticket.getSubject(), ticket.getType(),
 				ticket.getStatus(), ticket.getRequesterId(), ticket.getAccountId(), ticket.getCreatedAt());
 	}
 }

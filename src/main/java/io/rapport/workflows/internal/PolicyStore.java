@@ -125,6 +125,11 @@ class PolicyStore {
 		}
 	}
 
+	/** Reads the policies again at the next use: a listener on another thread acting on an edit just committed. */
+	void forget() {
+		cached.forget();
+	}
+
 	SlaPolicy require(long id) {
 		return find(id).orElseThrow(() -> NotFoundException.of("errors.workflows.policy-not-found", id));
 	}

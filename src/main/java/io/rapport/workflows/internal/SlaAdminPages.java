@@ -38,13 +38,13 @@ class SlaAdminPages {
 
 	private final CalendarStore calendars;
 
-	private final PolicyStore policies;
+	private final SlaPolicies policies;
 
 	private final IdentityApi identity;
 
 	private final PageForms forms;
 
-	SlaAdminPages(CalendarStore calendars, PolicyStore policies, IdentityApi identity, PageForms forms) {
+	SlaAdminPages(CalendarStore calendars, SlaPolicies policies, IdentityApi identity, PageForms forms) {
 		this.calendars = calendars;
 		this.policies = policies;
 		this.identity = identity;

@@ -13,7 +13,7 @@ import io.rapport.identity.IdentityApi;
 import io.rapport.notifications.NewNotification;
 import io.rapport.notifications.NotificationsApi;
 import io.rapport.shared.web.PublicLinks;
-import io.rapport.tickets.TicketView;
+import io.rapport.tickets.TicketLookup.TicketHeader;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -49,35 +49,39 @@ class SlaNotices {
 		this.links = links;
 	}
 
-	/** {@code threshold} is the percentage warned at, or 100 for the breach. */
-	int tell(SlaTarget target, TicketView ticket, int threshold) {
-		Set<Long> recipients = new LinkedHashSet<>();
-		if (ticket.assigneeId() != null) {
-			recipients.add(ticket.assigneeId());
-		}
-		identity.groupByKey(ticket.group())
-			.ifPresent(g -> identity.activeAgentsIn(g.id()).forEach(a -> recipients.add(a.id())));
+	/**
+	 * {@code threshold} is the percentage warned at, or 100 for the breach. The group is the one the target
+	 * recorded (kept in step with the ticket by re-evaluation). The assignee's notice is stored alone, to know
+	 * whether it is new and so mail once; the group's members' are stored in one batch. Answers how many agents
+	 * were told (or had been already).
+	 */
+	int tell(SlaTarget target, TicketHeader ticket, int threshold) {
 		boolean breach = threshold >= 100;
+		String key = breach ? "notification.sla.breach." + target.kind() : "notification.sla.warning." + target.kind();
 		List<String> args = new ArrayList<>(List.of(String.valueOf(ticket.number()), ticket.subject(),
 				target.policyName(), target.kind().name(), String.valueOf(threshold)));
-		int told = 0;
-		for (long id : recipients) {
-			if (identity.agent(id).filter(AgentView::active).isEmpty()) {
-				continue;
-			}
-			String key = breach ? "notification.sla.breach." + target.kind() : "notification.sla.warning." + target.kind();
-			if (notifications.notify(NewNotification.aboutTicket(id, breach ? BREACH : WARNING, ticket.id(), key, args,
-					"sla:" + target.id() + ":" + threshold))) {
-				told++;
-				if (ticket.assigneeId() != null && id == ticket.assigneeId()) {
-					mailAssignee(id, ticket, key, args);
-				}
-			}
+		String kind = breach ? BREACH : WARNING;
+		String dedup = "sla:" + target.id() + ":" + threshold;
+		Long assignee = ticket.assigneeId() != null && identity.agent(ticket.assigneeId()).filter(AgentView::active)
+			.isPresent() ? ticket.assigneeId() : null;
+		if (assignee != null
+				&& notifications.notify(NewNotification.aboutTicket(assignee, kind, ticket.id(), key, args, dedup))) {
+			mailAssignee(assignee, ticket, key, args);
 		}
-		return told;
+		Set<Long> members = new LinkedHashSet<>();
+		if (target.groupKey() != null) {
+			identity.groupByKey(target.groupKey())
+				.ifPresent(g -> identity.activeAgentsIn(g.id()).forEach(a -> members.add(a.id())));
+		}
+		if (assignee != null) {
+			members.remove(assignee);
+		}
+		notifications.notifyEach(members.stream()
+			.map(id -> NewNotification.aboutTicket(id, kind, ticket.id(), key, args, dedup)).toList());
+		return members.size() + (assignee == null ? 0 : 1);
 	}
 
-	private void mailAssignee(long agentId, TicketView ticket, String key, List<String> args) {
+	private void mailAssignee(long agentId, TicketHeader ticket, String key, List<String> args) {
 		AgentView agent = identity.agent(agentId).orElse(null);
 		if (agent == null || agent.email() == null || !mail.canSend()) {
 			return;

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import io.rapport.tickets.TicketAutomation;
 import io.rapport.tickets.TicketLookup;
-import io.rapport.tickets.TicketView;
 import io.rapport.workflows.BusinessCalendar;
 import io.rapport.workflows.internal.SlaPolicy.EscalateAt;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -101,7 +100,8 @@ public class SlaSweep {
 	}
 
 	private boolean sweep(SlaTarget target, Map<Long, BusinessCalendar> byId, Instant now) {
-		Optional<TicketView> ticket = tickets.find(target.ticketId());
+		// The header is all a notice names (the group is the target's own): no conversation, tags or history read.
+		Optional<TicketLookup.TicketHeader> ticket = tickets.header(target.ticketId());
 		if (ticket.isEmpty()) {
 			targets.end(target.id(), SlaTarget.CANCELLED, now);
 			return false;

@@ -74,6 +74,13 @@ class TargetStore {
 		return n != null && n > 0;
 	}
 
+	/** Tickets with a running target under the policy, in id order after {@code afterTicketId}. */
+	List<Long> ticketsRunningUnder(long policyId, long afterTicketId, int limit) {
+		return jdbc.queryForList("select distinct ticket_id from sla_targets where policy_id = ? and outcome is null "
+				+ "and ticket_id > ? order by ticket_id fetch first " + limit + " rows only", Long.class, policyId,
+				afterTicketId);
+	}
+
 	/** The rows the sweep has work on at {@code now}, soonest first; reads the next-check index only. */
 	List<SlaTarget> due(Instant now, int limit) {
 		return jdbc.query("select " + COLUMNS + " from sla_targets where next_check_at <= ? order by next_check_at, id "

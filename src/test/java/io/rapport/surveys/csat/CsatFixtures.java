@@ -22,9 +22,9 @@ class CsatFixtures {
 
 	private final CsatStore store;
 
-	private final CsatService surveys;
+	private final CsatSending surveys;
 
-	CsatFixtures(Fixtures fixtures, TicketsApi tickets, CsatStore store, CsatService surveys) {
+	CsatFixtures(Fixtures fixtures, TicketsApi tickets, CsatStore store, CsatSending surveys) {
 		this.fixtures = fixtures;
 		this.tickets = tickets;
 		this.store = store;
@@ -55,7 +55,7 @@ class CsatFixtures {
 		return store.survey(id).orElseThrow();
 	}
 
-	CsatService service() {
+	CsatSending service() {
 		return surveys;
 	}
 }

@@ -93,7 +93,7 @@ class CsatPagesTests extends IntegrationTest {
 		String page = mvc.perform(get("/surveys/csat").param("days", "7").with(signedInAs(agent)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("data-csat-percent>67 %<", "data-csat-response>75 %<",
-				"Answers of 4 or 5, of 3 answers", "3 answered of 4 surveys sent", "Slow, 很慢", agent.user().name());
+				"2 of 3 answers given in the period were 4 or 5", "3 of the 4 surveys sent in the period have an answer", "Slow, 很慢", agent.user().name());
 		assertThat(page.split("data-csat-row", -1)).hasSize(4);
 
 		String bad = mvc.perform(get("/surveys/csat").param("days", "7").param("rating", "2").with(signedInAs(agent)))
