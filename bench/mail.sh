@@ -17,6 +17,7 @@ SERVER_OPTS=${SERVER_OPTS:-"-Xms512m -Xmx1500m"}
 SCENARIOS=${SCENARIOS:-"push api imap outbox"}
 PROFILE=${PROFILE:-0} # 1: a JFR recording of the server during the push scenario, summarized by bench/jfr-hot.py
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVER_JAVA")")")
+[ "$PROFILE" = 1 ] && SERVER_OPTS="$SERVER_OPTS -XX:FlightRecorderOptions:stackdepth=512" # whole stacks: Spring's are deep
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="$ROOT/bench/results/mail-$STAMP"
@@ -40,7 +41,7 @@ env RAPPORT_DEMO=false RAPPORT_MAIL_SANDBOX=false RAPPORT_ADMIN_PASSWORD=admin-p
 SERVER_PID=$!
 PIDS+=($SERVER_PID)
 export BENCH_SERVER_PID=$SERVER_PID
-java -cp "$CP" Bench wait "http://127.0.0.1:$PORT" 180
+java -cp "$CP" Bench wait "http://127.0.0.1:$PORT" "${START_SECONDS:-300}" # a busy machine starts it in minutes
 
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
