@@ -61,16 +61,16 @@ class TrackingController {
 		this.messages = messages;
 	}
 
-	/** {@code /v1/import} is the older name of the same call, which analytics-java still posts to. */
+	/** {@code /v1/import} is the older name of the same call, which analytics-java still posts to (as {@code /v1/import/}). */
 	@Operation(summary = "Send up to 2,500 events (500 KB) at once: {batch: [...], sentAt?, context?}")
-	@PostMapping({ "/v1/batch", "/v1/import" })
+	@PostMapping({ "/v1/batch", "/v1/import", "/v1/import/", "/v1/batch/" })
 	ResponseEntity<Object> batch(HttpServletRequest request) throws IOException {
-		Optional<Long> key = keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+		byte[] body = read(request, MAX_BATCH_BYTES, "batch");
+		JsonNode root = parse(body);
+		Optional<Long> key = key(request, root);
 		if (key.isEmpty()) {
 			return unauthorized();
 		}
-		byte[] body = read(request, MAX_BATCH_BYTES, "batch");
-		JsonNode root = parse(body);
 		JsonNode batch = root.get("batch");
 		if (batch == null || !batch.isArray()) {
 			throw InvalidInputException.of("batch", "errors.activity.batch-missing");
@@ -89,12 +89,12 @@ class TrackingController {
 	@Operation(summary = "Send one track, identify, group, page or screen call")
 	@PostMapping("/v1/{type:track|identify|group|page|screen}")
 	ResponseEntity<Object> single(@PathVariable String type, HttpServletRequest request) throws IOException {
-		Optional<Long> key = keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+		byte[] body = read(request, SegmentRules.MAX_MESSAGE_BYTES, "message");
+		JsonNode root = parse(body);
+		Optional<Long> key = key(request, root);
 		if (key.isEmpty()) {
 			return unauthorized();
 		}
-		byte[] body = read(request, SegmentRules.MAX_MESSAGE_BYTES, "message");
-		JsonNode root = parse(body);
 		Ingest.Outcome outcome = ingest.messages(key.get(), List.of(root), type, null, false);
 		if (!outcome.refused().isEmpty()) {
 			Refusal refusal = outcome.refused().get(0);
@@ -102,6 +102,20 @@ class TrackingController {
 					refusal.field());
 		}
 		return ResponseEntity.ok(answer(outcome));
+	}
+
+	/**
+	 * The write key: HTTP Basic's user name, or (as Segment also accepts, and analytics-java 3.x sends) the body's
+	 * {@code writeKey}.
+	 */
+	private Optional<Long> key(HttpServletRequest request, JsonNode root) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header != null) {
+			return keys.authenticate(header);
+		}
+		JsonNode writeKey = root.get("writeKey");
+		return writeKey != null && writeKey.isString() ? keys.authenticateKey(writeKey.stringValue())
+				: Optional.empty();
 	}
 
 	private Map<String, Object> answer(Ingest.Outcome outcome) {

@@ -96,7 +96,11 @@ public class WriteKeys {
 
 	/** The id of the active key an {@code Authorization: Basic} header carries as its user name. */
 	public Optional<Long> authenticate(String authorization) {
-		String key = userName(authorization);
+		return authenticateKey(userName(authorization));
+	}
+
+	/** The id of the active key, given as itself. */
+	public Optional<Long> authenticateKey(String key) {
 		if (key == null || key.isEmpty() || key.length() > 200) {
 			return Optional.empty();
 		}
