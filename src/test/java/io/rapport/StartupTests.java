@@ -36,7 +36,7 @@ class StartupTests {
 			assertThat(hash).startsWith("{bcrypt}");
 			assertThat(context.getBean(JdbcTemplate.class).queryForObject(
 					"select count(*) from agent_groups g join agents a on a.id = g.agent_id where a.email = 'admin@localhost'",
-					Long.class)).isEqualTo(3);
+					Long.class)).isEqualTo(4); // tier1, tier2, sales, success
 		}
 	}
 

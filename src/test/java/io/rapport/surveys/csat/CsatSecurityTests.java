@@ -240,6 +240,8 @@ class CsatSecurityTests extends IntegrationTest {
 			open(ticket);
 			surveys.rate(ticket.id(), 4, null, customer.user());
 			surveys.rate(ticket.id(), 2, "Took a week", customer.user());
+			// The listeners of two answers run side by side; the second is given once the first was told.
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !bad(lead).isEmpty());
 			surveys.rate(ticket.id(), 1, null, customer.user());
 
 			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
