@@ -11,13 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.rapport.shared.Reread;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The synonym groups admins keep per locale (Admin → Search), read by every search at query time through
  * {@link #of(String)}: no reindexing, the same on both backends. Groups are cached per locale; an edit on this
- * node clears the cache at once, an edit on another node is seen within {@link #REFRESH}.
+ * node clears the cache at once ({@link Reread}), an edit on another node is seen within {@link #REFRESH}.
  */
 @Service
 public class SearchSynonyms {
@@ -34,7 +36,7 @@ public class SearchSynonyms {
 
 	private final Clock clock;
 
-	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+	private final Map<String, Reread<Synonyms>> cache = new ConcurrentHashMap<>();
 
 	SearchSynonyms(SearchSynonymRecords records, Clock clock) {
 		this.records = records;
@@ -44,17 +46,17 @@ public class SearchSynonyms {
 	/** The synonyms of a locale's language (the groups of {@code zh} for {@code zh-Hans}). */
 	public Synonyms of(String locale) {
 		String language = SearchLanguages.analyzerFor(locale);
-		Instant now = clock.instant();
-		Cached cached = cache.get(language);
-		if (cached == null || cached.readAt.plus(REFRESH).isBefore(now) || cached.readAt.isAfter(now)) {
+		return cached(language).get();
+	}
+
+	private Reread<Synonyms> cached(String language) {
+		return cache.computeIfAbsent(language, l -> new Reread<>(() -> {
 			List<List<String>> groups = new ArrayList<>();
-			for (SearchSynonym row : records.findByLocaleOrderByIdAsc(language)) {
+			for (SearchSynonym row : records.findByLocaleOrderByIdAsc(l)) {
 				groups.add(row.getTerms());
 			}
-			cached = new Cached(Synonyms.of(groups), now);
-			cache.put(language, cached);
-		}
-		return cached.synonyms;
+			return Synonyms.of(groups);
+		}, REFRESH, clock));
 	}
 
 	/** The groups of a language, as admins edit them. */
@@ -73,7 +75,7 @@ public class SearchSynonyms {
 	public Group add(String language, List<String> terms) {
 		requireLanguage(language);
 		SearchSynonym row = records.save(new SearchSynonym(language, checked(terms), clock.instant()));
-		cache.remove(language);
+		cached(language).forget();
 		return view(row);
 	}
 
@@ -82,7 +84,7 @@ public class SearchSynonyms {
 		Optional<SearchSynonym> row = records.findById(id);
 		row.ifPresent(r -> {
 			r.change(checked(terms), clock.instant());
-			cache.remove(r.getLocale());
+			cached(r.getLocale()).forget();
 		});
 		return row.map(SearchSynonyms::view);
 	}
@@ -92,7 +94,7 @@ public class SearchSynonyms {
 		Optional<SearchSynonym> row = records.findById(id);
 		row.ifPresent(r -> {
 			records.delete(r);
-			cache.remove(r.getLocale());
+			cached(r.getLocale()).forget();
 		});
 		return row.isPresent();
 	}
@@ -163,19 +165,6 @@ public class SearchSynonyms {
 
 		public int limit() {
 			return limit;
-		}
-
-	}
-
-	private static final class Cached {
-
-		final Synonyms synonyms;
-
-		final Instant readAt;
-
-		Cached(Synonyms synonyms, Instant readAt) {
-			this.synonyms = synonyms;
-			this.readAt = readAt;
 		}
 
 	}
