@@ -13,4 +13,10 @@ public interface TicketDeadlines {
 
 	/** The due times of these tickets (those without one left out), for a badge in a list. */
 	java.util.Map<Long, Instant> of(java.util.Collection<Long> ticketIds);
+
+	/**
+	 * Unsolved tickets by id, after {@code afterTicketId}, at most {@code limit}: to page through every open ticket when
+	 * a rule that may apply to them changes (a new or widened SLA policy).
+	 */
+	java.util.List<Long> unsolved(long afterTicketId, int limit);
 }

@@ -79,6 +79,12 @@ class TicketAutomations implements TicketAutomation, TicketDeadlines {
 	}
 
 	@Override
+	public java.util.List<Long> unsolved(long afterTicketId, int limit) {
+		return jdbc.queryForList("select id from tickets where status in ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') and id > ? "
+				+ "order by id fetch first " + Math.max(1, limit) + " rows only", Long.class, afterTicketId);
+	}
+
+	@Override
 	public Map<Long, Instant> of(Collection<Long> ticketIds) {
 		Map<Long, Instant> due = new HashMap<>();
 		if (ticketIds.isEmpty()) {

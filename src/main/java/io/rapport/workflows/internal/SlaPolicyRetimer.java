@@ -2,7 +2,12 @@ package io.rapport.workflows.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.rapport.tickets.TicketDeadlines;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * policy's new minutes, percentages and calendar (a due time now past is breached by the next sweep). When the
  * policy no longer applies to the ticket (its conditions changed, or it was deleted or moved below another that
  * matches), the ticket is re-evaluated as on a change of its own: the policy that now matches takes over, or its
- * targets end as cancelled.
+ * targets end as cancelled. Then the policy reaches the open tickets it now comes first for: those no policy
+ * applied to (a new policy, or one whose conditions were widened) and those under a policy ordered after it. Their
+ * targets start at the time of the change, as when a ticket's own change brings it under a policy.
  */
 @Component
 class SlaPolicyRetimer {
@@ -35,14 +42,17 @@ class SlaPolicyRetimer {
 
 	private final SlaTimers timers;
 
+	private final TicketDeadlines tickets;
+
 	private final TransactionTemplate each;
 
 	SlaPolicyRetimer(TargetStore targets, PolicyStore policies, CalendarStore calendars, SlaTimers timers,
-			PlatformTransactionManager transactions) {
+			TicketDeadlines tickets, PlatformTransactionManager transactions) {
 		this.targets = targets;
 		this.policies = policies;
 		this.calendars = calendars;
 		this.timers = timers;
+		this.tickets = tickets;
 		this.each = new TransactionTemplate(transactions);
 		this.each.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -50,9 +60,40 @@ class SlaPolicyRetimer {
 	@ApplicationModuleListener
 	void on(SlaPolicyChanged event) {
 		policies.forget();
-		int tickets = retime(event.policyId(), event.at());
-		log.info("SLA policy {} changed: the running targets of {} tickets were timed again", event.policyId(),
-				tickets);
+		int retimed = retime(event.policyId(), event.at());
+		int reached = reach(event.policyId(), event.at());
+		log.info("SLA policy {} changed: the running targets of {} tickets were timed again; {} other open tickets "
+				+ "were matched again", event.policyId(), retimed, reached);
+	}
+
+	/**
+	 * Matches again the open tickets this policy may now come first for: those without a running target and those
+	 * running under a policy ordered after it. Answers how many it matched again (whether or not the policy applied).
+	 */
+	int reach(long policyId, Instant at) {
+		Optional<SlaPolicy> changed = policies.find(policyId);
+		if (changed.isEmpty()) {
+			return 0;
+		}
+		Set<Long> later = policies.all().stream().filter(p -> p.position() > changed.get().position())
+			.map(SlaPolicy::id).collect(Collectors.toSet());
+		long after = 0;
+		int done = 0;
+		List<Long> batch;
+		do {
+			batch = tickets.unsolved(after, BATCH);
+			Map<Long, Set<Long>> running = targets.runningPolicies(batch);
+			for (long ticketId : batch) {
+				Set<Long> under = running.getOrDefault(ticketId, Set.of());
+				if (under.isEmpty() || under.stream().anyMatch(later::contains)) {
+					each.executeWithoutResult(status -> timers.reevaluate(ticketId, at));
+					done++;
+				}
+				after = ticketId;
+			}
+		}
+		while (batch.size() == BATCH);
+		return done;
 	}
 
 	/** Answers how many tickets it went through. */

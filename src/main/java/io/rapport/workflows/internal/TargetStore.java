@@ -1,13 +1,19 @@
 package io.rapport.workflows.internal;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.rapport.tickets.TicketPriority;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,6 +68,20 @@ class TargetStore {
 	List<SlaTarget> running(long ticketId) {
 		return jdbc.query("select " + COLUMNS + " from sla_targets where ticket_id = ? and outcome is null order by id",
 				ROW, ticketId);
+	}
+
+	/** The policies these tickets have running targets under (a ticket with none is left out). */
+	Map<Long, Set<Long>> runningPolicies(Collection<Long> ticketIds) {
+		Map<Long, Set<Long>> policies = new HashMap<>();
+		if (!ticketIds.isEmpty()) {
+			new NamedParameterJdbcTemplate(jdbc).query(
+					"select distinct ticket_id, policy_id from sla_targets where outcome is null and ticket_id in (:ids)",
+					Map.of("ids", ticketIds),
+					rs -> {
+						policies.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getLong(2));
+					});
+		}
+		return policies;
 	}
 
 	Optional<SlaTarget> find(long id) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.rapport.Fixtures;
 import io.rapport.Fixtures.Person;
 import io.rapport.IntegrationTest;
+import io.rapport.accounts.AccountView;
 import io.rapport.tickets.AuthorKind;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.TicketCreated;
@@ -13,11 +14,15 @@ import io.rapport.tickets.TicketPriority;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketStatusChanged;
 import io.rapport.tickets.TicketType;
+import io.rapport.tickets.TicketUpdate;
+import io.rapport.tickets.TicketView;
+import io.rapport.tickets.TicketsApi;
 import io.rapport.workflows.internal.SlaPolicy.EscalateAt;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -59,6 +64,15 @@ class SlaPolicyChangeTests extends IntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TicketsApi tickets;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PolicyStore policyStore;
 
 	private static long anyId() {
 		return ThreadLocalRandom.current().nextLong(3_000_000_000_000L, 4_000_000_000_000L);
@@ -121,6 +135,48 @@ class SlaPolicyChangeTests extends IntegrationTest {
 		policies.delete(policy.id());
 		retimer.retime(policy.id(), START.plus(Duration.ofMinutes(6)));
 		assertThat(target(ticket, TargetKind.FIRST_REPLY).outcome()).isEqualTo(SlaTarget.CANCELLED);
+	}
+
+	@Test
+	void shouldReachTheOpenTicketsANewPolicyAppliesToFromTheTimeItWasMade() {
+		AccountView account = fixtures.anAccount();
+		TicketView open = fixtures.aTicketFrom(fixtures.aCustomerOf(account.id()), "Before any policy");
+		TicketView solved = fixtures.aTicketFrom(fixtures.aCustomerOf(account.id()), "Solved before any policy");
+		tickets.update(solved.id(), new TicketUpdate(TicketStatus.SOLVED, null, null, null, null, null, solved.version(),
+				null), fixtures.anAdmin().user());
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from event_publication "
+				+ "where completion_date is null and listener_id like '%SlaListeners%'", Integer.class) == 0);
+		assertThat(targets.ofTicket(open.id())).isEmpty();
+
+		clock.set(START.plus(Duration.ofHours(2)));
+		SlaPolicy policy = sla.normal(account.id(), sla.alwaysOpen(), 60, 30, 240);
+		retimer.reach(policy.id(), clock.instant());
+		assertThat(targets.ofTicket(open.id())).hasSize(2);
+
+		SlaTarget first = target(open.id(), TargetKind.FIRST_REPLY);
+		assertThat(first.policyId()).isEqualTo(policy.id());
+		assertThat(first.dueAt()).isEqualTo(START.plus(Duration.ofHours(3)));
+		assertThat(target(open.id(), TargetKind.RESOLUTION).dueAt()).isEqualTo(START.plus(Duration.ofHours(6)));
+		assertThat(targets.ofTicket(solved.id())).isEmpty();
+	}
+
+	@Test
+	void shouldHandOverTicketsToAPolicyMovedAheadOfTheirs() {
+		AccountView account = fixtures.anAccount();
+		long calendar = sla.alwaysOpen();
+		SlaPolicy slow = sla.normal(account.id(), calendar, 240, 60, 960);
+		TicketView ticket = fixtures.aTicketFrom(fixtures.aCustomerOf(account.id()), "Under the slow policy");
+		await().atMost(Duration.ofSeconds(20)).until(() -> targets.ofTicket(ticket.id()).size() == 2);
+		SlaPolicy fast = sla.normal(account.id(), calendar, 30, 15, 120);
+		retimer.reach(fast.id(), START);
+		assertThat(target(ticket.id(), TargetKind.FIRST_REPLY).policyId()).isEqualTo(slow.id());
+
+		jdbc.update("update sla_policies set position = ? where id = ?", slow.position() - 1, fast.id());
+		jdbc.update("update sla_policies set position = ? where id = ?", slow.position() + 1, slow.id());
+		policyStore.forget();
+		retimer.reach(fast.id(), START.plus(Duration.ofMinutes(1)));
+		assertThat(target(ticket.id(), TargetKind.FIRST_REPLY).policyId()).isEqualTo(fast.id());
+		assertThat(target(ticket.id(), TargetKind.FIRST_REPLY).targetMinutes()).isEqualTo(30);
 	}
 
 	@Test

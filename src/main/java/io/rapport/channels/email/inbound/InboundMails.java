@@ -123,6 +123,11 @@ class InboundMails {
 		return countFrom(mailboxId, fromAddress, since);
 	}
 
+	/** Deletes the sender rows not seen since a moment (their lock is no longer needed); answers how many. */
+	int forgetSendersSeenBefore(Instant before) {
+		return jdbc.update("delete from inbound_senders where last_seen_at < ?", Timestamp.from(before));
+	}
+
 	/** Mails from one sender to one mailbox received since a moment, this one included. */
 	long countFrom(long mailboxId, String fromAddress, Instant since) {
 		return jdbc.queryForObject("select count(*) from inbound_mails where mailbox_id = ? and from_address = ? "

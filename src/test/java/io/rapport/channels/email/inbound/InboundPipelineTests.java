@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,12 @@ class InboundPipelineTests extends IntegrationTest {
 
 	@Autowired
 	InboundMails mails;
+
+	@Autowired
+	InboundSenderRetention senderRetention;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	Mailboxes mailboxes;
@@ -320,6 +327,27 @@ class InboundPipelineTests extends IntegrationTest {
 		IngestResult later = ingest.ingest(mailbox.getId(), autoReply().bytes());
 
 		assertThat(later.outcome()).isEqualTo(MailOutcome.IGNORED_AUTO_REPLY);
+	}
+
+	@Test
+	void shouldForgetSendersNotSeenForADayAndStillCountThemWhenTheyWriteAgain() {
+		ingest.ingest(mailbox.getId(), TestMail.from(ana, mailbox.getAddress()).bytes());
+		assertThat(senders()).isEqualTo(1);
+
+		clock.advance(InboundSenderRetention.KEEP.minusMinutes(1));
+		senderRetention.prune();
+		assertThat(senders()).as("seen less than a day ago").isEqualTo(1);
+		clock.advance(Duration.ofMinutes(2));
+		senderRetention.prune();
+		assertThat(senders()).isZero();
+
+		loop(MailProcessor.FLOOD_LIMIT);
+		assertThat(ingest.ingest(mailbox.getId(), autoReply().bytes()).outcome()).isEqualTo(MailOutcome.HELD);
+	}
+
+	private int senders() {
+		return jdbc.queryForObject("select count(*) from inbound_senders where mailbox_id = ?", Integer.class,
+				mailbox.getId());
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.rapport.channels.email.mailboxes;
 
+import java.util.Map;
+
 import io.rapport.Fixtures;
 import io.rapport.Fixtures.Person;
 import io.rapport.IntegrationTest;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.rapport.web.Pages.signedInAs;
@@ -36,6 +39,9 @@ class MailboxPagesTests extends IntegrationTest {
 
 	@Autowired
 	Mailboxes mailboxes;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	Person admin;
 
@@ -94,6 +100,44 @@ class MailboxPagesTests extends IntegrationTest {
 		Mailbox renamed = mailboxes.findById(created.getId()).orElseThrow();
 		assertThat(renamed.getName()).isEqualTo("Pages renamed");
 		assertThat(renamed.getImapSecretSealed()).isEqualTo(sealed);
+	}
+
+	@Test
+	void shouldSaveOAuth2FromTheFormSealedAndKeepTheSecretsWhenTheyAreLeftEmpty() throws Exception {
+		mvc.perform(post("/admin/mailboxes").with(csrf()).with(signedInAs(admin))
+			.param("name", "OAuth").param("address", address).param("group", "tier1").param("inboundMode", "IMAP")
+			.param("imapHost", "imap.gmail.com").param("imapPort", "993").param("imapSecurity", "TLS")
+			.param("imapUsername", address).param("imapAuth", MailboxForm.REFRESHING)
+			.param("imapOauth.tokenUrl", "https://oauth2.googleapis.com/token")
+			.param("imapOauth.clientId", "client-1.apps.example")
+			.param("imapOauth.clientSecret", "secret-from-form")
+			.param("imapOauth.refreshToken", "refresh-from-form")
+			.param("imapFolder", "INBOX").param("imapPollSeconds", "60").param("imapAfterImport", "SEEN"))
+			.andExpect(status().is3xxRedirection());
+		Mailbox created = mailboxes.findByAddress(address).orElseThrow();
+		Map<String, Object> stored = jdbc.queryForMap("select client_id, client_secret, refresh_token, token_url "
+				+ "from mailbox_oauth where mailbox_id = ? and protocol = 'IMAP'", created.getId());
+		assertThat(stored.get("client_id")).isEqualTo("client-1.apps.example");
+		assertThat((String) stored.get("refresh_token")).isNotBlank().doesNotContain("refresh-from-form");
+		assertThat((String) stored.get("client_secret")).isNotBlank().doesNotContain("secret-from-form");
+
+		mvc.perform(get("/admin/mailboxes/" + created.getId()).with(signedInAs(admin)))
+			.andExpect(content().string(allOf(containsString("client-1.apps.example"),
+					not(containsString("secret-from-form")), not(containsString("refresh-from-form")))));
+		mvc.perform(post("/admin/mailboxes/" + created.getId()).with(csrf()).with(signedInAs(admin))
+			.param("name", "OAuth renamed").param("address", address).param("group", "tier1")
+			.param("inboundMode", "IMAP").param("imapHost", "imap.gmail.com").param("imapPort", "993")
+			.param("imapSecurity", "TLS").param("imapUsername", address).param("imapAuth", MailboxForm.REFRESHING)
+			.param("imapOauth.tokenUrl", "https://oauth2.googleapis.com/token")
+			.param("imapOauth.clientId", "client-1.apps.example").param("imapOauth.clientSecret", "")
+			.param("imapOauth.refreshToken", "").param("imapFolder", "INBOX").param("imapPollSeconds", "60")
+			.param("imapAfterImport", "SEEN").param("active", "true"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(mailboxes.findById(created.getId()).orElseThrow().getName()).isEqualTo("OAuth renamed");
+		assertThat(jdbc.queryForMap("select client_secret, refresh_token from mailbox_oauth where mailbox_id = ? "
+				+ "and protocol = 'IMAP'", created.getId()))
+			.containsEntry("client_secret", stored.get("client_secret"))
+			.containsEntry("refresh_token", stored.get("refresh_token"));
 	}
 
 	@Test
