@@ -28,16 +28,16 @@ import org.springframework.stereotype.Component;
  * from 100 (a score of 30 puts 70% of the MRR at risk). Success managers work it from the top.
  */
 @Component
-class AtRisk {
+public class AtRisk {
 
 	static final int DEFAULT_LIMIT = 50;
 
 	static final int MAX_LIMIT = 500;
 
-	record Owner(long id, String name) {
+	public record Owner(long id, String name) {
 	}
 
-	record Entry(long accountId, String name, Integer score, String band, Double churnProbability,
+	public record Entry(long accountId, String name, Integer score, String band, Double churnProbability,
 			List<HealthReport.FlagJson> flags, long mrrCents, String currency, long mrrAtRiskCents, Instant renewsAt,
 			Owner owner) {
 	}

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * scored for today on first read.
  */
 @Component
-class HealthReport {
+public class HealthReport {
 
 	static final Set<Integer> WINDOWS = Set.of(7, 30, 90);
 
@@ -58,24 +58,24 @@ class HealthReport {
 		this.clock = clock;
 	}
 
-	record AccountHealth(long accountId, Integer score, String band, boolean higherIsHealthier, LocalDate day,
+	public record AccountHealth(long accountId, Integer score, String band, boolean higherIsHealthier, LocalDate day,
 			Instant computedAt, Trend trend, List<MeasureJson> measures, List<FlagJson> flags,
 			Double churnProbability, List<ChurnEstimates.Factor> factors, String churnStatus) {
 	}
 
 	/** The score at the window's start ({@code since}, the snapshot found) and the change since. */
-	record Trend(int window, LocalDate since, Integer previous, Integer delta) {
+	public record Trend(int window, LocalDate since, Integer previous, Integer delta) {
 	}
 
-	record MeasureJson(String key, String label, String unit, Double value, Double points, double weight,
+	public record MeasureJson(String key, String label, String unit, Double value, Double points, double weight,
 			Double contribution, Double previousValue, boolean missing) {
 	}
 
-	record FlagJson(String key, String label, LocalDate since, String evidence) {
+	public record FlagJson(String key, String label, LocalDate since, String evidence) {
 	}
 
 	/** A day's score in the history. */
-	record DayScore(LocalDate day, Integer score, String band) {
+	public record DayScore(LocalDate day, Integer score, String band) {
 	}
 
 	int window(String value) {

@@ -6,7 +6,7 @@ import java.util.Map;
  * The numbers admins tune beside the measures: the bands (a score up to {@code band.red-max} is red, up to
  * {@code band.yellow-max} yellow, above green) and each flag's thresholds, keyed {@code <flag>.<threshold>}.
  */
-record HealthSettings(Map<String, Double> values) {
+public record HealthSettings(Map<String, Double> values) {
 
 	static final String RED_MAX = "band.red-max";
 

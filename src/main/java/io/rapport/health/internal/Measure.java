@@ -10,15 +10,15 @@ import io.rapport.shared.InvalidInputException;
  * One measure of the scorecard: where its value comes from, how a value maps to 0–100 points (straight lines
  * between threshold points, flat beyond the first and the last), and its weight in the score.
  */
-record Measure(String key, Source source, int windowDays, Direction direction, List<Threshold> thresholds,
+public record Measure(String key, Source source, int windowDays, Direction direction, List<Threshold> thresholds,
 		double weight, int position, long version) {
 
-	enum Direction {
+	public enum Direction {
 		HIGHER, LOWER
 	}
 
 	/** A value and the points it earns. */
-	record Threshold(double value, double points) {
+	public record Threshold(double value, double points) {
 	}
 
 	/** The points a value earns, 0–100. */
@@ -38,7 +38,7 @@ record Measure(String key, Source source, int windowDays, Direction direction, L
 		return thresholds.get(thresholds.size() - 1).points();
 	}
 
-	String thresholdText() {
+	public String thresholdText() {
 		StringBuilder text = new StringBuilder();
 		for (Threshold t : thresholds) {
 			text.append(text.isEmpty() ? "" : " ").append(number(t.value())).append(':').append(number(t.points()));

@@ -5,7 +5,7 @@ package io.rapport.health.internal;
  * window before it, for trends); ticket sources read the tickets facade; CSAT and NPS the survey answers. The
  * standard event names are those of docs/events.md.
  */
-enum Source {
+public enum Source {
 	/** Hours of {@code Session Ended} duration per active user in the window. */
 	ENGAGEMENT_PER_USER("h"),
 	/** Change of engagement time per active user against the window before, in percent. */
@@ -39,7 +39,7 @@ enum Source {
 		this.unit = unit;
 	}
 
-	String unit() {
+	public String unit() {
 		return unit;
 	}
 }
