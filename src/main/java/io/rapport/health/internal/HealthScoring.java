@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Recomputes the snapshot of a day for every account (nightly, on demand) or for one: accounts are walked in id
  * ranges of {@link #RANGE}, each range read in bulk and written in its own transaction, so a run over a hundred
  * thousand accounts holds one range in memory and a failure loses one range's work. Publishes
- * {@link HealthScored} when the score or band differs from the account's previous snapshot, and brings the flags
+ * {@link HealthScored} when the score or band differs from the account's previous snapshot (the day's own, when it
+ * is recomputed, else the nearest earlier), and brings the flags
  * in line, but only for an account's newest day: recomputing an older day leaves today's flags alone.
  */
 @Service
@@ -104,7 +105,7 @@ public class HealthScoring {
 			long lo = ids.get(0);
 			long hi = ids.get(ids.size() - 1);
 			Map<Long, AccountInputs> inputs = loader.load(ids, day, at, measures, answers);
-			Map<Long, Snapshots.Snapshot> previous = snapshots.nearest(lo, hi, day, true);
+			Map<Long, Snapshots.Snapshot> previous = snapshots.nearest(lo, hi, day, false);
 			Map<Long, Snapshots.Snapshot> monthAgo = snapshots.nearest(lo, hi, day.minusDays(InputLoader.FLAG_WINDOW),
 					false);
 			Map<Long, LocalDate> newest = snapshots.newestDays(lo, hi);
