@@ -46,6 +46,7 @@ class HealthBrowserTests extends BrowserTest {
 		java.time.Instant now = java.time.Instant.now();
 		AccountView account = DriftingAccount.create(fixtures, subscriptions, jdbc, now, null);
 		accounts.setOwner(account.id(), owner.id());
+		scoring.recompute(account.id(), LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(20));
 		scoring.recompute(account.id(), LocalDate.ofInstant(now, ZoneOffset.UTC));
 		TicketView ticket = fixtures.aTicketFrom(fixtures.aCustomerOf(account.id()), "Nobody uses the reports");
 		signIn(page, owner);
@@ -61,6 +62,7 @@ class HealthBrowserTests extends BrowserTest {
 		page.waitForURL("**/accounts/" + account.id() + "#health");
 		assertThat(page.locator("[data-health-band]")).hasText("Red");
 		assertThat(page.locator("[data-health]")).containsText("higher is healthier");
+		assertThat(page.locator("[data-health-spark] polyline")).hasCount(1);
 		assertThat(page.locator("[data-health-flags] [data-flag='little-engagement'] [data-evidence]"))
 			.hasText("engagement time down 64% in 30 days: 5.0 h → 1.8 h per active user");
 		assertThat(page.locator("[data-health-measures] tr[data-measure='active-users']")).containsText("40 %");

@@ -26,9 +26,12 @@ public class HealthPageModel {
 
 	private final Snapshots snapshots;
 
-	HealthPageModel(HealthReport report, Snapshots snapshots) {
+	private final java.time.Clock clock;
+
+	HealthPageModel(HealthReport report, Snapshots snapshots, java.time.Clock clock) {
 		this.report = report;
 		this.snapshots = snapshots;
+		this.clock = clock;
 	}
 
 	/** A band and score in one glance. */
@@ -50,6 +53,29 @@ public class HealthPageModel {
 			return null;
 		}
 		return snapshots.latest(accountId).map(s -> new Badge(s.score(), s.band(), s.day())).orElse(null);
+	}
+
+	/**
+	 * The last 90 days of scores as the points of an SVG polyline in a 300 × 60 box (higher is healthier, so up),
+	 * drawn on the server: no script, nothing for the CSP to refuse. Empty with fewer than two scored days.
+	 */
+	public String sparkline(Long accountId) {
+		if (accountId == null) {
+			return "";
+		}
+		LocalDate today = LocalDate.ofInstant(java.time.Instant.now(clock), ZoneOffset.UTC);
+		List<Snapshots.Snapshot> days = snapshots.history(accountId, today.minusDays(89), today).stream()
+			.filter(s -> s.score() != null).toList();
+		if (days.size() < 2) {
+			return "";
+		}
+		StringBuilder points = new StringBuilder();
+		for (Snapshots.Snapshot s : days) {
+			long x = java.time.temporal.ChronoUnit.DAYS.between(today.minusDays(89), s.day());
+			points.append(points.isEmpty() ? "" : " ").append(Math.round(x * 300.0 / 89)).append(',')
+				.append(Math.round(58 - s.score() * 0.56));
+		}
+		return points.toString();
 	}
 
 	/** The trend window of this request: 7, 30 or 90 days (30 when absent or not one of them). */
