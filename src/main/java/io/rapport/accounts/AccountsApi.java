@@ -389,4 +389,14 @@ public class AccountsApi {
 	public Optional<AccountView> accountByExternalId(String externalId) {
 		return accounts.findByExternalId(externalId).map(Account::view);
 	}
+
+	/**
+	 * Up to {@code limit} account ids greater than {@code afterId}, in order: how jobs that visit every account
+	 * (nightly health scores) walk them in ranges without holding them all.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> accountIds(long afterId, int limit) {
+		return jdbc.queryForList("select id from accounts where id > ? order by id fetch first " + limit + " rows only",
+				Long.class, afterId);
+	}
 }

@@ -30,6 +30,15 @@ public class ActivityApi {
 		return usage.daily(accountId, from, to, event);
 	}
 
+	/**
+	 * The usage of every account whose id is between {@code fromAccountId} and {@code toAccountId} (both included),
+	 * summed over the days {@code from} to {@code to}: what scores read for many accounts at once. Callers walk the
+	 * accounts in id ranges (a thousand at a time) so each call is one range scan of the rollups' primary key.
+	 */
+	public java.util.Map<Long, UsageTotals> totals(long fromAccountId, long toAccountId, LocalDate from, LocalDate to) {
+		return usage.totals(fromAccountId, toAccountId, from, to);
+	}
+
 	/** Event names admins marked as value events: a customer who does them got value from the product. */
 	public Set<String> valueEvents() {
 		return kinds.valueEvents();

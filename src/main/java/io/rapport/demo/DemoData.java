@@ -61,14 +61,17 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoSuccess success;
 
+	private final DemoHealth health;
+
 	private DemoGenerator.Result result;
 
 	private String password;
 
 	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
 			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla, AnalyticsApi analytics, DemoFeedback feedback,
-			DemoSuccess success) {
+			DemoSuccess success, DemoHealth health) {
 		this.success = success;
+		this.health = health;
 		this.csat = csat;
 		this.nps = nps;
 		this.sla = sla;
@@ -154,6 +157,12 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's product feedback could not be created", e);
+		}
+		try {
+			log.info("Demo health: {} accounts scored, with {} days of history", health.create(), DemoHealth.DAYS);
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's health scores could not be computed", e);
 		}
 		log.info("Demo data: {} tickets, {} contacts, {} accounts in {} ms (seed {})", result.tickets(),
 				result.contacts(), result.accounts(), (System.nanoTime() - start) / 1_000_000, seed);

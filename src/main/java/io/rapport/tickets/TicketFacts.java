@@ -1,6 +1,7 @@
 package io.rapport.tickets;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,4 +25,16 @@ public interface TicketFacts {
 	void forEach(Consumer<Fact> each);
 
 	Optional<Fact> fact(long ticketId);
+
+	/**
+	 * How support went for the accounts whose id is between {@code fromAccountId} and {@code toAccountId} (both
+	 * included), as of {@code at}: tickets opened more than seven days before and not solved at that moment, and
+	 * tickets escalated in the thirty days before it. For health scores, a thousand accounts per call; an account
+	 * with neither is absent.
+	 */
+	Map<Long, AccountSupport> support(long fromAccountId, long toAccountId, Instant at);
+
+	/** One account's support facts as of a moment (see {@link #support}). */
+	record AccountSupport(long accountId, long unsolvedAfter7Days, long escalatedIn30Days) {
+	}
 }

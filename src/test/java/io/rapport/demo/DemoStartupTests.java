@@ -76,6 +76,7 @@ class DemoStartupTests {
 							"mentioned"));
 			shouldHaveWrittenTheHelpCenter(context, jdbc);
 			shouldHaveTheCustomerBase(jdbc, output);
+			shouldHaveHealthHistory(jdbc, output);
 		}
 		int printed = count(output.getOut(), "Demo data is ready");
 
@@ -84,6 +85,17 @@ class DemoStartupTests {
 				.isEqualTo(84);
 		}
 		assertThat(count(output.getOut(), "Demo data is ready")).isEqualTo(printed).isEqualTo(1);
+	}
+
+	/** Every account scored for each of the last 91 days, so account pages show a trend. */
+	private static void shouldHaveHealthHistory(JdbcTemplate jdbc, CapturedOutput output) {
+		assertThat(jdbc.queryForObject("select count(distinct snapshot_day) from health_snapshots", Long.class))
+			.isEqualTo(DemoHealth.DAYS + 1);
+		assertThat(jdbc.queryForObject("select count(*) from accounts a where (select count(*) from health_snapshots s "
+				+ "where s.account_id = a.id) <> ?", Long.class, DemoHealth.DAYS + 1)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from health_snapshots where score is not null", Long.class))
+			.isPositive();
+		assertThat(output).contains("Demo health:");
 	}
 
 	/** Brightlane's help center: published articles in five languages, searchable, with 90 days of readers. */

@@ -3,7 +3,9 @@ package io.rapport.tickets.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -57,6 +59,28 @@ class JdbcTicketFacts implements TicketFacts {
 	public Optional<Fact> fact(long ticketId) {
 		List<Fact> found = jdbc.query(SELECT + " where t.id = ?", (rs, n) -> fact(rs), ticketId);
 		return found.stream().findFirst();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, AccountSupport> support(long fromAccountId, long toAccountId, Instant at) {
+		java.sql.Timestamp now = java.sql.Timestamp.from(at);
+		java.sql.Timestamp weekAgo = java.sql.Timestamp.from(at.minus(java.time.Duration.ofDays(7)));
+		java.sql.Timestamp monthAgo = java.sql.Timestamp.from(at.minus(java.time.Duration.ofDays(30)));
+		Map<Long, long[]> counts = new HashMap<>();
+		jdbc.query("select account_id, count(*) from tickets where account_id between ? and ? and created_at < ? "
+				+ "and (status in ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') or solved_at > ?) group by account_id",
+				rs -> {
+					counts.computeIfAbsent(rs.getLong(1), id -> new long[2])[0] = rs.getLong(2);
+				}, fromAccountId, toAccountId, weekAgo, now);
+		jdbc.query("select t.account_id, count(distinct t.id) from tickets t join escalations e on e.ticket_id = t.id "
+				+ "where t.account_id between ? and ? and e.escalated_at > ? and e.escalated_at <= ? group by t.account_id",
+				rs -> {
+					counts.computeIfAbsent(rs.getLong(1), id -> new long[2])[1] = rs.getLong(2);
+				}, fromAccountId, toAccountId, monthAgo, now);
+		Map<Long, AccountSupport> support = new HashMap<>();
+		counts.forEach((account, c) -> support.put(account, new AccountSupport(account, c[0], c[1])));
+		return support;
 	}
 
 	private Fact fact(ResultSet rs) throws SQLException {
