@@ -135,6 +135,16 @@ public class SubscriptionsApi {
 			.collect(Collectors.groupingBy(SubscriptionView::accountId));
 	}
 
+	/**
+	 * Accounts that churned: every subscription they had is cancelled, each with the time the last one ended (which
+	 * may lie ahead, at the end of a term). What the churn model learns from, against the accounts still live.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Instant> churnedAccounts() {
+		return subscriptions.churnedAccounts().stream()
+			.collect(Collectors.toMap(row -> (Long) row[0], row -> (Instant) row[1]));
+	}
+
 	/** The account's ledger, in the order the changes took effect. */
 	@Transactional(readOnly = true)
 	public List<MovementView> movements(long accountId) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import io.rapport.activity.internal.BulkLoad;
 import io.rapport.activity.internal.EventKinds;
 import io.rapport.activity.internal.UsageReader;
 
@@ -20,9 +21,22 @@ public class ActivityApi {
 
 	private final EventKinds kinds;
 
-	ActivityApi(UsageReader usage, EventKinds kinds) {
+	private final BulkLoad bulk;
+
+	ActivityApi(UsageReader usage, EventKinds kinds, BulkLoad bulk) {
 		this.usage = usage;
 		this.kinds = kinds;
+		this.bulk = bulk;
+	}
+
+	/**
+	 * Loads usage events in bulk (history from another tool, simulated usage): the same raw events and daily
+	 * rollups as the Segment endpoints, written by COPY or batches in chunks of 20,000, each chunk its own
+	 * transaction. Events with a messageId are stored once however often the load is retried. Answers how many
+	 * were stored. No identify/group: each event names its account.
+	 */
+	public int load(List<UsageEvent> events) {
+		return bulk.load(events);
 	}
 
 	/** The account's daily usage between two days (both included), of one event or (null) of all. */

@@ -63,14 +63,17 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoHealth health;
 
+	private final DemoUsage usage;
+
 	private DemoGenerator.Result result;
 
 	private String password;
 
 	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
 			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla, AnalyticsApi analytics, DemoFeedback feedback,
-			DemoSuccess success, DemoHealth health) {
+			DemoSuccess success, DemoUsage usage, DemoHealth health) {
 		this.success = success;
+		this.usage = usage;
 		this.health = health;
 		this.csat = csat;
 		this.nps = nps;
@@ -114,6 +117,17 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's subscriptions, stages and owners could not be created", e);
+		}
+		try {
+			long started = System.nanoTime();
+			DemoUsage.Result year = usage.create(seed);
+			log.info("Demo usage: a year for {} accounts ({} drifting into a risk signal, {} cancelled) and {} past "
+					+ "customers, {} events, {} NPS answers in {} ms", year.accounts(), year.drifting(),
+					year.cancelled(), year.pastCustomers(), year.events(), year.npsAnswers(),
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's product usage could not be created", e);
 		}
 		try {
 			DemoKnowledge.Result help = knowledge.create(seed, result.agentEmails().get(0));

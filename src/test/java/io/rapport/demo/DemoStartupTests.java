@@ -33,11 +33,19 @@ class DemoStartupTests {
 
 	/** Subscriptions, trials, cancellations with reasons, owners, stages; the ledger adds up to each MRR. */
 	private static void shouldHaveTheCustomerBase(JdbcTemplate jdbc, CapturedOutput output) {
-		assertThat(jdbc.queryForObject("select count(distinct account_id) from subscriptions", Long.class)).isEqualTo(20);
+		// the 20 accounts, and the past customers who left during the year (DemoUsage)
+		assertThat(jdbc.queryForObject("select count(distinct account_id) from subscriptions", Long.class))
+			.isEqualTo(20L + DemoUsage.PAST_CUSTOMERS);
 		assertThat(jdbc.queryForObject("select count(*) from subscriptions where trial_ends_at is not null", Long.class))
 			.isEqualTo(3);
 		assertThat(jdbc.queryForList("select cancel_reason from subscriptions where cancelled_at is not null", String.class))
-			.hasSize(2).allMatch(reason -> !reason.isBlank());
+			.hasSizeGreaterThanOrEqualTo(2 + DemoUsage.PAST_CUSTOMERS).allMatch(reason -> !reason.isBlank());
+		// a year of usage for every account, drifting and cancelling ones included, loaded in one pass
+		assertThat(jdbc.queryForObject("select count(distinct account_id) from activity_daily where usage_day < ?",
+				Long.class, java.sql.Date.valueOf(java.time.LocalDate.now().minusDays(300)))).isGreaterThanOrEqualTo(20);
+		assertThat(jdbc.queryForObject("select count(distinct event) from activity_daily", Long.class))
+			.isGreaterThanOrEqualTo(8);
+		assertThat(output).contains("Demo usage: a year for 20 accounts");
 		assertThat(jdbc.queryForList("select distinct currency from subscriptions", String.class))
 			.contains("EUR", "USD");
 		assertThat(jdbc.queryForObject("select count(*) from accounts where owner_id is null", Long.class)).isZero();

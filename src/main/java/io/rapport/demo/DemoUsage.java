@@ -1,0 +1,214 @@
+package io.rapport.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.rapport.accounts.AccountView;
+import io.rapport.accounts.AccountsApi;
+import io.rapport.accounts.ContactView;
+import io.rapport.accounts.NewAccount;
+import io.rapport.accounts.NewSubscription;
+import io.rapport.accounts.SubscriptionCancellation;
+import io.rapport.accounts.SubscriptionView;
+import io.rapport.accounts.SubscriptionsApi;
+import io.rapport.activity.ActivityApi;
+import io.rapport.activity.UsageEvent;
+import io.rapport.demo.UsageSimulator.SimulatedAccount;
+import io.rapport.identity.AgentView;
+import io.rapport.identity.GroupView;
+import io.rapport.identity.IdentityApi;
+import io.rapport.identity.Role;
+import io.rapport.surveys.NpsApi;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A year of product usage for the demo's customer base, from {@link UsageSimulator}: Brightlane's accounts (20, or
+ * {@code rapport.demo.accounts} / {@code RAPPORT_DEMO_ACCOUNTS}, the extra ones numbered) use the product with
+ * weekly seasonality, a share of them drift into each of the seed's four signals and some cancel (through the
+ * subscriptions' facade, dated in the past, with a reason that fits the signal). Past customers who left during the
+ * year are added too, so the installation has the cancelled history a churn model needs. Their users are the
+ * accounts' contacts where there are enough, so the 360 page's people have a last activity. NPS answers are imported
+ * through the surveys facade, dated. Loaded through {@link ActivityApi#load}, so a year for the demo takes seconds.
+ */
+@Component
+class DemoUsage {
+
+	/** Past customers who left during the year: enough for the churn model's minimum of 30 cancelled accounts. */
+	static final int PAST_CUSTOMERS = 36;
+
+	private static final int PAST_CANDIDATES = 160;
+
+	private static final String[] PAST_FIRST = { "Bluefin", "Copperleaf", "Granite", "Harbor", "Ironwood",
+			"Juniper", "Kestrel", "Lumen", "Maple", "Nimbus", "Orchard", "Pinecrest", "Quarry", "Redwood", "Saltmarsh",
+			"Tidewater" };
+
+	private static final String[] PAST_SECOND = { "Retail", "Labs", "Logistics" };
+
+	private static final Map<UsageSimulator.Signal, String> REASONS = Map.of(
+			UsageSimulator.Signal.LITTLE_ENGAGEMENT, "The team stopped using it after our champion left",
+			UsageSimulator.Signal.PASSWORD_RESETS, "Users kept getting locked out; moved to a tool with single sign-on",
+			UsageSimulator.Signal.NO_KNOWLEDGE_BASE, "Too much training needed; people could not find answers alone",
+			UsageSimulator.Signal.UNHELPFUL_HELP, "Support did not solve our problems");
+
+	private final AccountsApi accounts;
+
+	private final SubscriptionsApi subscriptions;
+
+	private final ActivityApi activity;
+
+	private final NpsApi nps;
+
+	private final IdentityApi identity;
+
+	private final Clock clock;
+
+	private final int accountCount;
+
+	DemoUsage(AccountsApi accounts, SubscriptionsApi subscriptions, ActivityApi activity, NpsApi nps,
+			IdentityApi identity, Clock clock, @Value("${rapport.demo.accounts:20}") int accountCount) {
+		this.accounts = accounts;
+		this.subscriptions = subscriptions;
+		this.activity = activity;
+		this.nps = nps;
+		this.identity = identity;
+		this.clock = clock;
+		this.accountCount = accountCount;
+	}
+
+	record Result(int accounts, long events, int drifting, int cancelled, int pastCustomers, int npsAnswers) {
+	}
+
+	Result create(long seed) {
+		LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+		List<AccountView> current = everyAccount();
+		for (int i = current.size(); i < accountCount; i++) {
+			current.add(numbered(i + 1, seed));
+		}
+		UsageSimulator base = new UsageSimulator(seed, current.size(), yesterday, 365, 0.3);
+		long events = 0;
+		int cancelled = 0;
+		int answers = 0;
+		Long admin = identity.agents().stream().filter(a -> a.active() && a.role() == Role.ADMIN)
+			.map(AgentView::id).findFirst().orElse(null);
+		for (SimulatedAccount simulated : base.accounts()) {
+			AccountView account = current.get(simulated.index());
+			if (simulated.cancelled() && cancel(account.id(), simulated)) {
+				cancelled++;
+			}
+			events += load(base, simulated, account.id());
+			if (admin != null) {
+				answers += answerNps(base, simulated, account.id(), admin);
+			}
+		}
+		List<AgentView> managers = identity.groupByKey(GroupView.SUCCESS)
+			.map(g -> identity.activeAgentsIn(g.id())).orElse(List.of());
+		int past = 0;
+		UsageSimulator former = new UsageSimulator(seed + 1, PAST_CANDIDATES, yesterday, 365, 1.0, 1.0);
+		for (SimulatedAccount simulated : former.accounts()) {
+			if (!simulated.cancelled() || past == PAST_CUSTOMERS) {
+				continue;
+			}
+			String name = PAST_FIRST[past % PAST_FIRST.length] + " "
+					+ PAST_SECOND[past / PAST_FIRST.length % PAST_SECOND.length];
+			AccountView account = accounts.createAccount(new NewAccount(name,
+					name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example", null));
+			subscriptions.create(new NewSubscription(account.id(), "Growth", simulated.mrrCents() * 10, "USD",
+					simulated.seats(), simulated.startedOn().atTime(9, 0).toInstant(ZoneOffset.UTC), null, null), null);
+			cancel(account.id(), simulated);
+			if (!managers.isEmpty()) {
+				accounts.setOwner(account.id(), managers.get(past % managers.size()).id());
+			}
+			events += load(former, simulated, account.id());
+			past++;
+		}
+		return new Result(current.size(), events,
+				(int) base.accounts().stream().filter(SimulatedAccount::drifts).count(), cancelled, past, answers);
+	}
+
+	/** Cancels the account's live subscriptions on the simulated day (not before they started). */
+	private boolean cancel(long accountId, SimulatedAccount simulated) {
+		Instant at = simulated.cancelledOn().atTime(12, 0).toInstant(ZoneOffset.UTC);
+		String reason = simulated.drift() == null ? "Budget cuts: the project was stopped" : REASONS.get(simulated.drift());
+		boolean any = false;
+		for (SubscriptionView s : subscriptions.ofAccount(accountId)) {
+			if (s.cancelledAt() == null && s.startedAt().isBefore(at)) {
+				subscriptions.cancel(s.id(), new SubscriptionCancellation(at, reason), null);
+				any = true;
+			}
+		}
+		return any;
+	}
+
+	/** The simulated events, within the account's subscribed time, its first users being its contacts. */
+	private long load(UsageSimulator simulator, SimulatedAccount simulated, long accountId) {
+		List<SubscriptionView> subs = subscriptions.ofAccount(accountId);
+		Instant from = subs.stream().map(SubscriptionView::startedAt).min(Comparator.naturalOrder()).orElse(Instant.MIN);
+		Instant until = subs.stream().allMatch(s -> s.cancelledAt() != null) && !subs.isEmpty()
+				? subs.stream().map(SubscriptionView::cancelledAt).max(Comparator.naturalOrder()).orElseThrow()
+				: Instant.MAX;
+		List<ContactView> contacts = accounts.contactsOf(accountId);
+		List<UsageEvent> events = new ArrayList<>();
+		simulator.events(simulated, e -> {
+			if (e.at().isBefore(from) || !e.at().isBefore(until)) {
+				return;
+			}
+			Long contactId = e.user() < contacts.size() ? contacts.get(e.user()).id() : null;
+			Map<String, Object> properties = e.feature() != null ? Map.of("feature", e.feature())
+					: e.rating() != null ? Map.of("rating", e.rating()) : null;
+			events.add(new UsageEvent(null, accountId, contactId, "demo-" + accountId + "-" + e.user(), e.event(),
+					e.at(), e.durationSeconds(), properties));
+		});
+		return activity.load(events);
+	}
+
+	/** The last two quarterly NPS campaigns' answers of the account's users who are contacts, with their day. */
+	private int answerNps(UsageSimulator simulator, SimulatedAccount simulated, long accountId, long admin) {
+		List<ContactView> contacts = accounts.contactsOf(accountId);
+		int answered = 0;
+		LocalDate since = LocalDate.now(clock).minusDays(190);
+		for (UsageSimulator.NpsAnswer answer : simulator.npsAnswers(simulated)) {
+			if (answer.user() < contacts.size() && answer.day().isAfter(since)) {
+				Instant at = answer.day().atTime(15, 0).toInstant(ZoneOffset.UTC);
+				if (at.isBefore(clock.instant().minus(Duration.ofHours(1)))) {
+					nps.importResponse(new NpsApi.NpsResponse(contacts.get(answer.user()).id(), answer.score(), null,
+							at, null), admin);
+					answered++;
+				}
+			}
+		}
+		return answered;
+	}
+
+	private AccountView numbered(int n, long seed) {
+		String name = String.format(Locale.ROOT, "Customer %03d", n);
+		AccountView account = accounts.createAccount(new NewAccount(name,
+				String.format(Locale.ROOT, "customer-%03d.example", n), null));
+		int seats = 5 + (int) Math.floorMod(seed * 31 + n * 7L, 40);
+		subscriptions.create(new NewSubscription(account.id(), "Growth", 49_900L + 1_000L * seats, "USD", seats,
+				clock.instant().minus(Duration.ofDays(400 + n % 300)), null, null), null);
+		return account;
+	}
+
+	private List<AccountView> everyAccount() {
+		List<AccountView> all = new ArrayList<>();
+		for (int page = 0;; page++) {
+			List<AccountView> items = accounts.searchAccounts("", page, 100).items();
+			all.addAll(items);
+			if (items.size() < 100) {
+				break;
+			}
+		}
+		all.sort(Comparator.comparing(AccountView::id));
+		return all;
+	}
+}
