@@ -135,6 +135,17 @@ public class SubscriptionsApi {
 			.collect(Collectors.groupingBy(SubscriptionView::accountId));
 	}
 
+	/**
+	 * The subscriptions not cancelled whose renewal falls between two instants (both included), soonest first: what
+	 * renewal playbooks look at every day.
+	 */
+	@Transactional(readOnly = true)
+	public List<SubscriptionView> renewingBetween(Instant from, Instant to) {
+		Instant now = clock.instant();
+		return subscriptions.findByRenewsAtBetweenAndCancelledAtIsNullOrderByRenewsAtAscIdAsc(from, to).stream()
+			.map(s -> s.view(now)).toList();
+	}
+
 	/** The account's ledger, in the order the changes took effect. */
 	@Transactional(readOnly = true)
 	public List<MovementView> movements(long accountId) {

@@ -10,4 +10,7 @@ public interface Subscriptions extends JpaRepository<Subscription, Long> {
 	List<Subscription> findByAccountIdOrderByStartedAtAscIdAsc(long accountId);
 
 	List<Subscription> findByAccountIdIn(Collection<Long> accountIds);
+
+	List<Subscription> findByRenewsAtBetweenAndCancelledAtIsNullOrderByRenewsAtAscIdAsc(java.time.Instant from,
+			java.time.Instant to);
 }
