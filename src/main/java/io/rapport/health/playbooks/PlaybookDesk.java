@@ -84,7 +84,7 @@ class PlaybookDesk {
 			case SCORE_BAND -> {
 				band = text("band", f.band(), 10, true).toUpperCase(Locale.ROOT);
 				if (!BANDS.contains(band)) {
-					throw InvalidInputException.of("band", "playbooks.errors.band", f.band());
+					throw InvalidInputException.of("band", "errors.playbooks.band", f.band());
 				}
 			}
 			case SCORE_DROP -> points = number("points", f.points(), 1, 100, true);
@@ -97,7 +97,7 @@ class PlaybookDesk {
 		Long mrrMin = amount("mrrMin", f.mrrMin());
 		Long mrrMax = amount("mrrMax", f.mrrMax());
 		if (mrrMin != null && mrrMax != null && mrrMin > mrrMax) {
-			throw InvalidInputException.of("mrrMax", "playbooks.errors.mrr-range");
+			throw InvalidInputException.of("mrrMax", "errors.playbooks.mrr-range");
 		}
 		LifecycleStage condStage = blank(f.condStage()) ? null
 				: parseEnum("condStage", f.condStage(), LifecycleStage.class);
@@ -124,17 +124,17 @@ class PlaybookDesk {
 			if (kind == StepKind.EMAIL) {
 				template = text(at + "template", row.get("template"), 60, true);
 				if (!TEMPLATES.contains(template)) {
-					throw InvalidInputException.of(at + "template", "playbooks.errors.template", template,
+					throw InvalidInputException.of(at + "template", "errors.playbooks.template", template,
 							String.join(", ", TEMPLATES));
 				}
 			}
 			steps.add(new Step(i + 1, kind, title, body, due == null && kind.task() ? 0 : due, template));
 		}
 		if (steps.isEmpty()) {
-			throw InvalidInputException.of("steps", "playbooks.errors.no-steps");
+			throw InvalidInputException.of("steps", "errors.playbooks.no-steps");
 		}
 		if (steps.size() > MAX_STEPS) {
-			throw InvalidInputException.of("steps", "playbooks.errors.too-many-steps", MAX_STEPS);
+			throw InvalidInputException.of("steps", "errors.playbooks.too-many-steps", MAX_STEPS);
 		}
 		return steps;
 	}
@@ -142,13 +142,13 @@ class PlaybookDesk {
 	private static String text(String field, String value, int max, boolean required) {
 		if (blank(value)) {
 			if (required) {
-				throw InvalidInputException.of(field, "playbooks.errors.required");
+				throw InvalidInputException.of(field, "errors.playbooks.required");
 			}
 			return null;
 		}
 		String v = value.strip();
 		if (v.length() > max) {
-			throw InvalidInputException.of(field, "playbooks.errors.too-long", max);
+			throw InvalidInputException.of(field, "errors.playbooks.too-long", max);
 		}
 		return v;
 	}
@@ -156,19 +156,19 @@ class PlaybookDesk {
 	private static Integer number(String field, String value, int min, int max, boolean required) {
 		if (blank(value)) {
 			if (required) {
-				throw InvalidInputException.of(field, "playbooks.errors.required");
+				throw InvalidInputException.of(field, "errors.playbooks.required");
 			}
 			return null;
 		}
 		try {
 			int n = Integer.parseInt(value.strip());
 			if (n < min || n > max) {
-				throw InvalidInputException.of(field, "playbooks.errors.range", min, max);
+				throw InvalidInputException.of(field, "errors.playbooks.range", min, max);
 			}
 			return n;
 		}
 		catch (NumberFormatException e) {
-			throw InvalidInputException.of(field, "playbooks.errors.range", min, max);
+			throw InvalidInputException.of(field, "errors.playbooks.range", min, max);
 		}
 	}
 
@@ -179,24 +179,24 @@ class PlaybookDesk {
 		try {
 			long n = Long.parseLong(value.strip());
 			if (n < 0) {
-				throw InvalidInputException.of(field, "playbooks.errors.amount");
+				throw InvalidInputException.of(field, "errors.playbooks.amount");
 			}
 			return n;
 		}
 		catch (NumberFormatException e) {
-			throw InvalidInputException.of(field, "playbooks.errors.amount");
+			throw InvalidInputException.of(field, "errors.playbooks.amount");
 		}
 	}
 
 	private static <E extends Enum<E>> E parseEnum(String field, String value, Class<E> type) {
 		if (blank(value)) {
-			throw InvalidInputException.of(field, "playbooks.errors.required");
+			throw InvalidInputException.of(field, "errors.playbooks.required");
 		}
 		try {
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
 		}
 		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of(field, "playbooks.errors.choice", value);
+			throw InvalidInputException.of(field, "errors.playbooks.choice", value);
 		}
 	}
 

@@ -41,7 +41,7 @@ class PlaybookFacade implements PlaybooksApi {
 	@Override
 	public List<Long> runBuiltin(String builtinKey, long accountId, String occurrence, Instant at) {
 		Playbook playbook = playbooks.builtin(builtinKey)
-			.orElseThrow(() -> InvalidInputException.of("builtinKey", "playbooks.errors.choice", builtinKey));
+			.orElseThrow(() -> InvalidInputException.of("builtinKey", "errors.playbooks.choice", builtinKey));
 		AccountView account = accounts.account(accountId)
 			.orElseThrow(() -> NotFoundException.of("errors.account.not-found", accountId));
 		return engine.run(playbook, Occurrence.of(playbook.trigger(), accountId, occurrence, at), account)
@@ -53,7 +53,7 @@ class PlaybookFacade implements PlaybooksApi {
 	@Override
 	public void completeTask(long taskId, String outcome, String note, long agentId) {
 		if (!tasks.complete(taskId, TaskDesk.outcome(outcome), note, agentId)) {
-			throw NotFoundException.of("playbooks.errors.task-not-found", taskId);
+			throw NotFoundException.of("errors.playbooks.task-not-found", taskId);
 		}
 	}
 

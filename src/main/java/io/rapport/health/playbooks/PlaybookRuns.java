@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ class PlaybookRuns {
 
 	static final String FAILED = "FAILED";
 
+	/** How long a run may stay running before a new delivery of its event takes it over. */
+	static final Duration STALE = Duration.ofMinutes(10);
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -41,20 +45,29 @@ class PlaybookRuns {
 		this.clock = clock;
 	}
 
-	/** The run to do for this occurrence: a new one, or one a crash left unfinished; empty when it ran already. */
+	/**
+	 * The run to do for this occurrence: a new one, or one a crash left unfinished (running, claimed more than
+	 * {@link #STALE} ago); empty when it ran already or another delivery is running it now.
+	 */
 	Optional<Long> claim(long playbookId, long accountId, String occurrence, Instant at) {
+		Instant now = clock.instant();
+		int inserted;
 		try {
-			jdbc.update("insert into playbook_runs (playbook_id, account_id, occurrence, triggered_at, status) "
-					+ "values (?, ?, ?, ?, ?) on conflict do nothing", playbookId, accountId, occurrence,
-					Timestamp.from(at), RUNNING);
+			inserted = jdbc.update("insert into playbook_runs (playbook_id, account_id, occurrence, triggered_at, "
+					+ "status, claimed_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing", playbookId, accountId,
+					occurrence, Timestamp.from(at), RUNNING, Timestamp.from(now));
 		}
 		catch (DataIntegrityViolationException lostRace) {
 			// H2 checks the conflict before a concurrent insert commits; the other delivery runs it.
 			return Optional.empty();
 		}
-		return jdbc.query("select id from playbook_runs where playbook_id = ? and account_id = ? and occurrence = ? "
-				+ "and status = ?", (rs, n) -> rs.getLong(1), playbookId, accountId, occurrence, RUNNING).stream()
-			.findFirst();
+		if (inserted == 0 && jdbc.update("update playbook_runs set claimed_at = ? where playbook_id = ? "
+				+ "and account_id = ? and occurrence = ? and status = ? and claimed_at < ?", Timestamp.from(now),
+				playbookId, accountId, occurrence, RUNNING, Timestamp.from(now.minus(STALE))) == 0) {
+			return Optional.empty();
+		}
+		return jdbc.query("select id from playbook_runs where playbook_id = ? and account_id = ? and occurrence = ?",
+				(rs, n) -> rs.getLong(1), playbookId, accountId, occurrence).stream().findFirst();
 	}
 
 	Set<Integer> stepsDone(long runId) {
@@ -64,7 +77,7 @@ class PlaybookRuns {
 
 	void recordStep(long runId, Step step, StepResult result) {
 		jdbc.update("insert into playbook_run_steps (run_id, position, kind, status, detail_key, detail_arg, at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?)", runId, step.position(), step.kind().name(),
+				+ "values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", runId, step.position(), step.kind().name(),
 				result.done() ? DONE : FAILED, result.key(), result.argument(), Timestamp.from(clock.instant()));
 	}
 

@@ -1,5 +1,8 @@
 package io.rapport.health.playbooks;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.rapport.accounts.AccountStageChanged;
 import io.rapport.health.HealthFlagRaised;
 import io.rapport.health.HealthScored;
@@ -25,38 +28,56 @@ class PlaybookTriggers {
 
 	@ApplicationModuleListener
 	void on(HealthFlagRaised event) {
-		engine.fire(new Occurrence(Trigger.FLAG_RAISED, event.accountId(),
-				"flag:" + event.flag() + ":" + event.at().toEpochMilli(), event.at(), event.flag(), null, null, null,
-				null));
+		fire(occurrencesOf(event));
 	}
 
 	@ApplicationModuleListener
 	void on(HealthScored event) {
-		if (event.band() != null && !event.band().equals(event.previousBand())) {
-			engine.fire(new Occurrence(Trigger.SCORE_BAND, event.accountId(),
-					"band:" + event.band() + ":" + event.day(), event.at(), null, event.band(), null, null, null));
-		}
-		if (event.score() != null && event.previousScore() != null && event.score() < event.previousScore()) {
-			engine.fire(new Occurrence(Trigger.SCORE_DROP, event.accountId(), "drop:" + event.day(), event.at(), null,
-					event.band(), event.previousScore() - event.score(), null, null));
-		}
+		fire(occurrencesOf(event));
 	}
 
 	@ApplicationModuleListener
 	void on(AccountStageChanged event) {
-		if (event.from() == null) {
-			engine.fire(Occurrence.of(Trigger.NEW_ACCOUNT, event.accountId(), "new", event.at()));
-		}
-		engine.fire(new Occurrence(Trigger.STAGE_ENTERED, event.accountId(),
-				"stage:" + event.to() + ":" + event.at().toEpochMilli(), event.at(), null, null, null, event.to(),
-				null));
+		fire(occurrencesOf(event));
 	}
 
 	@ApplicationModuleListener
 	void on(NpsAnswered event) {
-		if (event.detractor() && event.accountId() != null) {
-			engine.fire(Occurrence.of(Trigger.NPS_DETRACTOR, event.accountId(), "nps:" + event.answerId(),
-					event.at()));
+		fire(occurrencesOf(event));
+	}
+
+	private void fire(List<Occurrence> occurrences) {
+		occurrences.forEach(engine::fire);
+	}
+
+	/** What an event is to playbooks: none, one or (a new account also enters a stage) two occurrences. */
+	static List<Occurrence> occurrencesOf(Object event) {
+		List<Occurrence> found = new ArrayList<>();
+		if (event instanceof HealthFlagRaised e) {
+			String key = "flag:" + e.flag() + ":" + e.at().toEpochMilli();
+			found.add(new Occurrence(Trigger.FLAG_RAISED, e.accountId(), key, e.at(), e.flag(), null, null, null,
+					null));
 		}
+		else if (event instanceof HealthScored e) {
+			if (e.band() != null && !e.band().equals(e.previousBand())) {
+				found.add(new Occurrence(Trigger.SCORE_BAND, e.accountId(), "band:" + e.band() + ":" + e.day(), e.at(),
+						null, e.band(), null, null, null));
+			}
+			if (e.score() != null && e.previousScore() != null && e.score() < e.previousScore()) {
+				found.add(new Occurrence(Trigger.SCORE_DROP, e.accountId(), "drop:" + e.day(), e.at(), null, e.band(),
+						e.previousScore() - e.score(), null, null));
+			}
+		}
+		else if (event instanceof AccountStageChanged e) {
+			if (e.from() == null) {
+				found.add(Occurrence.of(Trigger.NEW_ACCOUNT, e.accountId(), "new", e.at()));
+			}
+			found.add(new Occurrence(Trigger.STAGE_ENTERED, e.accountId(),
+					"stage:" + e.to() + ":" + e.at().toEpochMilli(), e.at(), null, null, null, e.to(), null));
+		}
+		else if (event instanceof NpsAnswered e && e.detractor() && e.accountId() != null) {
+			found.add(Occurrence.of(Trigger.NPS_DETRACTOR, e.accountId(), "nps:" + e.answerId(), e.at()));
+		}
+		return found;
 	}
 }

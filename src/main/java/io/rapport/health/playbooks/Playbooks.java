@@ -59,7 +59,7 @@ class Playbooks {
 	}
 
 	Playbook require(long id) {
-		return find(id).orElseThrow(() -> NotFoundException.of("playbooks.errors.not-found", id));
+		return find(id).orElseThrow(() -> NotFoundException.of("errors.playbooks.not-found", id));
 	}
 
 	@Transactional(readOnly = true)
@@ -73,9 +73,10 @@ class Playbooks {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		Timestamp now = Timestamp.from(clock.instant());
 		jdbc.update(con -> {
-			PreparedStatement s = con.prepareStatement("insert into playbooks (builtin_key, name, description, active, "
-					+ "trigger_kind, trigger_flag, trigger_band, trigger_points, trigger_stage, trigger_days, cond_plan, "
-					+ "cond_mrr_min, cond_mrr_max, cond_stage, cond_owner_id, created_at, updated_at, version) "
+			PreparedStatement s = con.prepareStatement("insert into playbooks (builtin_key, name, description, "
+					+ "active, trigger_kind, trigger_flag, trigger_band, trigger_points, trigger_stage, trigger_days, "
+					+ "cond_plan, cond_mrr_min, cond_mrr_max, cond_stage, cond_owner_id, created_at, updated_at, "
+					+ "version) "
 					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", new String[] { "id" });
 			s.setString(1, p.builtinKey());
 			fill(s, 2, p);
@@ -104,7 +105,7 @@ class Playbooks {
 			return s;
 		});
 		if (changed == 0) {
-			throw ConflictException.of("playbooks.errors.edited-meanwhile");
+			throw ConflictException.of("errors.playbooks.edited-meanwhile");
 		}
 		jdbc.update("delete from playbook_steps where playbook_id = ?", id);
 		saveSteps(id, p.steps());

@@ -65,7 +65,7 @@ class TaskDesk {
 		user.requireAgent();
 		String state = status == null || status.isBlank() ? "open" : status.strip().toLowerCase(Locale.ROOT);
 		if (!List.of("open", "overdue", "done").contains(state)) {
-			throw InvalidInputException.of("status", "playbooks.errors.status", status);
+			throw InvalidInputException.of("status", "errors.playbooks.status", status);
 		}
 		Long assigneeId = null;
 		boolean unassigned = false;
@@ -81,7 +81,7 @@ class TaskDesk {
 				assigneeId = Long.parseLong(a);
 			}
 			else {
-				throw InvalidInputException.of("assignee", "playbooks.errors.assignee", assignee);
+				throw InvalidInputException.of("assignee", "errors.playbooks.assignee", assignee);
 			}
 		}
 		if (accountId != null && accounts.account(accountId).isEmpty()) {
@@ -103,10 +103,10 @@ class TaskDesk {
 		TaskOutcome parsed = outcome(outcome);
 		String text = note == null || note.isBlank() ? null : note.strip();
 		if (text != null && text.length() > 2000) {
-			throw InvalidInputException.of("note", "playbooks.errors.note-long", 2000);
+			throw InvalidInputException.of("note", "errors.playbooks.note-long", 2000);
 		}
 		if (!tasks.complete(id, parsed, text, user.id())) {
-			throw ConflictException.of("playbooks.errors.task-done", id);
+			throw ConflictException.of("errors.playbooks.task-done", id);
 		}
 		return get(user, id);
 	}
@@ -116,13 +116,13 @@ class TaskDesk {
 		requireSuccess(user);
 		find(id);
 		if (until == null) {
-			throw InvalidInputException.of("until", "playbooks.errors.until");
+			throw InvalidInputException.of("until", "errors.playbooks.until");
 		}
 		if (!until.isAfter(today())) {
-			throw InvalidInputException.of("until", "playbooks.errors.until-past", until);
+			throw InvalidInputException.of("until", "errors.playbooks.until-past", until);
 		}
 		if (!tasks.snooze(id, until)) {
-			throw ConflictException.of("playbooks.errors.task-done", id);
+			throw ConflictException.of("errors.playbooks.task-done", id);
 		}
 		return get(user, id);
 	}
@@ -132,10 +132,10 @@ class TaskDesk {
 		requireSuccess(user);
 		find(id);
 		if (assigneeId == null || !isSuccessManager(assigneeId)) {
-			throw InvalidInputException.of("assigneeId", "playbooks.errors.assignee-not-success", assigneeId);
+			throw InvalidInputException.of("assigneeId", "errors.playbooks.assignee-not-success", assigneeId);
 		}
 		if (!tasks.reassign(id, assigneeId)) {
-			throw ConflictException.of("playbooks.errors.task-done", id);
+			throw ConflictException.of("errors.playbooks.task-done", id);
 		}
 		return get(user, id);
 	}
@@ -160,14 +160,14 @@ class TaskDesk {
 
 	static TaskOutcome outcome(String value) {
 		if (value == null || value.isBlank()) {
-			throw InvalidInputException.of("outcome", "playbooks.errors.outcome", String.valueOf(value),
+			throw InvalidInputException.of("outcome", "errors.playbooks.outcome", String.valueOf(value),
 					outcomeNames());
 		}
 		try {
 			return TaskOutcome.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
 		}
 		catch (IllegalArgumentException e) {
-			throw InvalidInputException.of("outcome", "playbooks.errors.outcome", value, outcomeNames());
+			throw InvalidInputException.of("outcome", "errors.playbooks.outcome", value, outcomeNames());
 		}
 	}
 
@@ -181,7 +181,7 @@ class TaskDesk {
 	}
 
 	private TaskView find(long id) {
-		return tasks.find(id).orElseThrow(() -> NotFoundException.of("playbooks.errors.task-not-found", id));
+		return tasks.find(id).orElseThrow(() -> NotFoundException.of("errors.playbooks.task-not-found", id));
 	}
 
 	private void requireSuccess(AuthenticatedUser user) {

@@ -110,7 +110,7 @@ class TasksPage {
 				day = until == null || until.isBlank() ? null : LocalDate.parse(until.strip());
 			}
 			catch (DateTimeParseException e) {
-				throw InvalidInputException.of("until", "playbooks.errors.until");
+				throw InvalidInputException.of("until", "errors.playbooks.until");
 			}
 			TaskItem task = desk.snooze(user, id, day);
 			return forms.message("playbooks.task.snoozed", task.title(), task.dueOn());

@@ -61,7 +61,7 @@ class TasksRestController {
 			return desk.snooze(user, id, until == null ? null : LocalDate.parse(until.strip()));
 		}
 		catch (DateTimeParseException e) {
-			throw InvalidInputException.of("until", "playbooks.errors.until");
+			throw InvalidInputException.of("until", "errors.playbooks.until");
 		}
 	}
 
@@ -71,7 +71,7 @@ class TasksRestController {
 		JsonNode assignee = body == null || !body.isObject() ? null : body.get("assigneeId");
 		if (assignee == null || !assignee.isIntegralNumber()) {
 			user.requireAgent();
-			throw InvalidInputException.of("assigneeId", "playbooks.errors.assignee-not-success",
+			throw InvalidInputException.of("assigneeId", "errors.playbooks.assignee-not-success",
 					assignee == null ? "" : assignee.toString());
 		}
 		return desk.reassign(user, id, assignee.longValue());
@@ -83,7 +83,7 @@ class TasksRestController {
 		}
 		JsonNode value = body.get(field);
 		if (!value.isString()) {
-			throw InvalidInputException.of(field, "playbooks.errors.text");
+			throw InvalidInputException.of(field, "errors.playbooks.text");
 		}
 		return value.asString();
 	}

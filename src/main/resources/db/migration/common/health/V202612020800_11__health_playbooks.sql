@@ -50,6 +50,8 @@ create table playbook_runs (
     triggered_at    timestamp with time zone not null,
     -- RUNNING, DONE (every step done), FAILED (at least one step failed)
     status          varchar(10) not null,
+    -- when a delivery took the run on; a RUNNING run claimed long ago was interrupted and may be resumed
+    claimed_at      timestamp with time zone not null,
     finished_at     timestamp with time zone,
     constraint playbook_runs_once unique (playbook_id, account_id, occurrence)
 );
