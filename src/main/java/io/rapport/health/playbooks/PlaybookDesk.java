@@ -65,7 +65,7 @@ class PlaybookDesk {
 	}
 
 	/** The fields of the edit form (or of a client), as text; steps as parallel lists. */
-	record PlaybookForm(String name, String description, boolean active, String trigger, String flag, String band,
+	public record PlaybookForm(String name, String description, boolean active, String trigger, String flag, String band,
 			String points, String stage, String days, String plan, String mrrMin, String mrrMax, String condStage,
 			String ownerId, List<Map<String, String>> steps) {
 	}
@@ -128,7 +128,10 @@ class PlaybookDesk {
 							String.join(", ", TEMPLATES));
 				}
 			}
-			steps.add(new Step(i + 1, kind, title, body, due == null && kind.task() ? 0 : due, template));
+			if (kind.task() && due == null) {
+				due = 0;
+			}
+			steps.add(new Step(i + 1, kind, title, body, due, template));
 		}
 		if (steps.isEmpty()) {
 			throw InvalidInputException.of("steps", "errors.playbooks.no-steps");

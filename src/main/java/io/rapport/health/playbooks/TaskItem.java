@@ -13,7 +13,7 @@ public record TaskItem(long id, long accountId, String accountName, Long assigne
 		String note, Instant completedAt, Long completedById, String completedByName, Long playbookRunId,
 		boolean valueCheck, String firstValueEvent, LocalDate firstValueDay) {
 
-	boolean open() {
+	public boolean open() {
 		return "open".equals(status);
 	}
 }

@@ -81,6 +81,7 @@ class TasksPage {
 		page.addAttribute("view", shown);
 		page.addAttribute("views", VIEWS);
 		page.addAttribute("accountId", account);
+		page.addAttribute("back", "/tasks?view=" + shown + (account == null ? "" : "&account=" + account));
 		page.addAttribute("overdue", desk.overdueFor(user.id()));
 		page.addAttribute("mayWrite", desk.maySucceed(user));
 		page.addAttribute("managers", desk.managers());

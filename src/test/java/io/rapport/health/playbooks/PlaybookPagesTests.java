@@ -50,6 +50,9 @@ class PlaybookPagesTests extends IntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	TaskTimeline timeline;
+
 	@AfterEach
 	void pauseTestPlaybooks() {
 		jdbc.update("update playbooks set active = false where builtin_key is null");
@@ -127,5 +130,11 @@ class PlaybookPagesTests extends IntegrationTest {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/tasks"));
 		mvc.perform(get("/accounts/" + account.id()).with(signedInAs(manager))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Tier 2 has it")));
+		assertThat(timeline.entries(account.id(), clock.instant().plusSeconds(1), 10, java.util.Locale.ENGLISH))
+			.filteredOn(e -> e.kind().equals("task.completed")).singleElement().satisfies(e -> {
+				assertThat(e.text()).isEqualTo("Task done: Late kickoff call (Escalated)");
+				assertThat(e.detail()).isEqualTo("Tier 2 has it");
+				assertThat(e.actor()).isEqualTo(manager.user().name());
+			});
 	}
 }
