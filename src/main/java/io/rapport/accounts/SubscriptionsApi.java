@@ -145,6 +145,17 @@ public class SubscriptionsApi {
 			.collect(Collectors.toMap(row -> (Long) row[0], row -> (Instant) row[1]));
 	}
 
+	/**
+	 * The subscriptions not cancelled whose renewal falls between two instants (both included), soonest first: what
+	 * renewal playbooks look at every day.
+	 */
+	@Transactional(readOnly = true)
+	public List<SubscriptionView> renewingBetween(Instant from, Instant to) {
+		Instant now = clock.instant();
+		return subscriptions.findByRenewsAtBetweenAndCancelledAtIsNullOrderByRenewsAtAscIdAsc(from, to).stream()
+			.map(s -> s.view(now)).toList();
+	}
+
 	/** The account's ledger, in the order the changes took effect. */
 	@Transactional(readOnly = true)
 	public List<MovementView> movements(long accountId) {

@@ -56,6 +56,16 @@ class DemoStartupTests {
 		assertThat(output).contains("amara.nwosu@brightlane.example", "elena.popescu@brightlane.example");
 	}
 
+	/** Playbook runs with tasks for the success managers: some done with an outcome, some overdue (DemoPlaybooks). */
+	private static void shouldHaveSuccessTasks(JdbcTemplate jdbc) {
+		assertThat(jdbc.queryForObject("select count(*) from playbook_runs r join playbooks p on p.id = r.playbook_id "
+				+ "where p.builtin_key = 'win-back'", Long.class)).isEqualTo(4);
+		assertThat(jdbc.queryForObject("select count(*) from success_tasks where status = 'DONE' and outcome is not null "
+				+ "and note is not null", Long.class)).isGreaterThanOrEqualTo(3);
+		assertThat(jdbc.queryForObject("select count(*) from success_tasks where status = 'OPEN' and due_on < current_date "
+				+ "and assignee_id is not null", Long.class)).isPositive();
+	}
+
 	@Test
 	void shouldFillAnEmptyDatabaseOnceAndPrintTheDemoLogins(@TempDir Path dataDir, CapturedOutput output) throws Exception {
 		String url = "jdbc:h2:file:" + dataDir.resolve("rapport")
@@ -85,6 +95,7 @@ class DemoStartupTests {
 			shouldHaveWrittenTheHelpCenter(context, jdbc);
 			shouldHaveTheCustomerBase(jdbc, output);
 			shouldHaveHealthHistory(jdbc, output);
+			shouldHaveSuccessTasks(jdbc);
 		}
 		int printed = count(output.getOut(), "Demo data is ready");
 

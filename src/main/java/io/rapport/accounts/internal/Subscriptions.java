@@ -16,4 +16,7 @@ public interface Subscriptions extends JpaRepository<Subscription, Long> {
 	@Query("select s.accountId, max(s.cancelledAt) from Subscription s group by s.accountId "
 			+ "having count(s) = count(s.cancelledAt)")
 	List<Object[]> churnedAccounts();
+
+	List<Subscription> findByRenewsAtBetweenAndCancelledAtIsNullOrderByRenewsAtAscIdAsc(java.time.Instant from,
+			java.time.Instant to);
 }

@@ -24,7 +24,7 @@ class MailTemplates {
 
 	static final List<String> KEYS = List.of("received", "reply", "solved", "agent.new-ticket", "agent.assigned",
 			"agent.customer-replied", "portal.verify", "portal.reset", "portal.invitation", "survey.csat",
-			"survey.nps", "sla.alert");
+			"survey.nps", "sla.alert", "success.welcome", "success.checkin", "success.renewal");
 
 	static final List<String> LANGUAGES = List.of("en", "zh", "ro", "ta", "eo");
 

@@ -1,0 +1,124 @@
+package io.rapport.health.playbooks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.rapport.accounts.AccountView;
+import io.rapport.accounts.AccountsApi;
+import io.rapport.accounts.SubscriptionView;
+import io.rapport.accounts.SubscriptionsApi;
+import io.rapport.activity.ActivityApi;
+import io.rapport.activity.DailyUsage;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The triggers no event announces, looked for once a day: renewals coming within a playbook's days (one occurrence
+ * per renewal date, so a day the job missed is caught the next day and a renewal is never run twice), and accounts
+ * nobody signed in to for a playbook's days (one occurrence per silence, named by the last sign-in day; read from
+ * the usage rollups of "Signed In").
+ */
+@Component
+class PlaybookJobs {
+
+	static final int SIGN_IN_LOOKBACK_DAYS = 400;
+
+	static final String SIGNED_IN = "Signed In";
+
+	private final Playbooks playbooks;
+
+	private final PlaybookEngine engine;
+
+	private final SubscriptionsApi subscriptions;
+
+	private final AccountsApi accounts;
+
+	private final ActivityApi activity;
+
+	private final Clock clock;
+
+	PlaybookJobs(Playbooks playbooks, PlaybookEngine engine, SubscriptionsApi subscriptions, AccountsApi accounts,
+			ActivityApi activity, Clock clock) {
+		this.playbooks = playbooks;
+		this.engine = engine;
+		this.subscriptions = subscriptions;
+		this.accounts = accounts;
+		this.activity = activity;
+		this.clock = clock;
+	}
+
+	@Scheduled(cron = "${rapport.playbooks.daily-cron:0 40 5 * * *}", zone = "UTC")
+	@SchedulerLock(name = "playbooks-daily", lockAtMostFor = "PT1H")
+	public void daily() {
+		renewals();
+		quietAccounts();
+	}
+
+	/** Fires the renewal playbooks for every renewal within the longest of their windows; answers the runs. */
+	int renewals() {
+		int window = playbooks.active(Trigger.RENEWAL_DUE).stream().map(Playbook::triggerDays)
+			.filter(d -> d != null).mapToInt(Integer::intValue).max().orElse(-1);
+		if (window < 0) {
+			return 0;
+		}
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		int runs = 0;
+		Set<String> seen = new LinkedHashSet<>();
+		for (SubscriptionView s : subscriptions.renewingBetween(now, now.plus(Duration.ofDays(window + 1L)))) {
+			LocalDate renewal = LocalDate.ofInstant(s.renewsAt(), ZoneOffset.UTC);
+			if (seen.add(s.accountId() + ":" + renewal)) {
+				int days = (int) ChronoUnit.DAYS.between(today, renewal);
+				runs += engine.fire(new Occurrence(Trigger.RENEWAL_DUE, s.accountId(), "renewal:" + renewal, now, null,
+						null, null, null, days)).size();
+			}
+		}
+		return runs;
+	}
+
+	/** Fires the no-sign-in playbooks for accounts silent for at least the shortest of their days. */
+	int quietAccounts() {
+		int shortest = playbooks.active(Trigger.NO_SIGN_IN).stream().map(Playbook::triggerDays)
+			.filter(d -> d != null).mapToInt(Integer::intValue).min().orElse(-1);
+		if (shortest < 0) {
+			return 0;
+		}
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		int runs = 0;
+		for (int page = 0;; page++) {
+			List<AccountView> items = accounts.searchAccounts("", page, 200).items();
+			for (AccountView account : items) {
+				Optional<Occurrence> silence = silence(account, today, now, shortest);
+				if (silence.isPresent()) {
+					runs += engine.fire(silence.get()).size();
+				}
+			}
+			if (items.size() < 200) {
+				return runs;
+			}
+		}
+	}
+
+	private Optional<Occurrence> silence(AccountView account, LocalDate today, Instant now, int shortest) {
+		Optional<LocalDate> last = activity.usage(account.id(), today.minusDays(SIGN_IN_LOOKBACK_DAYS), today,
+				SIGNED_IN).stream().filter(u -> u.count() > 0).map(DailyUsage::day).max(LocalDate::compareTo);
+		LocalDate since = last.orElse(LocalDate.ofInstant(account.createdAt(), ZoneOffset.UTC));
+		int days = (int) ChronoUnit.DAYS.between(since, today);
+		if (days < shortest) {
+			return Optional.empty();
+		}
+		String key = last.map(d -> "silent-since:" + d).orElse("never-signed-in");
+		return Optional.of(new Occurrence(Trigger.NO_SIGN_IN, account.id(), key, now, null, null, null, null, days));
+	}
+}
