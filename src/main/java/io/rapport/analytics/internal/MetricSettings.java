@@ -125,6 +125,24 @@ class MetricSettings {
 				Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1))));
 	}
 
+	/** An amount in major units as people type it ({@code 12,500.50} or {@code 12500.5}) in minor units; blank is null. */
+	static Long cents(String amount, String currency) {
+		if (amount == null || amount.isBlank()) {
+			return null;
+		}
+		int digits = Math.max(0, Currency.getInstance(currency(currency, "currency")).getDefaultFractionDigits());
+		try {
+			BigDecimal major = new BigDecimal(amount.strip().replace(",", "").replace(" ", ""));
+			if (major.scale() > digits) {
+				throw InvalidInputException.of("amount", "errors.metrics.amount", amount);
+			}
+			return major.movePointRight(digits).longValueExact();
+		}
+		catch (NumberFormatException | ArithmeticException e) {
+			throw InvalidInputException.of("amount", "errors.metrics.amount", amount);
+		}
+	}
+
 	static String currency(String code, String field) {
 		if (code == null || code.isBlank()) {
 			throw InvalidInputException.of(field, "errors.metrics.currency", String.valueOf(code));

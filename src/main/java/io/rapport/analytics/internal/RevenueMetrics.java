@@ -55,6 +55,11 @@ class RevenueMetrics {
 		return settings.settings();
 	}
 
+	/** The plans that ever had MRR, for the plan filter. */
+	List<String> plans() {
+		return jdbc.queryForList("select distinct plan from analytics_mrr_segments order by plan", String.class);
+	}
+
 	/** MRR and its movements: the months summed per period, and in total. */
 	Map<String, Object> mrr(MetricsQuery q) {
 		MonthlyMrr data = load(q);
