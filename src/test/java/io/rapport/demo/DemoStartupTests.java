@@ -37,7 +37,17 @@ class DemoStartupTests {
 		assertThat(jdbc.queryForObject("select count(*) from subscriptions where trial_ends_at is not null", Long.class))
 			.isEqualTo(3);
 		assertThat(jdbc.queryForList("select cancel_reason from subscriptions where cancelled_at is not null", String.class))
-			.hasSize(2).allMatch(reason -> !reason.isBlank());
+			.allMatch(reason -> !reason.isBlank());
+		// two accounts left for good; the other cancellations are history (a finished package, a customer who returned)
+		assertThat(jdbc.queryForObject("select count(distinct account_id) from subscriptions s where not exists"
+				+ " (select 1 from subscriptions l where l.account_id = s.account_id and l.cancelled_at is null)",
+				Long.class)).isEqualTo(2);
+		// two years of revenue history with its inputs, for the Business page
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+				"select count(distinct account_id) from analytics_mrr_segments", Long.class) == 20);
+		assertThat(jdbc.queryForObject("select count(*) from analytics_revenue_movements where kind = 'REACTIVATION'"
+				+ " or kind = 'CANCELLATION'", Long.class)).isGreaterThan(2);
+		assertThat(jdbc.queryForObject("select count(*) from analytics_spend", Long.class)).isEqualTo(25);
 		assertThat(jdbc.queryForList("select distinct currency from subscriptions", String.class))
 			.contains("EUR", "USD");
 		assertThat(jdbc.queryForObject("select count(*) from accounts where owner_id is null", Long.class)).isZero();
