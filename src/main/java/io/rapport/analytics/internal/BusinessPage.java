@@ -74,6 +74,7 @@ class BusinessPage {
 		Map<String, Object> mrr = metrics.mrr(q);
 		String currency = (String) mrr.get("currency");
 		model.addAttribute("q", q);
+		model.addAttribute("periodParam", q.period().param());
 		model.addAttribute("currency", currency);
 		model.addAttribute("mrr", mrr);
 		Map<String, Object> churn = metrics.churn(q, "churn");
