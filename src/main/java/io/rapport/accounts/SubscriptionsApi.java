@@ -7,6 +7,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 import io.rapport.accounts.internal.Accounts;
@@ -161,6 +163,17 @@ public class SubscriptionsApi {
 	public List<MovementView> movements(long accountId) {
 		return movements.findByAccountIdOrderByEffectiveAtAscIdAsc(accountId).stream()
 			.map(SubscriptionMovement::view).toList();
+	}
+
+	/**
+	 * Every movement of every account, account by account and in the order they took effect: what a read model
+	 * of revenue is rebuilt from. Streamed, so the whole ledger is never held at once.
+	 */
+	@Transactional(readOnly = true)
+	public void forEachMovement(Consumer<MovementView> action) {
+		try (Stream<SubscriptionMovement> all = movements.streamAllByOrderByAccountIdAscEffectiveAtAscIdAsc()) {
+			all.forEach(m -> action.accept(m.view()));
+		}
 	}
 
 	private void record(SubscriptionView s, MovementKind kind, Instant at, long delta, String reason, Long by) {

@@ -62,4 +62,12 @@ public class ActivityApi {
 	public Set<String> coreFeatures() {
 		return kinds.coreFeatures();
 	}
+
+	/**
+	 * Adoption of {@code features} between two UTC days (both included): distinct people (or, with
+	 * {@code byAccount}, accounts) active in the window, and those of them who used the features.
+	 */
+	public Adoption adoption(LocalDate from, LocalDate to, Set<String> features, boolean byAccount) {
+		return usage.adoption(from, to, features, byAccount);
+	}
 }

@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
  * and GBP, renewals spread over the next year, some grown or shrunk since), three trials, two cancellations with
  * their reasons, an add-on here and there, a lifecycle stage and an owner (the two success managers) for each,
  * and a few pinned notes. Deterministic by seed.
+ * <p>
+ * Behind today's subscriptions lies up to two years of history for the Business page (drawn from a random of its
+ * own, so today's state is the same with or without it): accounts that left and came back, seats added in steps,
+ * a dip and a recovery, a finished onboarding package; {@link DemoRevenue} adds the spend and exchange rates.
  */
 @Component
 class DemoSuccess {
@@ -53,11 +57,15 @@ class DemoSuccess {
 
 	private final Clock clock;
 
-	DemoSuccess(AccountsApi accounts, SubscriptionsApi subscriptions, IdentityApi identity, Clock clock) {
+	private final DemoRevenue revenue;
+
+	DemoSuccess(AccountsApi accounts, SubscriptionsApi subscriptions, IdentityApi identity, Clock clock,
+			DemoRevenue revenue) {
 		this.accounts = accounts;
 		this.subscriptions = subscriptions;
 		this.identity = identity;
 		this.clock = clock;
+		this.revenue = revenue;
 	}
 
 	record Result(int subscriptions, int trials, int cancelled, int owned) {
@@ -65,6 +73,7 @@ class DemoSuccess {
 
 	Result create(long seed) {
 		Random random = new Random(seed * 31 + 9);
+		Random history = new Random(seed * 31 + 77);
 		List<AgentView> managers = identity.groupByKey(GroupView.SUCCESS)
 			.map(g -> identity.activeAgentsIn(g.id())).orElse(List.of());
 		List<AccountView> all = everyAccount();
@@ -72,7 +81,7 @@ class DemoSuccess {
 		int owned = 0;
 		for (int i = 0; i < all.size(); i++) {
 			AccountView account = all.get(i);
-			made += subscribe(account, i, random);
+			made += subscribe(account, i, random, history);
 			AgentView owner = managers.isEmpty() ? null : managers.get(i % managers.size());
 			if (owner != null) {
 				accounts.setOwner(account.id(), owner.id());
@@ -80,6 +89,7 @@ class DemoSuccess {
 			}
 			stage(account, i, random, owner);
 		}
+		revenue.create(seed);
 		return new Result(made, TRIALS.length, CANCELLED.length, owned);
 	}
 
@@ -97,7 +107,7 @@ class DemoSuccess {
 		return all;
 	}
 
-	private int subscribe(AccountView account, int i, Random random) {
+	private int subscribe(AccountView account, int i, Random random, Random history) {
 		Instant now = clock.instant();
 		String[] plan = PLANS[random.nextInt(PLANS.length)];
 		String currency = i % 7 == 3 ? "GBP" : i % 2 == 0 ? "USD" : "EUR";
@@ -112,17 +122,36 @@ class DemoSuccess {
 		int ageDays = 40 + random.nextInt(700);
 		Instant started = now.minus(Duration.ofDays(ageDays));
 		Instant renews = started.plus(Duration.ofDays(365L * (ageDays / 365 + 1)));
+		int made = earlier(account, i, currency, seats, started, ageDays, history);
 		SubscriptionView s = subscriptions.create(new NewSubscription(account.id(), plan[0], mrr, currency, seats,
 				started, renews, null), null);
-		int made = 1;
+		made++;
 		if (random.nextInt(3) == 0) {
 			int more = seats / 4 + 1;
+			if (ageDays > 90) {
+				subscriptions.change(s.id(), new SubscriptionChange(null, mrr + 1000L * (more / 2), seats + more / 2,
+						started.plus(Duration.ofDays(ageDays / 4))), null);
+			}
 			subscriptions.change(s.id(), new SubscriptionChange(null, mrr + 1000L * more, seats + more,
 					started.plus(Duration.ofDays(ageDays / 2))), null);
 		}
 		else if (random.nextInt(5) == 0) {
 			subscriptions.change(s.id(), new SubscriptionChange(null, mrr - 1000L * (seats / 5), seats - seats / 5,
 					started.plus(Duration.ofDays(ageDays / 3))), null);
+		}
+		else if (i % 3 == 2 && ageDays > 120 && seats > 3) {
+			// a dip and a recovery: two seats given up for a season, then taken back
+			subscriptions.change(s.id(), new SubscriptionChange(null, mrr - 2000L, seats - 2,
+					started.plus(Duration.ofDays(ageDays / 3))), null);
+			subscriptions.change(s.id(), new SubscriptionChange(null, mrr, seats,
+					started.plus(Duration.ofDays(2L * ageDays / 3))), null);
+		}
+		if (i % 6 == 4 && ageDays > 150) {
+			SubscriptionView onboarding = subscriptions.create(new NewSubscription(account.id(), "Onboarding package",
+					15_000L, currency, 1, started.plus(Duration.ofDays(10)), null, null), null);
+			subscriptions.cancel(onboarding.id(), new SubscriptionCancellation(started.plus(Duration.ofDays(100)),
+					"Onboarding finished"), null);
+			made++;
 		}
 		if (contains(CANCELLED, i)) {
 			int which = i == CANCELLED[0] ? 0 : 1;
@@ -135,6 +164,25 @@ class DemoSuccess {
 			made++;
 		}
 		return made;
+	}
+
+	/**
+	 * An earlier subscription that ended before today's began, for some accounts: they left and came back (a
+	 * reactivation on the Business page). Never reaches into today's state.
+	 */
+	private int earlier(AccountView account, int i, String currency, int seats, Instant started, int ageDays,
+			Random history) {
+		if (i % 4 != 1 || ageDays > 500) {
+			return 0;
+		}
+		int gapDays = 45 + history.nextInt(60);
+		Instant ended = started.minus(Duration.ofDays(gapDays));
+		Instant began = ended.minus(Duration.ofDays(90 + history.nextInt(120)));
+		SubscriptionView old = subscriptions.create(new NewSubscription(account.id(), "Starter", 9_900L + 1000L
+				* Math.max(1, seats / 3), currency, Math.max(1, seats / 3), began, null, null), null);
+		subscriptions.cancel(old.id(), new SubscriptionCancellation(ended, "Paused the project for a budget review"),
+				null);
+		return 1;
 	}
 
 	private void stage(AccountView account, int i, Random random, AgentView owner) {

@@ -46,6 +46,17 @@ class DemoStartupTests {
 		assertThat(jdbc.queryForObject("select count(distinct event) from activity_daily", Long.class))
 			.isGreaterThanOrEqualTo(8);
 		assertThat(output).contains("Demo usage: a year for 20 accounts");
+		// two of today's accounts left for good, and the past customers of the usage history; the other cancellations
+		// are history (a finished package, a customer who returned)
+		assertThat(jdbc.queryForObject("select count(distinct account_id) from subscriptions s where not exists"
+				+ " (select 1 from subscriptions l where l.account_id = s.account_id and l.cancelled_at is null)",
+				Long.class)).isGreaterThanOrEqualTo(2 + DemoUsage.PAST_CUSTOMERS);
+		// two years of revenue history with its inputs, for the Business page
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+				"select count(distinct account_id) from analytics_mrr_segments", Long.class) >= 20);
+		assertThat(jdbc.queryForObject("select count(*) from analytics_revenue_movements where kind = 'REACTIVATION'"
+				+ " or kind = 'CANCELLATION'", Long.class)).isGreaterThan(2);
+		assertThat(jdbc.queryForObject("select count(*) from analytics_spend", Long.class)).isEqualTo(25);
 		assertThat(jdbc.queryForList("select distinct currency from subscriptions", String.class))
 			.contains("EUR", "USD");
 		assertThat(jdbc.queryForObject("select count(*) from accounts where owner_id is null", Long.class)).isZero();

@@ -1,6 +1,7 @@
 package io.rapport.accounts.internal;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -9,4 +10,6 @@ public interface SubscriptionMovements extends JpaRepository<SubscriptionMovemen
 	List<SubscriptionMovement> findBySubscriptionIdOrderByEffectiveAtAscIdAsc(long subscriptionId);
 
 	List<SubscriptionMovement> findByAccountIdOrderByEffectiveAtAscIdAsc(long accountId);
+
+	Stream<SubscriptionMovement> streamAllByOrderByAccountIdAscEffectiveAtAscIdAsc();
 }

@@ -4,9 +4,13 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
+import io.rapport.activity.Adoption;
 import io.rapport.activity.DailyUsage;
 import io.rapport.activity.UsageTotals;
 
@@ -65,5 +69,34 @@ public class UsageReader {
 		events.forEach((account, byEvent) -> totals.put(account, new UsageTotals(account,
 				users.getOrDefault(account, new long[1])[0], Map.copyOf(byEvent))));
 		return totals;
+	}
+
+	/** Distinct people (user keys within an account) or accounts active in the window, and those using the features. */
+	@Transactional(readOnly = true)
+	public Adoption adoption(LocalDate from, LocalDate to, Set<String> features, boolean byAccount) {
+		String who = byAccount ? "account_id" : "account_id, user_key";
+		String people = byAccount ? "" : " and user_key <> ''";
+		Date first = Date.valueOf(from);
+		Date last = Date.valueOf(to);
+		long eligible = jdbc.queryForObject("select count(*) from (select distinct " + who + " from activity_daily"
+				+ " where usage_day between ? and ?" + people + ") x", Long.class, first, last);
+		Map<String, Long> byFeature = new LinkedHashMap<>();
+		if (features.isEmpty()) {
+			return new Adoption(eligible, 0, byFeature);
+		}
+		Set<String> sorted = new TreeSet<>(features);
+		sorted.forEach(f -> byFeature.put(f, 0L));
+		String in = String.join(", ", sorted.stream().map(f -> "?").toList());
+		List<Object> args = new ArrayList<>(List.of(first, last));
+		args.addAll(sorted);
+		long adopting = jdbc.queryForObject("select count(*) from (select distinct " + who + " from activity_daily"
+				+ " where usage_day between ? and ?" + people + " and event in (" + in + ")) x", Long.class,
+				args.toArray());
+		jdbc.query("select event, count(*) from (select distinct event, " + who + " from activity_daily"
+				+ " where usage_day between ? and ?" + people + " and event in (" + in + ")) x group by event",
+				rs -> {
+					byFeature.put(rs.getString(1), rs.getLong(2));
+				}, args.toArray());
+		return new Adoption(eligible, adopting, byFeature);
 	}
 }
