@@ -107,7 +107,7 @@ echo "load average after loading: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$O
 # 3. Per type, articles then tickets: the app's online reindex, asked for as an admin does (Admin -> Search, the
 #    type's rebuild button: SearchIndexes rebuilds it batch by batch; search_reindex_runs records when it started
 #    and finished), then the searches of that type on a quiet server (4).
-echo -e "entity\tstatus\treason\ttotal\tdone\tseconds\trows/s\terror" > "$OUT/reindex.tsv"
+echo -e "entity\tstatus\treason\ttotal\tdone\tseconds\trows/s\terror\tserver cpu s\tcpu s/1000 rows" > "$OUT/reindex.tsv"
 for type in $REINDEX_TYPES; do
   sb rebuild "http://127.0.0.1:$PORT" "$type"
   if ! sb reindex "$URL" "$REINDEX_TIMEOUT" "$type" | tee -a "$OUT/reindex.tsv"; then

@@ -573,6 +573,10 @@ public class SearchBench {
 
 	static void reindex(String url, int timeoutSeconds, String entity) throws Exception {
 		long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+		// The server's CPU from the rebuild's request (just before) to its end: the number to compare builds on a
+		// busy machine, where the wall clock says more about the neighbours (polled every second, so at most a
+		// second of an idle server is counted too).
+		long cpuBefore = Bench.serverCpuNanos();
 		try (Connection c = connect(url)) {
 			while (true) {
 				List<String> lines = new ArrayList<>();
@@ -593,7 +597,11 @@ public class SearchBench {
 					}
 				}
 				if (!lines.isEmpty() && !active) {
-					System.out.println(lines.get(lines.size() - 1));
+					long cpu = Bench.serverCpuNanos() - cpuBefore;
+					String last = lines.get(lines.size() - 1);
+					long done = Long.parseLong(last.split("\t")[4]);
+					System.out.println(last + (cpuBefore < 0 ? "\t\t" : String.format("\t%.1f\t%.2f", cpu / 1e9,
+							cpu / 1e9 / Math.max(1, done) * 1000)));
 					return;
 				}
 				if (System.nanoTime() > deadline) {
@@ -601,7 +609,7 @@ public class SearchBench {
 					throw new IllegalStateException("reindex not done within " + timeoutSeconds + " s");
 				}
 				System.err.println("reindex: " + String.join(" | ", lines));
-				Thread.sleep(5000);
+				Thread.sleep(1000);
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.rapport.knowledge.KnowledgeApi.ArticleSummary;
@@ -18,10 +19,8 @@ import io.rapport.shared.search.SearchSynonyms;
 
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
-import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
-import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
-import org.hibernate.search.engine.search.projection.SearchProjection;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 
@@ -47,6 +46,12 @@ public class ArticleSearch {
 
 	/** Translations read to make one page of articles: several translations of one article may match. */
 	private static final int WINDOW = 200;
+
+	/** Articles found without typos below which the search is made again with one typo allowed per word. */
+	static final int TYPOS_BELOW = 10;
+
+	/** The length of a snippet, in characters. */
+	private static final int FRAGMENT = 160;
 
 	private static final String OPEN = "\u0002";
 
@@ -81,54 +86,66 @@ public class ArticleSearch {
 	@Transactional(readOnly = true)
 	public SearchResults search(String query, String locale, Audience audience, Filter filter, int offset, int limit) {
 		String q = clean(query);
-		LocalizedQuery words = LocalizedQuery.of(q, locale).field("title", 3f).field("keywords", 2f)
-			.field("summary", 1.5f).field("body").synonyms(synonyms.of(locale));
+		LocalizedQuery words = words(q, locale).typos(false);
 		if (q.isEmpty() || words.isBlank() || limit <= 0) {
 			return new SearchResults(q, locale, 0, List.of());
 		}
 		SearchSession session = Search.session(entityManager);
-		// The window is read without highlights: the plain highlighter rewrites the query (fuzzy automata
-		// included) for every hit and field, which cost more than the search itself when it ran on all 200
-		// (docs/benchmarks.md, "Search"). Only the page shown is highlighted, by a second query on its ids.
-		List<List<?>> rows = session.search(ArticleTranslation.class)
-			.select(f -> f.composite().from(f.entity(ArticleTranslation.class), f.score()).asList())
-			.where(f -> f.bool(b -> {
-				b.must(words.toPredicate(f));
-				restrict(f, b, audience, filter);
-			}))
-			.fetchHits(WINDOW);
-		List<Found> found = collapse(rows, locale);
+		// The words as typed first; with one typo allowed only when that finds too few articles (the fuzzy clauses
+		// cost more than the rest of the query; docs/benchmarks.md, "Search").
+		List<Candidate> found = collapse(window(session, f -> words.toPredicate(f), audience, filter), locale);
+		if (found.size() < TYPOS_BELOW && words.mayHaveTypos()) {
+			words.typos(true);
+			found = collapse(window(session, f -> words.toPredicate(f), audience, filter), locale);
+		}
 		int from = Math.min(Math.max(offset, 0), found.size());
 		int to = Math.min(from + limit, found.size());
-		List<Found> page = found.subList(from, to);
-		Map<Long, List<?>> highlights = highlights(session, words, page);
-		List<SearchHit> hits = page.stream()
-			.map(hit -> new SearchHit(Views.summary(hit.translation()),
-					snippet(hit.translation(), highlights.getOrDefault(hit.translation().getId(), List.of())),
-					hit.score()))
-			.toList();
+		List<SearchHit> hits = new ArrayList<>();
+		for (Found hit : page(found.subList(from, to))) {
+			hits.add(new SearchHit(Views.summary(hit.translation()), snippet(hit.translation(), words), hit.score()));
+		}
 		return new SearchResults(q, locale, found.size(), hits);
 	}
 
-	/** The highlighted fragments of the given hits, by translation id: the same words, on those documents only. */
-	private static Map<Long, List<?>> highlights(SearchSession session, LocalizedQuery words, List<Found> page) {
-		if (page.isEmpty()) {
-			return Map.of();
-		}
-		List<Long> ids = page.stream().map(hit -> hit.translation().getId()).toList();
-		List<List<?>> rows = session.search(ArticleTranslation.class)
-			.select(f -> highlightProjection(f))
+	private LocalizedQuery words(String q, String locale) {
+		return LocalizedQuery.of(q, locale).field("title", 3f).field("keywords", 2f).field("summary", 1.5f)
+			.field("body").synonyms(synonyms.of(locale));
+	}
+
+	/**
+	 * The best {@link #WINDOW} translations matching, as the index has them (id, article, locale, score): no
+	 * translation is loaded to choose one hit per article. The total is not counted beyond the window, so Lucene
+	 * may skip the documents that cannot enter it.
+	 */
+	private static List<Row> window(SearchSession session, Function<SearchPredicateFactory, PredicateFinalStep> text,
+			Audience audience, Filter filter) {
+		return session.search(ArticleTranslation.class)
+			.select(f -> f.composite()
+				.from(f.id(Long.class), f.field("article", Long.class), f.field("locale", String.class), f.score())
+				.asList(v -> new Row((Long) v.get(0), (Long) v.get(1), (String) v.get(2), (Float) v.get(3))))
 			.where(f -> f.bool(b -> {
-				b.must(words.toPredicate(f));
-				b.filter(f.id().matchingAny(ids));
+				b.must(text.apply(f));
+				restrict(f, b, audience, filter);
 			}))
-			.highlighter(h -> h.plain().tag(OPEN, CLOSE).fragmentSize(160).numberOfFragments(1).noMatchSize(0))
-			.fetchHits(ids.size());
-		Map<Long, List<?>> byId = new HashMap<>();
-		for (List<?> row : rows) {
-			byId.put((Long) row.get(0), row.subList(1, row.size()));
+			.totalHitCountThreshold(WINDOW)
+			.fetchHits(WINDOW);
+	}
+
+	/** The translations of the hits shown, loaded in one query with their articles, in the order found. */
+	private List<Found> page(List<Candidate> candidates) {
+		if (candidates.isEmpty()) {
+			return List.of();
 		}
-		return byId;
+		Map<Long, ArticleTranslation> byId = new HashMap<>();
+		entityManager
+			.createQuery("select t from ArticleTranslation t join fetch t.article where t.id in :ids",
+					ArticleTranslation.class)
+			.setParameter("ids", candidates.stream().map(Candidate::translationId).toList())
+			.getResultList()
+			.forEach(t -> byId.put(t.getId(), t));
+		// a translation deleted since the index was read is left out, as entity loading would
+		return candidates.stream().filter(c -> byId.containsKey(c.translationId()))
+			.map(c -> new Found(byId.get(c.translationId()), c.score())).toList();
 	}
 
 	/** Articles near one: sharing its title's and keywords' words, or its category; never itself. */
@@ -138,34 +155,22 @@ public class ArticleSearch {
 		String q = clean(of.getTitle() + " " + String.join(" ", of.keywordList()));
 		String language = SearchLanguages.analyzerFor(locale);
 		SearchSession session = Search.session(entityManager);
-		List<List<?>> rows = session.search(ArticleTranslation.class)
-			.select(f -> f.composite().from(f.entity(ArticleTranslation.class), f.score()).asList())
-			.where(f -> f.bool(b -> {
-				b.should(text(f, q, language));
-				if (article.getCategory() != null) {
-					b.should(f.match().field("category").matching(String.valueOf(article.getCategory().getId()))
-						.boost(2f));
-				}
-				b.mustNot(f.match().field("article").matching(article.getId()));
-				restrict(f, b, audience, Filter.NONE);
-			}))
-			.fetchHits(WINDOW);
-		return collapse(rows, locale).stream().limit(limit).map(hit -> Views.summary(hit.translation())).toList();
+		List<Row> rows = window(session, f -> f.bool(b -> {
+			b.should(text(f, q, language));
+			if (article.getCategory() != null) {
+				b.should(f.match().field("category").matching(String.valueOf(article.getCategory().getId()))
+					.boost(2f));
+			}
+			b.mustNot(f.match().field("article").matching(article.getId()));
+		}), audience, Filter.NONE);
+		List<Candidate> found = collapse(rows, locale);
+		return page(found.subList(0, Math.min(Math.max(limit, 0), found.size()))).stream()
+			.map(hit -> Views.summary(hit.translation())).toList();
 	}
 
 	private static String clean(String query) {
 		String q = query == null ? "" : query.replaceAll("[\\p{Cntrl}]", " ").strip();
 		return q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
-	}
-
-	private static <R, E> ProjectionFinalStep<List<?>> highlightProjection(SearchProjectionFactory<R, E> f) {
-		List<SearchProjection<?>> parts = new ArrayList<>();
-		parts.add(f.id(Long.class).toProjection());
-		for (String language : TranslationBinder.LANGUAGES) {
-			parts.add(f.highlight("summary_" + language).toProjection());
-			parts.add(f.highlight("body_" + language).toProjection());
-		}
-		return f.composite().from(parts.toArray(SearchProjection[]::new)).asList();
 	}
 
 	private static SearchPredicate text(SearchPredicateFactory f, String q, String asked) {
@@ -209,38 +214,50 @@ public class ArticleSearch {
 		}
 	}
 
-	/** A translation found, with its article's score. */
+	/** A translation as the index has it. */
+	private record Row(Long translationId, Long articleId, String locale, Float score) {
+	}
+
+	/** The translation chosen for an article, with the article's score. */
+	private record Candidate(long translationId, float score) {
+	}
+
+	/** A translation shown, loaded, with its article's score. */
 	private record Found(ArticleTranslation translation, float score) {
 	}
 
 	/** One hit per article: its best translation, or the asked locale's when that matched too. */
-	private static List<Found> collapse(List<List<?>> rows, String locale) {
-		Map<Long, Found> byArticle = new LinkedHashMap<>();
-		for (List<?> row : rows) {
-			ArticleTranslation translation = (ArticleTranslation) row.get(0);
-			float score = (Float) row.get(1);
-			long articleId = translation.getArticle().getId();
-			Found existing = byArticle.get(articleId);
-			if (existing == null || !existing.translation().getLocale().equals(locale) && translation.getLocale()
-				.equals(locale)) {
-				byArticle.put(articleId, new Found(translation, existing == null ? score : existing.score()));
+	private static List<Candidate> collapse(List<Row> rows, String locale) {
+		Map<Long, Candidate> byArticle = new LinkedHashMap<>();
+		Map<Long, Boolean> asked = new HashMap<>();
+		for (Row row : rows) {
+			boolean inLocale = locale != null && locale.equals(row.locale());
+			Candidate existing = byArticle.get(row.articleId());
+			if (existing == null || !asked.get(row.articleId()) && inLocale) {
+				byArticle.put(row.articleId(),
+						new Candidate(row.translationId(), existing == null ? row.score() : existing.score()));
+				asked.put(row.articleId(), inLocale);
 			}
 		}
 		return new ArrayList<>(byArticle.values());
 	}
 
-	/** The first highlighted fragment (summary or body, in the order projected), else the summary or excerpt. */
-	@SuppressWarnings("unchecked")
-	private static String snippet(ArticleTranslation translation, List<?> highlights) {
-		for (Object value : highlights) {
-			List<String> fragments = (List<String>) value;
-			if (fragments != null && !fragments.isEmpty()) {
-				return mark(fragments.get(0));
-			}
+	/**
+	 * The first fragment of the summary, else of the body, where the words are marked (in the translation's
+	 * language, as the query matched it); else the summary or the body's beginning.
+	 */
+	private static String snippet(ArticleTranslation translation, LocalizedQuery words) {
+		String fragment = words.highlight(translation.getLocale(), translation.getSummary(), FRAGMENT, OPEN, CLOSE);
+		if (fragment == null) {
+			fragment = words.highlight(translation.getLocale(), Markdown.toText(translation.getBody()), FRAGMENT,
+					OPEN, CLOSE);
+		}
+		if (fragment != null) {
+			return mark(fragment);
 		}
 		String summary = translation.getSummary();
 		return SafeHtml.escape(summary != null && !summary.isBlank() ? summary
-				: Markdown.excerpt(translation.getBody(), 160));
+				: Markdown.excerpt(translation.getBody(), FRAGMENT));
 	}
 
 	/** Escapes a fragment, then turns the highlighter's marks into {@code <mark>}: the text stays inert. */

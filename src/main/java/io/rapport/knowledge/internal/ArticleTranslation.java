@@ -24,11 +24,13 @@ import jakarta.persistence.Version;
 /**
  * An article in one locale: its text (Markdown), its slug in that locale, its state, who wrote and who reviewed it,
  * and which revision of the default locale's text it was translated from. Indexed for search with one set of
- * fields per language ({@link TranslationBinder}).
+ * fields per language ({@link TranslationBinder}), in the index {@code kb_translations_v2}: the name changes with
+ * a change of its fields that the documents already written do not have (the new, empty index is rebuilt at
+ * start, and Elasticsearch's schema check would refuse the old one).
  */
 @Entity
 @Table(name = "kb_translations")
-@Indexed(index = "kb_translations")
+@Indexed(index = "kb_translations_v2")
 @TypeBinding(binder = @TypeBinderRef(type = TranslationBinder.class))
 public class ArticleTranslation {
 

@@ -4,8 +4,25 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -53,11 +70,104 @@ public final class Markdown {
 		return POLICY.sanitize(HTML.render(document));
 	}
 
-	/** The words of a Markdown source without its markup, for the search index and excerpts. */
+	/**
+	 * The words of a Markdown source without its markup, for the search index and excerpts: the text of the parsed
+	 * document, one line per block, read from the syntax tree (rendering HTML to strip its tags again cost a
+	 * reindex about as much as the parse; docs/benchmarks.md). Raw HTML stays as the text it is shown as; image
+	 * descriptions, link targets and emphasis marks are left out.
+	 */
 	public static String toText(String markdown) {
 		Node document = PARSER.parse(markdown == null ? "" : markdown);
-		String text = HTML.render(document).replaceAll("<[^>]+>", " ");
-		return unescape(text).replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").strip();
+		PlainText text = new PlainText();
+		document.accept(text);
+		return text.out.toString().replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").strip();
+	}
+
+	/** Collects the literal text of a document; blocks end with a line break, table cells with a space. */
+	private static final class PlainText extends AbstractVisitor {
+
+		final StringBuilder out = new StringBuilder();
+
+		@Override
+		public void visit(Text text) {
+			out.append(text.getLiteral());
+		}
+
+		@Override
+		public void visit(Code code) {
+			out.append(code.getLiteral());
+		}
+
+		@Override
+		public void visit(HtmlInline html) {
+			out.append(html.getLiteral());
+		}
+
+		@Override
+		public void visit(SoftLineBreak lineBreak) {
+			out.append('\n');
+		}
+
+		@Override
+		public void visit(HardLineBreak lineBreak) {
+			out.append('\n');
+		}
+
+		@Override
+		public void visit(Image image) {
+			// its description is an attribute in the page, not text
+		}
+
+		@Override
+		public void visit(FencedCodeBlock code) {
+			out.append(code.getLiteral()).append('\n');
+		}
+
+		@Override
+		public void visit(IndentedCodeBlock code) {
+			out.append(code.getLiteral()).append('\n');
+		}
+
+		@Override
+		public void visit(HtmlBlock html) {
+			out.append(html.getLiteral()).append('\n');
+		}
+
+		@Override
+		public void visit(Paragraph paragraph) {
+			block(paragraph);
+		}
+
+		@Override
+		public void visit(Heading heading) {
+			block(heading);
+		}
+
+		@Override
+		public void visit(ListItem item) {
+			block(item);
+		}
+
+		@Override
+		public void visit(BlockQuote quote) {
+			block(quote);
+		}
+
+		@Override
+		public void visit(CustomBlock table) {
+			block(table);
+		}
+
+		@Override
+		public void visit(CustomNode node) {
+			visitChildren(node);
+			out.append(node instanceof TableRow ? '\n' : ' ');
+		}
+
+		private void block(Node node) {
+			visitChildren(node);
+			out.append('\n');
+		}
 	}
 
 	/** The text of sanitized HTML (a ticket message), its paragraphs and line breaks kept. */

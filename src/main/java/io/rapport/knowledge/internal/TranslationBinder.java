@@ -23,6 +23,11 @@ import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
  * {@code title_any}…), so that each language is stemmed its own way and a query can favour the asked locale. The
  * body is indexed as text, its Markdown stripped. Keyword fields filter: {@code locale}, {@code state},
  * {@code visibility}, {@code kind}, {@code category}, and {@code article} (the article's id).
+ * <p>
+ * The text fields are only searched: neither stored nor with term vectors. Search reads a hit's article and locale
+ * from the index (both projectable, so one hit per article is chosen without loading translations) and marks the
+ * snippets of the page shown from the translations it loads ({@code LocalizedQuery.highlight}). Storing every text
+ * with its term vectors made most of a reindex's cost (compressing and merging them; docs/benchmarks.md).
  */
 public class TranslationBinder implements TypeBinder {
 
@@ -43,12 +48,12 @@ public class TranslationBinder implements TypeBinder {
 			for (String field : TEXT_FIELDS) {
 				text.put(field + "_" + language, schema.field(field + "_" + language, f -> f.asString()
 					.analyzer(language)
-					.projectable(Projectable.YES)
-					.highlightable(List.of(Highlightable.ANY))).toReference());
+					.projectable(Projectable.NO)
+					.highlightable(List.of(Highlightable.NO))).toReference());
 			}
 		}
 		Keywords keywords = new Keywords(
-				schema.field("locale", f -> f.asString()).toReference(),
+				schema.field("locale", f -> f.asString().projectable(Projectable.YES)).toReference(),
 				schema.field("state", f -> f.asString()).toReference(),
 				schema.field("visibility", f -> f.asString()).toReference(),
 				schema.field("kind", f -> f.asString()).toReference(),

@@ -1,6 +1,8 @@
 package io.rapport.shared.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.Scorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.highlight.TextFragment;
 import org.apache.lucene.util.BytesRef;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.MatchPredicateFieldMoreStep;
@@ -72,6 +82,8 @@ public final class LocalizedQuery {
 
 	private boolean completing;
 
+	private boolean typos = true;
+
 	private LocalizedQuery(String text, String locale) {
 		this.words = words(text);
 		this.language = SearchLanguages.analyzerFor(locale);
@@ -112,6 +124,22 @@ public final class LocalizedQuery {
 	public LocalizedQuery completing() {
 		this.completing = true;
 		return this;
+	}
+
+	/**
+	 * Whether words of five letters or more also match with one typo (default: yes). A caller can search without
+	 * first and again with typos only when that finds too little: the fuzzy clauses cost more than the rest of the
+	 * query, and a word found as typed needs no near miss.
+	 */
+	public LocalizedQuery typos(boolean typos) {
+		this.typos = typos;
+		return this;
+	}
+
+	/** Whether searching with typos could find more than without: a word of the query may be a typo. */
+	public boolean mayHaveTypos() {
+		return groups().stream().flatMap(g -> g.alternatives.stream())
+			.anyMatch(a -> Synonyms.words(a).size() == 1 && typoTolerant(language, a));
 	}
 
 	/** No word to search for: the caller shows nothing rather than everything. */
@@ -177,7 +205,7 @@ public final class LocalizedQuery {
 						match.minimumShouldMatchNumber((tokens.size() + 1) / 2);
 					}
 					alternatives.should(match);
-					if (asked && typoTolerant(lang, alternative)) {
+					if (typos && asked && typoTolerant(lang, alternative)) {
 						alternatives.should(match(f, lang, alternative).fuzzy(1, 1).boost(0.5f));
 					}
 				}
@@ -241,6 +269,156 @@ public final class LocalizedQuery {
 			step.boost(field.getValue());
 		}
 		return step.matching(prefix);
+	}
+
+	/**
+	 * The best fragment (about {@code fragmentSize} characters) of a text written in {@code locale} with the words
+	 * this query matches in that language marked between {@code open} and {@code close}, or {@code null} when
+	 * none of them is in it. The text is analyzed in-process with the language's analyzer, and a token is marked
+	 * when the query would match it: one of the words' tokens (synonyms included), one typo away from a word of
+	 * the asked language (when {@link #typos} are on), or starting with the unfinished last word
+	 * ({@link #completing()}). It needs no stored text and no term vectors in the index, and works the same on both
+	 * backends: the text is the caller's (from its entity), as the plain highlighter would read it from the index.
+	 */
+	public String highlight(String locale, String text, int fragmentSize, String open, String close) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String lang = SearchLanguages.analyzerFor(locale);
+		Marks marks = marks(lang);
+		if (marks.isEmpty()) {
+			return null;
+		}
+		Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(open, close), marks);
+		highlighter.setTextFragmenter(new SimpleFragmenter(fragmentSize));
+		try {
+			return highlighter.getBestFragment(analyzer(lang), "f", text);
+		}
+		catch (IOException | InvalidTokenOffsetsException ex) {
+			return null;
+		}
+	}
+
+	/** What {@link #highlight} marks in a language's text: the terms this query's clause of that language asks. */
+	private Marks marks(String lang) {
+		boolean asked = lang.equals(language);
+		Set<String> exact = new HashSet<>();
+		Set<String> fuzzy = new HashSet<>();
+		String prefix = null;
+		List<Group> groups = groups();
+		for (int g = 0; g < groups.size(); g++) {
+			Group group = groups.get(g);
+			for (String alternative : group.alternatives) {
+				List<String> tokens = tokens(lang, alternative);
+				exact.addAll(tokens);
+				if (typos && asked && Synonyms.words(alternative).size() == 1 && typoTolerant(lang, alternative)) {
+					fuzzy.addAll(tokens);
+				}
+			}
+			if (completing && g == groups.size() - 1 && group.alternatives.size() == 1
+					&& !lang.equals(SearchLanguages.ZH)) {
+				String p = normalized(lang, group.alternatives.get(0));
+				prefix = p.codePointCount(0, p.length()) >= 2 ? p : null;
+			}
+		}
+		return new Marks(exact, fuzzy, prefix);
+	}
+
+	/**
+	 * A highlighter's scorer that marks the tokens the query matches: a fragment scores one per distinct word it
+	 * holds, so the fragment with most of the query's words is chosen, as the plain highlighter does.
+	 */
+	private static final class Marks implements Scorer {
+
+		private final Set<String> exact;
+
+		private final Set<String> fuzzy;
+
+		private final String prefix;
+
+		private CharTermAttribute term;
+
+		private final Set<String> seen = new HashSet<>();
+
+		private float score;
+
+		Marks(Set<String> exact, Set<String> fuzzy, String prefix) {
+			this.exact = exact;
+			this.fuzzy = fuzzy;
+			this.prefix = prefix;
+		}
+
+		boolean isEmpty() {
+			return exact.isEmpty() && fuzzy.isEmpty() && prefix == null;
+		}
+
+		@Override
+		public TokenStream init(TokenStream tokenStream) {
+			term = tokenStream.addAttribute(CharTermAttribute.class);
+			return null;
+		}
+
+		@Override
+		public void startFragment(TextFragment fragment) {
+			seen.clear();
+			score = 0;
+		}
+
+		@Override
+		public float getTokenScore() {
+			String token = term.toString();
+			if (!matches(token)) {
+				return 0;
+			}
+			if (seen.add(token)) {
+				score++;
+			}
+			return 1;
+		}
+
+		@Override
+		public float getFragmentScore() {
+			return score;
+		}
+
+		private boolean matches(String token) {
+			if (exact.contains(token) || prefix != null && token.startsWith(prefix)) {
+				return true;
+			}
+			for (String word : fuzzy) {
+				if (oneEditApart(word, token)) {
+					return true;
+				}
+			}
+			return false;
+		}
+	}
+
+	/**
+	 * Whether two words are at most one edit apart (an insertion, a deletion, a substitution or two neighbours
+	 * swapped) with the same first letter: what the fuzzy clauses ({@code fuzzy(1, 1)}) match.
+	 */
+	static boolean oneEditApart(String a, String b) {
+		if (a.equals(b)) {
+			return true;
+		}
+		int la = a.length();
+		int lb = b.length();
+		if (Math.abs(la - lb) > 1 || la == 0 || lb == 0 || a.charAt(0) != b.charAt(0)) {
+			return false;
+		}
+		int i = 0;
+		while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+			i++;
+		}
+		if (la == lb) {
+			if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+				return true; // one substitution
+			}
+			return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+					&& a.regionMatches(i + 2, b, i + 2, la - i - 2); // two neighbours swapped
+		}
+		return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : b.regionMatches(i + 1, a, i, la - i);
 	}
 
 	private static boolean typoTolerant(String lang, String word) {

@@ -9,6 +9,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -16,7 +20,12 @@ import jakarta.persistence.TypedQuery;
 import jakarta.persistence.metamodel.EntityType;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
+import org.hibernate.search.engine.backend.work.execution.DocumentCommitStrategy;
+import org.hibernate.search.engine.backend.work.execution.DocumentRefreshStrategy;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategyConfigurationContext;
+import org.hibernate.search.mapper.pojo.work.SearchIndexingPlanExecutionReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -196,33 +205,49 @@ public class SearchIndexes {
 		}
 	}
 
+	/**
+	 * Indexes a run's batches, pipelined: a batch's documents are handed to the backend when its transaction
+	 * commits, and the next batch is read and its documents built while the backend writes them (its own threads:
+	 * analysis is most of a rebuild's work). A batch counts as done, and its last id is recorded, only once the
+	 * backend has written it, so a run resumed after a crash starts after documents that are in the index (as
+	 * searchable as with read-sync: written, not yet committed to disk, which the backend does within a second).
+	 */
 	private void process(long runId) {
 		ReindexRun start = runs.findById(runId).orElseThrow();
 		String name = start.getEntityName();
 		String lastId = start.getLastId();
+		Batch pending = null;
 		try {
 			SearchIndexedEntity<?> entity = Search.mapping(entityManagerFactory).indexedEntity(name);
 			while (true) {
-				String from = lastId;
-				Batch batch = transactions.execute(t -> indexBatch(entity, from));
-				long total = transactions.execute(t -> rows(entity));
-				lastId = batch.lastId == null ? lastId : batch.lastId;
-				String last = lastId;
-				boolean finished = batch.rows < BATCH;
-				transactions.executeWithoutResult(t -> {
-					ReindexRun run = runs.findById(runId).orElseThrow();
-					run.progressed(batch.rows, last, total, clock.instant());
+				String from = pending == null ? lastId : pending.lastId;
+				Batch batch = pending != null && pending.rows < BATCH ? null
+						: transactions.execute(t -> indexBatch(entity, from));
+				if (pending != null) {
+					Batch done = pending;
+					done.awaitWritten();
+					long total = transactions.execute(t -> rows(entity));
+					boolean finished = batch == null;
+					transactions.executeWithoutResult(t -> {
+						ReindexRun run = runs.findById(runId).orElseThrow();
+						run.progressed(done.rows, done.lastId, total, clock.instant());
+						if (finished) {
+							run.finished(clock.instant());
+						}
+					});
 					if (finished) {
-						run.finished(clock.instant());
+						Search.mapping(entityManagerFactory).scope(entity.javaClass()).workspace().refresh();
+						log.info("Search index of {} rebuilt", name);
+						return;
 					}
-				});
-				if (finished) {
-					log.info("Search index of {} rebuilt", name);
-					return;
 				}
+				pending = batch.lastId == null ? new Batch(0, from, batch.written) : batch;
 			}
 		}
 		catch (RuntimeException ex) {
+			if (pending != null) {
+				pending.written.cancel(false);
+			}
 			log.warn("Rebuilding the search index of {} failed", name, ex);
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			transactions.executeWithoutResult(t -> runs.findById(runId).ifPresent(r -> r.failed(error, clock.instant())));
@@ -243,12 +268,38 @@ public class SearchIndexes {
 		}
 		List<?> rows = query.getResultList();
 		SearchSession session = Search.session(entityManager);
+		Handed handed = new Handed();
+		session.indexingPlanSynchronizationStrategy(handed);
 		Object last = null;
 		for (Object row : rows) {
 			session.indexingPlan().addOrUpdate(row);
 			last = entityManagerFactory.getPersistenceUnitUtil().getIdentifier(row);
 		}
-		return new Batch(rows.size(), last == null ? null : last.toString());
+		return new Batch(rows.size(), last == null ? null : last.toString(), handed.written);
+	}
+
+	/**
+	 * The synchronization of a rebuild's batch: its transaction returns once the documents are handed to the
+	 * backend, without waiting for them to be written (nor for a refresh of the readers, which would flush a
+	 * small segment per batch, then merge them); {@link #written} completes when they are.
+	 */
+	private static final class Handed implements IndexingPlanSynchronizationStrategy {
+
+		final CompletableFuture<SearchIndexingPlanExecutionReport> written = new CompletableFuture<>();
+
+		@Override
+		public void apply(IndexingPlanSynchronizationStrategyConfigurationContext context) {
+			context.documentCommitStrategy(DocumentCommitStrategy.NONE);
+			context.documentRefreshStrategy(DocumentRefreshStrategy.NONE);
+			context.indexingFutureHandler(future -> future.whenComplete((report, failure) -> {
+				if (failure != null) {
+					written.completeExceptionally(failure);
+				}
+				else {
+					written.complete(report);
+				}
+			}));
+		}
 	}
 
 	private static Object parseId(String value, Class<?> idType) {
@@ -288,7 +339,30 @@ public class SearchIndexes {
 				r.getTotal(), r.getDone(), r.getRequestedAt(), r.getStartedAt(), r.getFinishedAt(), r.getError());
 	}
 
-	private record Batch(int rows, String lastId) {
+	/** A batch read and handed to the backend; {@code written}: when the backend has written it. */
+	private record Batch(int rows, String lastId, CompletableFuture<SearchIndexingPlanExecutionReport> written) {
+
+		/** Waits until the backend has written the batch; a document it could not write fails the run. */
+		void awaitWritten() {
+			if (rows == 0) {
+				return;
+			}
+			SearchIndexingPlanExecutionReport report;
+			try {
+				report = written.get(STALE.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while the index was written", ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new IllegalStateException("The index could not be written: " + ex.getMessage(), ex);
+			}
+			if (report != null && report.throwable().isPresent()) {
+				throw new IllegalStateException("The index could not be written: " + report.throwable().get()
+					.getMessage(), report.throwable().get());
+			}
+		}
 	}
 
 	/** An indexed entity type: its name, the rows of its table, the documents in its index. */
