@@ -91,7 +91,8 @@ class HealthPages {
 		}
 		page.addAttribute("ownerId", ownerId);
 		page.addAttribute("entries", atRisk.list(AtRisk.MAX_LIMIT, ownerId, LocaleContextHolder.getLocale()));
-		page.addAttribute("rulesOnly", atRisk.rulesOnly().orElse(null));
+		page.addAttribute("rulesOnly", atRisk.rulesOnly()
+			.map(status -> status.isBlank() ? forms.message("health.churn.none") : status).orElse(null));
 		page.addAttribute("managers", identity.groupByKey(GroupView.SUCCESS)
 			.map(g -> identity.activeAgentsIn(g.id())).orElse(List.of()));
 		page.addAttribute("activeView", AT_RISK_VIEW);
