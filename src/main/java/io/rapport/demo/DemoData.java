@@ -174,6 +174,8 @@ class DemoData implements ApplicationRunner {
 		}
 		try {
 			log.info("Demo health: {} accounts scored, with {} days of history", health.create(), DemoHealth.DAYS);
+			log.info("Demo churn model: {}", health.train() ? "trained on the simulated year"
+					: "not trained (see Admin → Churn model)");
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's health scores could not be computed", e);

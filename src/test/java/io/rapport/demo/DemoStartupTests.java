@@ -117,12 +117,19 @@ class DemoStartupTests {
 		assertThat(count(output.getOut(), "Demo data is ready")).isEqualTo(printed).isEqualTo(1);
 	}
 
-	/** Every account scored for each of the last 91 days, so account pages show a trend. */
+	/**
+	 * Every account scored for each of the last 91 days, so account pages show a trend, and every fortnight before
+	 * back to a year ago; the churn model trained on that year.
+	 */
 	private static void shouldHaveHealthHistory(JdbcTemplate jdbc, CapturedOutput output) {
+		long days = DemoHealth.DAYS + 1 + (DemoHealth.HISTORY_DAYS - DemoHealth.DAYS - 1) / DemoHealth.HISTORY_STEP + 1;
 		assertThat(jdbc.queryForObject("select count(distinct snapshot_day) from health_snapshots", Long.class))
-			.isEqualTo(DemoHealth.DAYS + 1);
+			.isEqualTo(days);
 		assertThat(jdbc.queryForObject("select count(*) from accounts a where (select count(*) from health_snapshots s "
-				+ "where s.account_id = a.id) <> ?", Long.class, DemoHealth.DAYS + 1)).isZero();
+				+ "where s.account_id = a.id) <> ?", Long.class, days)).isZero();
+		assertThat(output).contains("Demo churn model: trained on the simulated year");
+		assertThat(jdbc.queryForObject("select status_code from health_churn_models order by id desc fetch first 1 rows only",
+				String.class)).isEqualTo("TRAINED");
 		assertThat(jdbc.queryForObject("select count(*) from health_snapshots where score is not null", Long.class))
 			.isPositive();
 		assertThat(output).contains("Demo health:");
