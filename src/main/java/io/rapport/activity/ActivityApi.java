@@ -2,6 +2,7 @@ package io.rapport.activity;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.rapport.activity.internal.EventKinds;
@@ -28,6 +29,24 @@ public class ActivityApi {
 	/** The account's daily usage between two days (both included), of one event or (null) of all. */
 	public List<DailyUsage> usage(long accountId, LocalDate from, LocalDate to, String event) {
 		return usage.daily(accountId, from, to, event);
+	}
+
+	/**
+	 * Distinct people active for the account between two days (both included): people behind any event, tracked
+	 * or one of Rapport's own facts; an account's own facts (a ticket solved) have no person and do not count.
+	 */
+	public long activePeople(long accountId, LocalDate from, LocalDate to) {
+		return usage.activePeople(accountId, from, to);
+	}
+
+	/** Who was active on which day between two days (both included), one row per person and day, by day. */
+	public List<PersonDay> personDays(long accountId, LocalDate from, LocalDate to) {
+		return usage.personDays(accountId, from, to);
+	}
+
+	/** The last active day and the last sign-in day of each of the account's contacts that was ever active. */
+	public Map<Long, ContactActivity> contactActivity(long accountId) {
+		return usage.contactActivity(accountId);
 	}
 
 	/** Event names admins marked as value events: a customer who does them got value from the product. */
