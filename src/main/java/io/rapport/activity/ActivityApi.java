@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.rapport.activity.internal.EventKinds;
+import io.rapport.activity.internal.UsageRecorder;
 import io.rapport.activity.internal.UsageReader;
 
 import org.springframework.stereotype.Service;
@@ -21,9 +22,25 @@ public class ActivityApi {
 
 	private final EventKinds kinds;
 
-	ActivityApi(UsageReader usage, EventKinds kinds) {
+	private final UsageRecorder recorder;
+
+	ActivityApi(UsageReader usage, EventKinds kinds, UsageRecorder recorder) {
 		this.usage = usage;
 		this.kinds = kinds;
+		this.recorder = recorder;
+	}
+
+	/**
+	 * Records product usage without a client, as if sent through the tracking API by a known contact (or for the
+	 * account alone): the demo company's history and benchmarks use it. Idempotent by messageId, like a batch.
+	 */
+	public void record(List<UsageEvent> events) {
+		recorder.record(events);
+	}
+
+	/** Marks an event name as a value event and/or a core feature, as admins do under Usage events. */
+	public void mark(String event, boolean valueEvent, boolean coreFeature) {
+		kinds.mark(event, valueEvent, coreFeature);
 	}
 
 	/** The account's daily usage between two days (both included), of one event or (null) of all. */

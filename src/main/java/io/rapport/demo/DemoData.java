@@ -61,14 +61,17 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoSuccess success;
 
+	private final DemoUsage usage;
+
 	private DemoGenerator.Result result;
 
 	private String password;
 
 	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
 			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla, AnalyticsApi analytics, DemoFeedback feedback,
-			DemoSuccess success) {
+			DemoSuccess success, DemoUsage usage) {
 		this.success = success;
+		this.usage = usage;
 		this.csat = csat;
 		this.nps = nps;
 		this.sla = sla;
@@ -111,6 +114,12 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's subscriptions, stages and owners could not be created", e);
+		}
+		try {
+			log.info("Demo product usage: {} events over {} days", usage.create(seed), DemoUsage.DAYS);
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's product usage could not be recorded", e);
 		}
 		try {
 			DemoKnowledge.Result help = knowledge.create(seed, result.agentEmails().get(0));

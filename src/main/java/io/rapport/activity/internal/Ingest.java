@@ -29,8 +29,16 @@ class Ingest {
 	record Outcome(int accepted, int duplicates, List<Refusal> refused) {
 	}
 
-	/** One of Rapport's own facts, in the same stream: about a contact, an account, or both. */
-	record Fact(String messageId, String event, Long contactId, Long accountId, Instant at, String payload) {
+	/**
+	 * One of Rapport's own facts, in the same stream: about a contact, an account, or both; {@code durationSeconds}
+	 * is engagement time (only usage recorded through {@code ActivityApi.record} has any).
+	 */
+	record Fact(String messageId, String event, Long contactId, Long accountId, Instant at, String payload,
+			long durationSeconds) {
+
+		Fact(String messageId, String event, Long contactId, Long accountId, Instant at, String payload) {
+			this(messageId, event, contactId, accountId, at, payload, 0);
+		}
 	}
 
 	private final MessageIds messageIds;
@@ -99,7 +107,8 @@ class Ingest {
 							fact.contactId(), fact.messageId(), null, fact.payload()));
 					if (fact.accountId() != null) {
 						sums.add(new Rollups.Key(fact.accountId(), fact.at().atZone(ZoneOffset.UTC).toLocalDate(),
-								fact.event(), fact.contactId() == null ? "" : "c:" + fact.contactId()), 0);
+								fact.event(), fact.contactId() == null ? "" : "c:" + fact.contactId()),
+								fact.durationSeconds());
 					}
 				}
 			}
