@@ -108,6 +108,11 @@ class DemoUsage {
 			Random random) {
 		Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant()
 			.plus(Duration.ofMinutes(today ? random.nextInt(60) : 420 + random.nextInt(600)));
+		if (today) {
+			// today's session is over by now: it ended before the demo started
+			Instant latest = clock.instant().minus(Duration.ofHours(1));
+			start = start.isAfter(latest) ? latest : start;
+		}
 		String key = "demo:" + person.id() + ":" + day + ":";
 		events.add(new UsageEvent(key + "in", account.id(), person.id(), "Signed In", start, 0));
 		int uses = 1 + random.nextInt(3);

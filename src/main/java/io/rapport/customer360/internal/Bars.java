@@ -45,15 +45,15 @@ record Bars(int width, int height, List<Bar> bars, List<Tick> ticks, double max,
 	}
 
 	/** The y of the guide line at the maximum. */
-	double top() {
+	public double top() {
 		return TOP;
 	}
 
-	double axis() {
+	public double axis() {
 		return HEIGHT - BOTTOM;
 	}
 
-	boolean empty() {
+	public boolean empty() {
 		return max <= 0;
 	}
 

@@ -13,9 +13,9 @@ import io.rapport.shared.timeline.TimelineSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Merges every module's timeline source into one page, newest first. Each source answers at most a page of its own
- * entries before the cursor; the page keeps only what no source could still be hiding: entries newer than the
- * oldest entry of any source that filled its page (a source with a full page may have more just below it). A kind
+ * Merges every module's timeline source into one page, newest first. Each source is asked for one entry more than a
+ * page before the cursor; the page keeps only what no source could still be hiding: entries newer than the oldest
+ * entry of any source that answered all it was asked (such a source may have more just below it). A kind
  * filter is applied to what sources answer, so a source whose page held nothing of that kind is asked again below
  * its page, a few times at most. The next cursor is the time of the last entry shown, and entries sharing that time
  * are never split across pages.
@@ -41,7 +41,8 @@ class TimelineMerge {
 
 	Page page(long accountId, Instant before, TimelineKinds.Kind kind, int limit, Locale locale) {
 		Predicate<TimelineEntry> wanted = kind == null ? e -> true : e -> kind.matches(e.kind());
-		int read = kind == null ? limit : limit * FILTERED_READ;
+		// one more than a page: a source that has it may hide entries only below that one, not among the page
+		int read = (kind == null ? limit : limit * FILTERED_READ) + 1;
 		List<TimelineEntry> all = new ArrayList<>();
 		Instant horizon = null;
 		for (TimelineSource source : sources) {
