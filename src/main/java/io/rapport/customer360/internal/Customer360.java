@@ -119,7 +119,8 @@ public class Customer360 {
 
 	private Instant cursor(String before) {
 		if (before == null || before.isBlank()) {
-			return clock.instant();
+			// the first page includes what happened at this very instant (sources answer strictly before)
+			return clock.instant().plusMillis(1);
 		}
 		try {
 			return Instant.parse(before.strip());
