@@ -151,6 +151,35 @@ public class AccountsApi {
 		return contact.view();
 	}
 
+	/** A contact's role at the customer (free text, at most 100 characters; blank forgets it). */
+	@Transactional
+	public void setContactRole(long contactId, String role) {
+		Contact contact = contacts.findById(contactId)
+			.orElseThrow(() -> NotFoundException.of("errors.contact.not-found", contactId));
+		String value = blankToNull(role);
+		if (value != null && value.length() > 100) {
+			throw InvalidInputException.of("role", "errors.contact.role-too-long", 100);
+		}
+		contact.assignRole(value);
+	}
+
+	/** The roles of the account's contacts that have one, by contact id. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> contactRoles(long accountId) {
+		Map<Long, String> roles = new java.util.HashMap<>();
+		jdbc.query("select id, role from contacts where account_id = ? and role is not null",
+				rs -> {
+					roles.put(rs.getLong(1), rs.getString(2));
+				}, accountId);
+		return roles;
+	}
+
+	/** A contact's role at the customer, if one was given. */
+	@Transactional(readOnly = true)
+	public Optional<String> contactRole(long contactId) {
+		return contacts.findById(contactId).map(Contact::getRole);
+	}
+
 	/**
 	 * Sets the language a contact reads; null forgets it. Only {@link #LANGUAGES} are accepted (a region such as
 	 * {@code zh-CN} is reduced to its language).

@@ -2,6 +2,7 @@ package io.rapport.activity;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.rapport.activity.internal.BulkLoad;
@@ -39,6 +40,11 @@ public class ActivityApi {
 		return bulk.load(events);
 	}
 
+	/** Marks an event name as a value event and/or a core feature, as admins do under Usage events. */
+	public void mark(String event, boolean valueEvent, boolean coreFeature) {
+		kinds.mark(event, valueEvent, coreFeature);
+	}
+
 	/** The account's daily usage between two days (both included), of one event or (null) of all. */
 	public List<DailyUsage> usage(long accountId, LocalDate from, LocalDate to, String event) {
 		return usage.daily(accountId, from, to, event);
@@ -49,8 +55,26 @@ public class ActivityApi {
 	 * summed over the days {@code from} to {@code to}: what scores read for many accounts at once. Callers walk the
 	 * accounts in id ranges (a thousand at a time) so each call is one range scan of the rollups' primary key.
 	 */
-	public java.util.Map<Long, UsageTotals> totals(long fromAccountId, long toAccountId, LocalDate from, LocalDate to) {
+	public Map<Long, UsageTotals> totals(long fromAccountId, long toAccountId, LocalDate from, LocalDate to) {
 		return usage.totals(fromAccountId, toAccountId, from, to);
+	}
+
+	/**
+	 * Distinct people active for the account between two days (both included): people behind any event, tracked
+	 * or one of Rapport's own facts; an account's own facts (a ticket solved) have no person and do not count.
+	 */
+	public long activePeople(long accountId, LocalDate from, LocalDate to) {
+		return usage.activePeople(accountId, from, to);
+	}
+
+	/** Who was active on which day between two days (both included), one row per person and day, by day. */
+	public List<PersonDay> personDays(long accountId, LocalDate from, LocalDate to) {
+		return usage.personDays(accountId, from, to);
+	}
+
+	/** The last active day and the last sign-in day of each of the account's contacts that was ever active. */
+	public Map<Long, ContactActivity> contactActivity(long accountId) {
+		return usage.contactActivity(accountId);
 	}
 
 	/** Event names admins marked as value events: a customer who does them got value from the product. */

@@ -43,6 +43,14 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoUsage {
 
+	/**
+	 * The names admins would mark: the simulated value event (also a core feature) and the generic feature event,
+	 * so the health score's value-event and adoption measures and the 360 page's adoption chart have data.
+	 */
+	static final List<String> FEATURES = List.of(UsageSimulator.VALUE_EVENT, "Feature Used");
+
+	private static final String[] ROLES = { "Head of IT", "Finance lead", "Workspace admin", "CFO", "Operations" };
+
 	/** Past customers who left during the year: enough for the churn model's minimum of 30 cancelled accounts. */
 	static final int PAST_CUSTOMERS = 36;
 
@@ -131,8 +139,23 @@ class DemoUsage {
 			events += load(former, simulated, account.id());
 			past++;
 		}
+		activity.mark(UsageSimulator.VALUE_EVENT, true, true);
+		FEATURES.stream().filter(f -> !f.equals(UsageSimulator.VALUE_EVENT)).forEach(f -> activity.mark(f, false, true));
+		giveRoles(current);
 		return new Result(current.size(), events,
 				(int) base.accounts().stream().filter(SimulatedAccount::drifts).count(), cancelled, past, answers);
+	}
+
+	/** The first two contacts of every third account get a role, for the 360 page's people. */
+	private void giveRoles(List<AccountView> current) {
+		for (int index = 0; index < current.size(); index++) {
+			List<ContactView> people = accounts.contactsOf(current.get(index).id());
+			for (int p = 0; p < Math.min(2, people.size()); p++) {
+				if ((index + p) % 3 == 0) {
+					accounts.setContactRole(people.get(p).id(), ROLES[(index + p) % ROLES.length]);
+				}
+			}
+		}
 	}
 
 	/** Cancels the account's live subscriptions on the simulated day (not before they started). */

@@ -41,6 +41,9 @@ public interface TicketLookup {
 	 */
 	Map<Long, String> firstCustomerWords(Collection<Long> ticketIds, int maxLength);
 
+	/** When each requester of the account last opened a ticket for it: the people section of the customer 360. */
+	Map<Long, Instant> lastTicketByRequester(long accountId);
+
 	record TicketSummary(long id, long number, String subject, TicketType type, TicketStatus status, long requesterId,
 			Long accountId, Instant createdAt) {
 	}

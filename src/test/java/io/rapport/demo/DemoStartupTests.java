@@ -65,6 +65,12 @@ class DemoStartupTests {
 				+ "(select sum(m.mrr_delta_cents) from subscription_movements m where m.subscription_id = s.id)", Long.class))
 			.isZero();
 		assertThat(output).contains("amara.nwosu@brightlane.example", "elena.popescu@brightlane.example");
+		// product usage for the customer 360 of every account (DemoUsage), with drifting accounts and roles
+		assertThat(jdbc.queryForObject("select count(distinct account_id) from activity_daily "
+				+ "where event = 'Session Ended' and duration_seconds > 0", Long.class)).isGreaterThanOrEqualTo(20);
+		assertThat(jdbc.queryForObject("select count(*) from activity_event_kinds where core_feature", Long.class))
+			.isEqualTo(DemoUsage.FEATURES.size());
+		assertThat(jdbc.queryForObject("select count(*) from contacts where role is not null", Long.class)).isPositive();
 	}
 
 	/** Playbook runs with tasks for the success managers: some done with an outcome, some overdue (DemoPlaybooks). */

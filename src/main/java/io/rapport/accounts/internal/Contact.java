@@ -33,6 +33,9 @@ public class Contact {
 
 	private String locale;
 
+	/** What the contact is at the customer ("CFO", "Workspace admin"): free text, optional. */
+	private String role;
+
 	@Version
 	private long version;
 
@@ -59,6 +62,14 @@ public class Contact {
 	/** The language tag ({@code zh}), or null to forget it. */
 	public void speak(String languageTag) {
 		this.locale = languageTag;
+	}
+
+	public String getRole() {
+		return role;
+	}
+
+	public void assignRole(String role) {
+		this.role = role;
 	}
 
 	public String getLocale() {

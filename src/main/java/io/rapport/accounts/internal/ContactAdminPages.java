@@ -73,7 +73,7 @@ class ContactAdminPages {
 	String newContact(@CurrentUser AuthenticatedUser user, @RequestParam(required = false) Long accountId,
 			Model model) {
 		user.requireAdmin();
-		model.addAttribute("form", new ContactForm(null, null, accountId, null, null));
+		model.addAttribute("form", new ContactForm(null, null, accountId, null, null, null));
 		return form(model, null);
 	}
 
@@ -95,6 +95,7 @@ class ContactAdminPages {
 				if (locale(form) != null) {
 					accounts.setLocale(contact.id(), locale(form));
 				}
+				accounts.setContactRole(contact.id(), form.role());
 				redirect.addFlashAttribute("notice", forms.message("admin.contact.created", contact.displayName()));
 				return "redirect:/admin/contacts/" + contact.id();
 			}
@@ -115,7 +116,7 @@ class ContactAdminPages {
 		user.requireAdmin();
 		ContactView contact = contact(id);
 		model.addAttribute("form", new ContactForm(contact.email(), contact.name(), contact.accountId(), null,
-				contact.locale() == null ? null : contact.locale().toLanguageTag()));
+				contact.locale() == null ? null : contact.locale().toLanguageTag(), accounts.contactRole(id).orElse(null)));
 		return form(model, contact);
 	}
 
@@ -126,10 +127,12 @@ class ContactAdminPages {
 		user.requireAdmin();
 		ContactView contact = contact(id);
 		if (!binding.hasFieldErrors("name") && !binding.hasFieldErrors("accountId")
-				&& !binding.hasFieldErrors("password") && !binding.hasFieldErrors("locale")) {
+				&& !binding.hasFieldErrors("password") && !binding.hasFieldErrors("locale")
+				&& !binding.hasFieldErrors("role")) {
 			try {
 				accounts.setLocale(id, locale(form));
 				accounts.updateContact(id, form.name(), form.accountId());
+				accounts.setContactRole(id, form.role());
 				if (blankToNull(form.password()) != null) {
 					identity.grantPortalLogin(id, contact.email(), form.name() == null || form.name().isBlank()
 							? contact.email() : form.name().strip(), form.password());
@@ -173,9 +176,10 @@ class ContactAdminPages {
 
 	/**
 	 * The email is only read when a contact is created: a contact's email identifies them. {@code locale} is the
-	 * language they read (blank: unknown).
+	 * language they read (blank: unknown); {@code role} what they are at the customer (optional).
 	 */
 	record ContactForm(@Email(regexp = ".+@.+\\..+") @Size(max = 254) String email, @Size(max = 200) String name,
-			Long accountId, @Size(max = 200) String password, @Size(max = 10) String locale) {
+			Long accountId, @Size(max = 200) String password, @Size(max = 10) String locale,
+			@Size(max = 100) String role) {
 	}
 }

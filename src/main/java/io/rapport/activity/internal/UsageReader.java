@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.rapport.activity.Adoption;
+import io.rapport.activity.ContactActivity;
 import io.rapport.activity.DailyUsage;
+import io.rapport.activity.PersonDay;
 import io.rapport.activity.UsageTotals;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -98,5 +100,42 @@ public class UsageReader {
 					byFeature.put(rs.getString(1), rs.getLong(2));
 				}, args.toArray());
 		return new Adoption(eligible, adopting, byFeature);
+	}
+
+	/** Distinct people active for the account between two days (both included). */
+	@Transactional(readOnly = true)
+	public long activePeople(long accountId, LocalDate from, LocalDate to) {
+		Long count = jdbc.queryForObject("select count(distinct user_key) from activity_daily where account_id = ? "
+				+ "and usage_day between ? and ? and user_key <> ''", Long.class, accountId, Date.valueOf(from),
+				Date.valueOf(to));
+		return count == null ? 0 : count;
+	}
+
+	@Transactional(readOnly = true)
+	public List<PersonDay> personDays(long accountId, LocalDate from, LocalDate to) {
+		return jdbc.query("select distinct usage_day, user_key from activity_daily where account_id = ? "
+				+ "and usage_day between ? and ? and user_key <> '' order by usage_day",
+				(rs, n) -> new PersonDay(rs.getDate(1).toLocalDate(), rs.getString(2)), accountId, Date.valueOf(from),
+				Date.valueOf(to));
+	}
+
+	/** One grouped scan of the account's rollups of known contacts ({@code c:<id>} rows). */
+	@Transactional(readOnly = true)
+	public Map<Long, ContactActivity> contactActivity(long accountId) {
+		Map<Long, ContactActivity> result = new HashMap<>();
+		jdbc.query("select user_key, max(usage_day), max(case when event = 'Signed In' then usage_day end) "
+				+ "from activity_daily where account_id = ? and user_key like 'c:%' group by user_key", rs -> {
+					long contactId;
+					try {
+						contactId = Long.parseLong(rs.getString(1).substring(2));
+					}
+					catch (NumberFormatException notAContact) {
+						return;
+					}
+					java.sql.Date signIn = rs.getDate(3);
+					result.put(contactId, new ContactActivity(contactId, rs.getDate(2).toLocalDate(),
+							signIn == null ? null : signIn.toLocalDate()));
+				}, accountId);
+		return result;
 	}
 }

@@ -100,4 +100,14 @@ class TicketLookups implements TicketLookup {
 		return new TicketSummary(ticket.getId(), ticket.getNumber(), ticket.getSubject(), ticket.getType(),
 				ticket.getStatus(), ticket.getRequesterId(), ticket.getAccountId(), ticket.getCreatedAt());
 	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, java.time.Instant> lastTicketByRequester(long accountId) {
+		Map<Long, java.time.Instant> last = new LinkedHashMap<>();
+		entityManager.createQuery("select t.requesterId, max(t.createdAt) from Ticket t where t.accountId = :account "
+				+ "group by t.requesterId", Object[].class).setParameter("account", accountId).getResultList()
+			.forEach(row -> last.put((Long) row[0], (java.time.Instant) row[1]));
+		return last;
+	}
 }

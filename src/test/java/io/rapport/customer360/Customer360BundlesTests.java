@@ -1,0 +1,12 @@
+package io.rapport.customer360;
+
+import io.rapport.Bundles;
+import org.junit.jupiter.api.Test;
+
+class Customer360BundlesTests {
+
+	@Test
+	void shouldSpeakEveryLanguage() {
+		Bundles.assertEveryLanguageHasEveryKey("customer360");
+	}
+}
