@@ -76,7 +76,7 @@ class DemoStartupTests {
 	/** Playbook runs with tasks for the success managers: some done with an outcome, some overdue (DemoPlaybooks). */
 	private static void shouldHaveSuccessTasks(JdbcTemplate jdbc) {
 		assertThat(jdbc.queryForObject("select count(*) from playbook_runs r join playbooks p on p.id = r.playbook_id "
-				+ "where p.builtin_key = 'win-back'", Long.class)).isEqualTo(4);
+				+ "where p.builtin_key = 'win-back'", Long.class)).isGreaterThanOrEqualTo(4);
 		assertThat(jdbc.queryForObject("select count(*) from success_tasks where status = 'DONE' and outcome is not null "
 				+ "and note is not null", Long.class)).isGreaterThanOrEqualTo(3);
 		assertThat(jdbc.queryForObject("select count(*) from success_tasks where status = 'OPEN' and due_on < current_date "

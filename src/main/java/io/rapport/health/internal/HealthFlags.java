@@ -52,8 +52,12 @@ class HealthFlags {
 		this.messages = messages;
 	}
 
-	/** Brings the open flags of an account in line with those computed for {@code day}. */
-	Changes sync(long accountId, LocalDate day, List<FlagRules.Flag> computed, List<Occurrence> open, Instant at) {
+	/**
+	 * Brings the open flags of an account in line with those computed for {@code day}; {@code tell}: publish the
+	 * raisings and clearings (not for a backfill of past days).
+	 */
+	Changes sync(long accountId, LocalDate day, List<FlagRules.Flag> computed, List<Occurrence> open, Instant at,
+			boolean tell) {
 		Map<String, Occurrence> up = new HashMap<>();
 		open.forEach(o -> up.put(o.key(), o));
 		int raised = 0;
@@ -65,8 +69,10 @@ class HealthFlags {
 				jdbc.update("insert into health_flags (account_id, flag_key, raised_on, raised_at, evidence_key, "
 						+ "evidence_args) values (?, ?, ?, ?, ?, ?)", accountId, flag.key(), Date.valueOf(day),
 						Timestamp.from(at), flag.evidenceKey(), args);
-				events.publishEvent(new HealthFlagRaised(accountId, flag.key(),
-						evidence(flag.evidenceKey(), flag.args(), Locale.ENGLISH), at));
+				if (tell) {
+					events.publishEvent(new HealthFlagRaised(accountId, flag.key(),
+							evidence(flag.evidenceKey(), flag.args(), Locale.ENGLISH), at));
+				}
 				raised++;
 			}
 			else {
@@ -77,7 +83,9 @@ class HealthFlags {
 		for (Occurrence gone : up.values()) {
 			jdbc.update("update health_flags set cleared_on = ?, cleared_at = ? where id = ?", Date.valueOf(day),
 					Timestamp.from(at), gone.id());
-			events.publishEvent(new HealthFlagCleared(accountId, gone.key(), at));
+			if (tell) {
+				events.publishEvent(new HealthFlagCleared(accountId, gone.key(), at));
+			}
 			cleared++;
 		}
 		return new Changes(raised, cleared);

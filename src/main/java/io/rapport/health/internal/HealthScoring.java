@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * thousand accounts holds one range in memory and a failure loses one range's work. Publishes
  * {@link HealthScored} when the score or band differs from the account's previous snapshot (the day's own, when it
  * is recomputed, else the nearest earlier), and brings the flags
- * in line, but only for an account's newest day: recomputing an older day leaves today's flags alone.
+ * in line, but only for an account's newest day: recomputing an older day leaves today's flags alone. Events go out
+ * only for today and yesterday: a backfill of history (the demo's year, a rebuild) writes snapshots and flag rows
+ * and tells no one, so playbooks react to what happens now, not to a replay of the past.
  */
 @Service
 public class HealthScoring {
@@ -102,6 +104,7 @@ public class HealthScoring {
 		return transactions.execute(status -> {
 			Instant now = clock.instant();
 			Instant at = InputLoader.momentOf(day, now);
+			boolean live = !day.isBefore(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).minusDays(1));
 			long lo = ids.get(0);
 			long hi = ids.get(ids.size() - 1);
 			Map<Long, AccountInputs> inputs = loader.load(ids, day, at, measures, answers);
@@ -118,8 +121,8 @@ public class HealthScoring {
 				counts[0]++;
 				counts[1] += score.score() == null ? 0 : 1;
 				Snapshots.Snapshot before = previous.get(id);
-				if (before == null ? score.score() != null
-						: !Objects.equals(before.score(), score.score()) || !Objects.equals(before.band(), score.band())) {
+				if (live && (before == null ? score.score() != null
+						: !Objects.equals(before.score(), score.score()) || !Objects.equals(before.band(), score.band()))) {
 					events.publishEvent(new HealthScored(id, day, score.score(), score.band(),
 							before == null ? null : before.score(), before == null ? null : before.band(), now));
 					counts[2]++;
@@ -129,7 +132,8 @@ public class HealthScoring {
 					Snapshots.Snapshot old = monthAgo.get(id);
 					List<FlagRules.Flag> up = FlagRules.flags(inputs.get(id), score.score(), score.band(),
 							old == null ? null : old.score(), at, settings);
-					HealthFlags.Changes changes = flags.sync(id, day, up, open.getOrDefault(id, List.of()), at);
+					HealthFlags.Changes changes = flags.sync(id, day, up, open.getOrDefault(id, List.of()), at,
+							live);
 					counts[3] += changes.raised();
 					counts[4] += changes.cleared();
 				}
