@@ -173,7 +173,7 @@ class DemoData implements ApplicationRunner {
 			log.warn("The demo's product feedback could not be created", e);
 		}
 		try {
-			log.info("Demo health: {} accounts scored, with {} days of history", health.create(), DemoHealth.DAYS);
+			log.info("Demo health: {} accounts scored, with a year of history", health.create());
 			log.info("Demo churn model: {}", health.train() ? "trained on the simulated year"
 					: "not trained (see Admin → Churn model)");
 		}

@@ -124,11 +124,11 @@ class DemoStartupTests {
 	}
 
 	/**
-	 * Every account scored for each of the last 91 days, so account pages show a trend, and every fortnight before
-	 * back to a year ago; the churn model trained on that year.
+	 * Every account scored for each of the last 31 days, weekly back to 91 days, so account pages show a trend, and
+	 * every four weeks before back to a year ago; the churn model trained on that year.
 	 */
 	private static void shouldHaveHealthHistory(JdbcTemplate jdbc, CapturedOutput output) {
-		long days = DemoHealth.DAYS + 1 + (DemoHealth.HISTORY_DAYS - DemoHealth.DAYS - 1) / DemoHealth.HISTORY_STEP + 1;
+		long days = DemoHealth.days(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).size();
 		assertThat(jdbc.queryForObject("select count(distinct snapshot_day) from health_snapshots", Long.class))
 			.isEqualTo(days);
 		assertThat(jdbc.queryForObject("select count(*) from accounts a where (select count(*) from health_snapshots s "
