@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,35 +20,35 @@ class ChurnModels {
 
 	private final JdbcTemplate jdbc;
 
-	private final SimpleJdbcInsert insert;
-
 	ChurnModels(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.insert = new SimpleJdbcInsert(jdbc).withTableName("health_churn_models").usingGeneratedKeyColumns("id")
-			.usingColumns("trained_at", "status_code", "cancelled_accounts", "minimum_cancelled", "training_rows",
-					"training_cancelled", "validation_rows", "validation_cancelled", "first_cutoff",
-					"validation_cutoff", "horizon_days", "intercept", "roc_auc", "flagged_share",
-					"precision_at_flagged");
 	}
 
+	/**
+	 * Stores a run with its terms and deciles; answers its id. A plain insert with the generated key: a
+	 * {@code SimpleJdbcInsert} reads the table's metadata and gives up when several schemas of the database hold a
+	 * table of that name (PostgreSQL with one schema per installation or per test run).
+	 */
 	long save(ChurnModel m) {
-		var values = new java.util.HashMap<String, Object>();
-		values.put("trained_at", Timestamp.from(m.trainedAt()));
-		values.put("status_code", m.status().name());
-		values.put("cancelled_accounts", m.cancelledAccounts());
-		values.put("minimum_cancelled", m.minimumCancelled());
-		values.put("training_rows", m.trainingRows());
-		values.put("training_cancelled", m.trainingCancelled());
-		values.put("validation_rows", m.validationRows());
-		values.put("validation_cancelled", m.validationCancelled());
-		values.put("first_cutoff", m.firstCutoff() == null ? null : Date.valueOf(m.firstCutoff()));
-		values.put("validation_cutoff", m.validationCutoff() == null ? null : Date.valueOf(m.validationCutoff()));
-		values.put("horizon_days", m.horizonDays());
-		values.put("intercept", m.trained() ? m.intercept() : null);
-		values.put("roc_auc", finite(m.rocAuc()));
-		values.put("flagged_share", m.flaggedShare());
-		values.put("precision_at_flagged", finite(m.precisionAtFlagged()));
-		long id = insert.executeAndReturnKey(values).longValue();
+		Object[] values = { Timestamp.from(m.trainedAt()), m.status().name(), m.cancelledAccounts(),
+				m.minimumCancelled(), m.trainingRows(), m.trainingCancelled(), m.validationRows(),
+				m.validationCancelled(), m.firstCutoff() == null ? null : Date.valueOf(m.firstCutoff()),
+				m.validationCutoff() == null ? null : Date.valueOf(m.validationCutoff()), m.horizonDays(),
+				m.trained() ? m.intercept() : null, finite(m.rocAuc()), m.flaggedShare(),
+				finite(m.precisionAtFlagged()) };
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.update(connection -> {
+			var statement = connection.prepareStatement("insert into health_churn_models (trained_at, status_code, "
+					+ "cancelled_accounts, minimum_cancelled, training_rows, training_cancelled, validation_rows, "
+					+ "validation_cancelled, first_cutoff, validation_cutoff, horizon_days, intercept, roc_auc, "
+					+ "flagged_share, precision_at_flagged) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					new String[] { "id" });
+			for (int i = 0; i < values.length; i++) {
+				statement.setObject(i + 1, values[i]);
+			}
+			return statement;
+		}, key);
+		long id = key.getKey().longValue();
 		List<ChurnModel.Term> terms = m.terms();
 		jdbc.batchUpdate("insert into health_churn_model_terms (model_id, position, measure_key, kind, mean, scale, "
 				+ "coefficient) values (?, ?, ?, ?, ?, ?, ?)", terms, 200, (statement, term) -> {
