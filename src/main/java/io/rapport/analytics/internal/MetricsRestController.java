@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
-import io.rapport.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,14 +70,9 @@ class MetricsRestController {
 			@Parameter(description = "adoption: users (default) or accounts") @RequestParam(required = false) String by,
 			@Parameter(description = "json (default) or csv") @RequestParam(required = false) String format) {
 		user.requireAgent();
-		boolean csv = kind.endsWith(".csv") || "csv".equalsIgnoreCase(format);
-		String name = kind.endsWith(".csv") ? kind.substring(0, kind.length() - 4) : kind;
-		if (!KINDS.contains(name)) {
-			throw InvalidInputException.of("metric", "errors.metrics.metric", name);
-		}
-		if (format != null && !format.isBlank() && !"csv".equalsIgnoreCase(format) && !"json".equalsIgnoreCase(format)) {
-			throw InvalidInputException.of("format", "errors.metrics.format", format);
-		}
+		Requested requested = Requested.of(kind, format, KINDS, "metric", "errors.metrics.metric", "errors.metrics.format");
+		String name = requested.name();
+		boolean csv = requested.csv();
 		Map<String, Object> answer = "adoption".equals(name) ? adoption.adoption(adoption.parse(from, to, features, by))
 				: revenue(name, MetricsQuery.parse(from, to, period, plan, owner, lifetimeMonths, metrics.thisMonth()));
 		if (!csv) {

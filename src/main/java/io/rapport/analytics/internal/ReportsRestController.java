@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
-import io.rapport.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,14 +53,9 @@ class ReportsRestController {
 			@Parameter(description = "an agent id") @RequestParam(required = false) String agent,
 			@Parameter(description = "json (default) or csv") @RequestParam(required = false) String format) {
 		user.requireAgent();
-		boolean csv = kind.endsWith(".csv") || "csv".equalsIgnoreCase(format);
-		String name = kind.endsWith(".csv") ? kind.substring(0, kind.length() - 4) : kind;
-		if (!Reports.KINDS.contains(name)) {
-			throw InvalidInputException.of("report", "errors.analytics.report", name);
-		}
-		if (format != null && !format.isBlank() && !"csv".equalsIgnoreCase(format) && !"json".equalsIgnoreCase(format)) {
-			throw InvalidInputException.of("format", "errors.analytics.format", format);
-		}
+		Requested requested = Requested.of(kind, format, Reports.KINDS, "report", "errors.analytics.report", "errors.analytics.format");
+		String name = requested.name();
+		boolean csv = requested.csv();
 		ReportQuery query = ReportQuery.parse(from, to, groupBy, group, channel, account, agent, today());
 		Report report = reports.report(name, query);
 		if (!csv) {
