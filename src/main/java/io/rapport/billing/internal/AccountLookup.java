@@ -23,11 +23,11 @@ class AccountLookup {
 	AccountView find(String text, String field) {
 		String value = text == null ? "" : text.strip();
 		if (value.isEmpty()) {
-			throw InvalidInputException.of(field, "billing.account.missing");
+			throw InvalidInputException.of(field, "errors.billing.account-missing");
 		}
 		if (value.matches("\\d{1,18}")) {
 			return accounts.account(Long.parseLong(value))
-				.orElseThrow(() -> InvalidInputException.of(field, "billing.account.unknown", value));
+				.orElseThrow(() -> InvalidInputException.of(field, "errors.billing.account-unknown", value));
 		}
 		var byDomain = accounts.accountByDomain(value.toLowerCase(Locale.ROOT));
 		if (byDomain.isPresent()) {
@@ -36,9 +36,9 @@ class AccountLookup {
 		List<AccountView> named = accounts.searchAccounts(value, 0, 100).items().stream()
 			.filter(a -> a.name().equalsIgnoreCase(value)).toList();
 		if (named.size() > 1) {
-			throw InvalidInputException.of(field, "billing.account.ambiguous", value, named.size());
+			throw InvalidInputException.of(field, "errors.billing.account-ambiguous", value, named.size());
 		}
 		return named.stream().findFirst()
-			.orElseThrow(() -> InvalidInputException.of(field, "billing.account.unknown", value));
+			.orElseThrow(() -> InvalidInputException.of(field, "errors.billing.account-unknown", value));
 	}
 }

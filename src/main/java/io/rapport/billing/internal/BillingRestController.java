@@ -69,7 +69,7 @@ class BillingRestController {
 			throws IOException {
 		user.requireAdmin();
 		if (file.getSize() > MAX_CSV_BYTES) {
-			throw InvalidInputException.of("file", "billing.import.error.tooLarge", MAX_CSV_BYTES / 1024 / 1024);
+			throw InvalidInputException.of("file", "errors.billing.too-large", MAX_CSV_BYTES / 1024 / 1024);
 		}
 		return answer(imports.run(new String(file.getBytes(), StandardCharsets.UTF_8), flag(dryRun)));
 	}
@@ -80,7 +80,7 @@ class BillingRestController {
 			@RequestParam(defaultValue = "50") int limit) {
 		user.requireAdmin();
 		if (limit < 1 || limit > 500) {
-			throw InvalidInputException.of("limit", "billing.limit", 1, 500);
+			throw InvalidInputException.of("limit", "errors.billing.limit", 1, 500);
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("events", webhooks.lastEvents(limit));
@@ -129,7 +129,7 @@ class BillingRestController {
 
 	private static String limit(String csv) {
 		if (csv != null && csv.length() > MAX_CSV_BYTES) {
-			throw InvalidInputException.of("body", "billing.import.error.tooLarge", MAX_CSV_BYTES / 1024 / 1024);
+			throw InvalidInputException.of("body", "errors.billing.too-large", MAX_CSV_BYTES / 1024 / 1024);
 		}
 		return csv;
 	}
@@ -138,7 +138,7 @@ class BillingRestController {
 		return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
 			case "true", "1", "yes" -> true;
 			case "false", "0", "no" -> false;
-			default -> throw InvalidInputException.of("dryRun", "billing.import.dryRun", value);
+			default -> throw InvalidInputException.of("dryRun", "errors.billing.dry-run", value);
 		};
 	}
 }

@@ -49,7 +49,7 @@ class BillingSettings {
 	void saveStripeSecret(String secret) {
 		String value = secret == null ? "" : secret.strip();
 		if (!value.matches("whsec_[A-Za-z0-9+/=_-]{8,200}")) {
-			throw InvalidInputException.of("secret", "billing.secret.invalid");
+			throw InvalidInputException.of("secret", "errors.billing.secret");
 		}
 		String sealed = secrets.seal(value, CONTEXT);
 		Timestamp now = Timestamp.from(clock.instant());

@@ -46,7 +46,7 @@ record StripeState(String plan, long mrrCents, String currency, int seats, Strin
 					: price.path("amount").isNumber() ? BigDecimal.valueOf(price.path("amount").asLong())
 					: decimal(text(price, "unit_amount_decimal"));
 			if (interval == null || unit == null) {
-				throw InvalidInputException.of("items", "billing.stripe.notRecurring", text(price, "id"));
+				throw InvalidInputException.of("items", "errors.billing.not-recurring", text(price, "id"));
 			}
 			monthly = monthly.add(perMonth(unit.multiply(BigDecimal.valueOf(quantity)), interval, Math.max(1, count)));
 			seats += (int) Math.min(quantity, 10_000_000);
@@ -65,7 +65,7 @@ record StripeState(String plan, long mrrCents, String currency, int seats, Strin
 			}
 		}
 		if (plan == null) {
-			throw InvalidInputException.of("items", "billing.stripe.noItems", text(subscription, "id"));
+			throw InvalidInputException.of("items", "errors.billing.no-items", text(subscription, "id"));
 		}
 		if (currency == null) {
 			throw InvalidInputException.of("currency", "errors.subscription.currency", "");
@@ -101,7 +101,7 @@ record StripeState(String plan, long mrrCents, String currency, int seats, Strin
 					RoundingMode.HALF_UP);
 			case "day" -> amount.multiply(BigDecimal.valueOf(365)).divide(c.multiply(BigDecimal.valueOf(12)), 6,
 					RoundingMode.HALF_UP);
-			default -> throw InvalidInputException.of("interval", "billing.stripe.notRecurring", interval);
+			default -> throw InvalidInputException.of("interval", "errors.billing.not-recurring", interval);
 		};
 	}
 

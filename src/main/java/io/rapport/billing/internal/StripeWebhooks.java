@@ -350,9 +350,9 @@ class StripeWebhooks {
 	void map(String customerId, long accountId) {
 		transactions.executeWithoutResult(status -> {
 			CustomerRow customer = customer(customerId)
-				.orElseThrow(() -> NotFoundException.of("billing.customer.unknown", customerId));
+				.orElseThrow(() -> NotFoundException.of("errors.billing.customer-unknown", customerId));
 			if (customer.accountId() != null) {
-				throw ConflictException.of("billing.customer.mapped", customerId);
+				throw ConflictException.of("errors.billing.customer-mapped", customerId);
 			}
 			jdbc.update("update billing_stripe_customers set account_id = ?, mapped_by = 'admin' where customer_id = ?",
 					accountId, customerId);
@@ -362,7 +362,7 @@ class StripeWebhooks {
 
 	List<EventRow> lastEvents(int limit) {
 		return jdbc.query("select event_id, type, stripe_created, received_at, outcome, detail, customer_id, object_id "
-				+ "from billing_stripe_events order by received_at desc, stripe_created desc fetch first " + limit
+				+ "from billing_stripe_events order by seq desc fetch first " + limit
 				+ " rows only", (rs, n) -> new EventRow(rs.getString(1), rs.getString(2),
 						instant(rs.getObject(3, OffsetDateTime.class)), instant(rs.getObject(4, OffsetDateTime.class)),
 						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
