@@ -185,6 +185,32 @@ class StripeWebhookApiTests extends IntegrationTest {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void shouldApplyNothingOfAnEventItRefusesAndAnswerItsReplayAsSuch() throws Exception {
+		AccountView account = fixtures.anAccount();
+		String customer = id("cus");
+		deliver(StripeEvents.event("customer.created", "event", id("evt"), "created", NOW - 900, "customer", customer,
+				"email", "ana@" + account.domain())).andExpect(jsonPath("$.outcome").value("APPLIED"));
+		String event = id("evt");
+		byte[] strange = new String(StripeEvents.event("customer.subscription.created", "event", event, "created",
+				NOW - 800, "customer", customer, "subscription", id("sub"), "start", START_DATE, "periodEnd", PERIOD_END))
+			.replace("\"eur\"", "\"xyz\"").getBytes();
+		deliver(strange).andExpect(jsonPath("$.outcome").value("REJECTED"));
+		assertThat(subscriptions.ofAccount(account.id())).isEmpty();
+		deliver(strange).andExpect(jsonPath("$.outcome").value("DUPLICATE"));
+		mvc.perform(get("/api/v1/billing/stripe/events?limit=5").header("Authorization", admin.bearer()))
+			.andExpect(jsonPath("$.events[0].eventId").value(event))
+			.andExpect(jsonPath("$.events[0].outcome").value("REJECTED"))
+			.andExpect(jsonPath("$.events[0].detail").value(containsString("XYZ")));
+
+		byte[] notJson = "{\"id\": ".getBytes();
+		mvc.perform(post("/api/v1/billing/stripe/webhook")
+			.header("Stripe-Signature", StripeEvents.signature(NOW, notJson, StripeEvents.SECRET))
+			.contentType(MediaType.APPLICATION_JSON).content(notJson))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"));
+	}
+
 	private byte[] updated(String customer, String subscription, long created, int quantity, int previous) {
 		return StripeEvents.event("customer.subscription.updated", "event", id("evt"), "created", created, "customer",
 				customer, "subscription", subscription, "start", START_DATE, "periodEnd", PERIOD_END, "quantity", quantity,
