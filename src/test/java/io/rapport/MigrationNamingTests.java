@@ -25,7 +25,7 @@ class MigrationNamingTests {
 			Map.entry("accounts", "02"), Map.entry("tickets", "03"), Map.entry("events", "04"),
 			Map.entry("notifications", "05"), Map.entry("channels", "06"), Map.entry("knowledge", "07"),
 			Map.entry("surveys", "08"), Map.entry("workflows", "09"), Map.entry("activity", "10"),
-			Map.entry("health", "11"), Map.entry("analytics", "12"), Map.entry("feedback", "13"));
+			Map.entry("health", "11"), Map.entry("analytics", "12"), Map.entry("feedback", "13"), Map.entry("billing", "14"));
 
 	private static final Pattern TIMESTAMPED = Pattern
 		.compile(".*/db/migration/(common|h2|postgresql)/([a-z]+)/V(\\d{12})(_(\\d{2}))?__([a-z]+)(_.*)?\\.sql");

@@ -413,6 +413,13 @@ public class AccountsApi {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	/** The account whose domain this is (as contacts join accounts by the domain of their address), if any. */
+	@Transactional(readOnly = true)
+	public Optional<AccountView> accountByDomain(String domain) {
+		return domain == null || domain.isBlank() ? Optional.empty()
+				: accounts.findByDomain(domain.strip().toLowerCase(Locale.ROOT)).map(Account::view);
+	}
+
 	/** The account with this external id (the customer's own id for it, as product analytics send it as groupId). */
 	@Transactional(readOnly = true)
 	public Optional<AccountView> accountByExternalId(String externalId) {

@@ -113,6 +113,22 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * Stripe's webhook authenticates each event by its {@code Stripe-Signature} HMAC, which billing's
+	 * {@code StripeWebhookController} checks itself: no user, no session, no CSRF token.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain stripeWebhook(HttpSecurity http) throws Exception {
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/billing/stripe/webhook"))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	/**
 	 * Segment's tracking API ({@code /v1/batch}, {@code /v1/track}, ...) authenticates by write key, which activity's
 	 * {@code TrackingController} checks itself: the key is the HTTP Basic user name with no password, not a user.
 	 */
