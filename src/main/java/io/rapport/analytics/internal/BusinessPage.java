@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The Business dashboard ({@code /analytics/business}): MRR and its movements, logo and revenue churn, NRR and
- * GRR, lifetime value, LTV:CAC and adoption for a range of months, by plan and owner, each table also as CSV from
+ * GRR, lifetime value, LTV:CAC, adoption, time to value, NPS and CSAT for a range of months, by plan and owner, each table also as CSV from
  * the metrics API. Bad filters show a message and the last twelve months, never an error page.
  */
 @Controller
@@ -43,13 +43,16 @@ class BusinessPage {
 
 	private final MessageSource messages;
 
+	private final ValueSections sections;
+
 	BusinessPage(RevenueMetrics metrics, AdoptionMetric adoption, IdentityApi identity, MetricsFormat format,
-			MessageSource messages) {
+			MessageSource messages, ValueSections sections) {
 		this.metrics = metrics;
 		this.adoption = adoption;
 		this.identity = identity;
 		this.format = format;
 		this.messages = messages;
+		this.sections = sections;
 	}
 
 	@Bean
@@ -61,7 +64,8 @@ class BusinessPage {
 	@GetMapping("/analytics/business")
 	String show(@CurrentUser AuthenticatedUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String plan, @RequestParam(required = false) String owner, Model model) {
+			@RequestParam(required = false) String plan, @RequestParam(required = false) String owner,
+			@RequestParam(required = false) String start, Model model) {
 		user.requireAgent();
 		MetricsQuery q;
 		try {
@@ -87,6 +91,7 @@ class BusinessPage {
 		model.addAttribute("adoption", adoption.adoption(adoption.parse(q.to().toString(), q.to().toString(), null,
 				null)));
 		model.addAttribute("movementsChart", movements(rows(mrr), currency));
+		sections.addTo(model, q, start);
 		model.addAttribute("plans", metrics.plans());
 		model.addAttribute("owners", owners());
 		model.addAttribute("periods", List.of("month", "quarter", "year"));
