@@ -1,5 +1,6 @@
 package io.rapport.analytics;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +12,8 @@ import io.rapport.Fixtures;
 import io.rapport.Fixtures.Person;
 import io.rapport.IntegrationTest;
 import io.rapport.accounts.AccountView;
+import io.rapport.accounts.AccountsApi;
+import io.rapport.accounts.LifecycleStage;
 import io.rapport.accounts.NewSubscription;
 import io.rapport.accounts.SubscriptionsApi;
 import io.rapport.activity.ActivityApi;
@@ -21,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -46,6 +50,9 @@ class TimeToValueApiTests extends IntegrationTest {
 
 	@Autowired
 	SubscriptionsApi subscriptions;
+
+	@Autowired
+	AccountsApi accounts;
 
 	private final String valueEvent = "Invoice Sent " + System.nanoTime();
 
@@ -137,7 +144,45 @@ class TimeToValueApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldKeepTheAccountsOfOneLifecycleStage() throws Exception {
+		Person owner = fixtures.anAgentIn("success");
+		AccountView adopting = signup("2035-01-10", "2035-01-12");
+		AccountView onboarding = signup("2035-01-10", "2035-01-20");
+		activity.load(events);
+		activity.mark(valueEvent, true, false);
+		for (AccountView a : List.of(adopting, onboarding)) {
+			accounts.setOwner(a.id(), owner.id());
+			subscribe(a, "2035-01-10");
+		}
+		accounts.moveStage(adopting.id(), LifecycleStage.ADOPTION, "first report", "test");
+		Person agent = fixtures.anAgentIn("tier1");
+		String both = "/api/v1/metrics/mrr?from=2035-01&to=2035-01&owner=" + owner.id();
+		await().atMost(Duration.ofSeconds(60)).until(() -> mvc.perform(get(both).header("Authorization", agent.bearer()))
+			.andReturn().getResponse().getContentAsString().contains("\"endingMrrCents\":20000"));
+
+		mvc.perform(get(both + "&stage=adoption").header("Authorization", agent.bearer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.stage").value("adoption"))
+			.andExpect(jsonPath("$.endingMrrCents").value(10000))
+			.andExpect(jsonPath("$.payingAccounts").value(1));
+		mvc.perform(get("/api/v1/metrics/ttv?from=2035-01&to=2035-01&stage=ADOPTION&owner=" + owner.id())
+			.header("Authorization", agent.bearer()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.stage").value("adoption"))
+			.andExpect(jsonPath("$.accounts").value(1))
+			.andExpect(jsonPath("$.distribution[1].count").value(1));
+		mvc.perform(get("/api/v1/metrics/ttv?from=2035-01&to=2035-01&owner=" + owner.id())
+			.header("Authorization", agent.bearer()))
+			.andExpect(jsonPath("$.accounts").value(2))
+			.andExpect(jsonPath("$.distribution[2].count").value(1));
+	}
+
+	@Test
 	void shouldRefuseABadStartAndCustomers() throws Exception {
+		mvc.perform(get("/api/v1/metrics/churn?stage=churned").header("Authorization",
+				fixtures.anAgentIn("tier1").bearer()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("stage"));
 		Person agent = fixtures.anAgentIn("tier1");
 		mvc.perform(get("/api/v1/metrics/ttv?start=trial").header("Authorization", agent.bearer()))
 			.andExpect(status().isBadRequest())

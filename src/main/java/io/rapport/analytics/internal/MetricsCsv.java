@@ -15,7 +15,7 @@ final class MetricsCsv {
 
 	/** What the answer says about itself rather than a figure: not a column. */
 	private static final Set<String> HEADER = Set.of("metric", "from", "to", "period", "currency", "timeZone", "plan",
-			"owner", "missingRates", "periods", "byFeature", "by", "features", "start", "valueEvents", "cohorts");
+			"owner", "missingRates", "periods", "byFeature", "by", "features", "start", "valueEvents", "cohorts", "stage");
 
 	private MetricsCsv() {
 	}

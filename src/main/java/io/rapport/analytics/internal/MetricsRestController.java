@@ -74,6 +74,7 @@ class MetricsRestController {
 			@Parameter(description = "adoption: event names, comma-separated; default the core features") @RequestParam(required = false) String features,
 			@Parameter(description = "adoption: users (default) or accounts") @RequestParam(required = false) String by,
 			@Parameter(description = "ttv: where the clock starts, signup (default) or subscription") @RequestParam(required = false) String start,
+			@Parameter(description = "only the accounts in this lifecycle stage now (onboarding, adoption, retention, expansion, advocacy)") @RequestParam(required = false) String stage,
 			@Parameter(description = "json (default) or csv") @RequestParam(required = false) String format) {
 		user.requireAgent();
 		Requested requested = Requested.of(kind, format, KINDS, "metric", "errors.metrics.metric", "errors.metrics.format");
@@ -81,11 +82,12 @@ class MetricsRestController {
 		boolean csv = requested.csv();
 		Map<String, Object> answer;
 		if ("ttv".equals(name)) {
-			answer = ttv.ttv(ttv.parse(from, to, start, owner));
+			answer = ttv.ttv(ttv.parse(from, to, start, owner, stage));
 		}
 		else {
 			answer = "adoption".equals(name) ? adoption.adoption(adoption.parse(from, to, features, by))
-					: revenue(name, MetricsQuery.parse(from, to, period, plan, owner, lifetimeMonths, metrics.thisMonth()));
+					: revenue(name, MetricsQuery.parse(from, to, period, plan, owner, lifetimeMonths, stage,
+							metrics.thisMonth()));
 		}
 		if (!csv) {
 			return ResponseEntity.ok(answer);

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.rapport.accounts.AccountView;
 import io.rapport.accounts.AccountsApi;
+import io.rapport.accounts.LifecycleStage;
 import io.rapport.accounts.SubscriptionView;
 import io.rapport.accounts.SubscriptionsApi;
 import io.rapport.activity.ActivityApi;
@@ -47,7 +48,7 @@ class TtvMetric {
 
 	private static final int PAGE = 1000;
 
-	record Query(YearMonth from, YearMonth to, Start start, Long owner) {
+	record Query(YearMonth from, YearMonth to, Start start, Long owner, LifecycleStage stage) {
 	}
 
 	private final AccountsApi accounts;
@@ -66,8 +67,8 @@ class TtvMetric {
 	}
 
 	/** Months as the other metrics read them (default the twelve up to this one), {@code start} signup by default. */
-	Query parse(String from, String to, String start, String owner) {
-		MetricsQuery months = MetricsQuery.parse(from, to, null, null, owner, null, metrics.thisMonth());
+	Query parse(String from, String to, String start, String owner, String stage) {
+		MetricsQuery months = MetricsQuery.parse(from, to, null, null, owner, null, stage, metrics.thisMonth());
 		Start s;
 		try {
 			s = start == null || start.isBlank() ? Start.SIGNUP : Start.valueOf(start.strip().toUpperCase(Locale.ROOT));
@@ -75,7 +76,7 @@ class TtvMetric {
 		catch (IllegalArgumentException e) {
 			throw InvalidInputException.of("start", "errors.metrics.start", start);
 		}
-		return new Query(months.from(), months.to(), s, months.owner());
+		return new Query(months.from(), months.to(), s, months.owner(), months.stage());
 	}
 
 	Map<String, Object> ttv(Query q) {
@@ -92,7 +93,8 @@ class TtvMetric {
 			after = ids.get(ids.size() - 1);
 			Map<Long, List<SubscriptionView>> subs = subscriptions.ofAccounts(ids);
 			for (AccountView account : accounts.accounts(ids).values()) {
-				if (q.owner() != null && !q.owner().equals(account.ownerId())) {
+				if ((q.owner() != null && !q.owner().equals(account.ownerId()))
+						|| (q.stage() != null && q.stage() != account.stage())) {
 					continue;
 				}
 				Instant started = start(account, subs.getOrDefault(account.id(), List.of()), q.start());
@@ -128,6 +130,7 @@ class TtvMetric {
 		answer.put("to", q.to().toString());
 		answer.put("start", q.start().param());
 		answer.put("owner", q.owner());
+		answer.put("stage", q.stage() == null ? null : q.stage().name().toLowerCase(Locale.ROOT));
 		answer.put("timeZone", zone.getId());
 		answer.put("valueEvents", activity.valueEvents().stream().sorted().toList());
 		answer.putAll(total);

@@ -13,7 +13,7 @@ import org.springframework.ui.Model;
 /**
  * The Business page's time to value, NPS and CSAT sections, for the page's months: TTV by cohorts of starts in the
  * company's time zone; NPS and CSAT from analytics' survey read models over the UTC days of those months, for every
- * account (answers have no owner or plan). Each figure says how many answers or accounts are behind it.
+ * account (answers have no owner, stage or plan). Each figure says how many answers or accounts are behind it.
  */
 @Component
 class ValueSections {
@@ -30,10 +30,10 @@ class ValueSections {
 	void addTo(Model model, MetricsQuery q, String start) {
 		TtvMetric.Query tq;
 		try {
-			tq = ttv.parse(q.from().toString(), q.to().toString(), start, ownerParam(q));
+			tq = ttv.parse(q.from().toString(), q.to().toString(), start, ownerParam(q), stageParam(q));
 		}
 		catch (TranslatableException badStart) {
-			tq = ttv.parse(q.from().toString(), q.to().toString(), null, ownerParam(q));
+			tq = ttv.parse(q.from().toString(), q.to().toString(), null, ownerParam(q), stageParam(q));
 		}
 		Map<String, Object> answer = ttv.ttv(tq);
 		model.addAttribute("ttv", answer);
@@ -44,8 +44,13 @@ class ValueSections {
 		model.addAttribute("ttvBuckets", TtvMetric.BUCKETS);
 		model.addAttribute("ttvStarts", List.of("signup", "subscription"));
 		ReportQuery days = new ReportQuery(q.from().atDay(1), q.to().atEndOfMonth(), null, null, null, null, null);
+		model.addAttribute("surveyDays", days);
 		model.addAttribute("nps", nps(reports.nps(days).total()));
 		model.addAttribute("csat", csat(reports.csat(days).total()));
+	}
+
+	private static String stageParam(MetricsQuery q) {
+		return q.stage() == null ? null : q.stage().name();
 	}
 
 	private static String ownerParam(MetricsQuery q) {
