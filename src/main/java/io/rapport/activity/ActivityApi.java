@@ -82,6 +82,14 @@ public class ActivityApi {
 		return kinds.valueEvents();
 	}
 
+	/**
+	 * The first day (UTC) each account did any of the value events admins marked, for time to value: one grouped
+	 * scan of the rollups. Accounts that never did one are absent; with no value event marked the map is empty.
+	 */
+	public Map<Long, LocalDate> firstValueDays() {
+		return usage.firstDays(kinds.valueEvents());
+	}
+
 	/** Event names admins marked as core features, for adoption. */
 	public Set<String> coreFeatures() {
 		return kinds.coreFeatures();

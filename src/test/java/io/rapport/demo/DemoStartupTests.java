@@ -71,6 +71,12 @@ class DemoStartupTests {
 		assertThat(jdbc.queryForObject("select count(*) from activity_event_kinds where core_feature", Long.class))
 			.isEqualTo(DemoUsage.FEATURES.size());
 		assertThat(jdbc.queryForObject("select count(*) from contacts where role is not null", Long.class)).isPositive();
+		// time to value on the Business page: enough accounts that started in the last year reached a value event
+		assertThat(jdbc.queryForObject("select count(*) from (select account_id, min(started_at) s from subscriptions"
+				+ " group by account_id) f where f.s > ? and exists (select 1 from activity_daily d join"
+				+ " activity_event_kinds k on k.event = d.event and k.value_event where d.account_id = f.account_id)",
+				Long.class, java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(300)))))
+			.isGreaterThanOrEqualTo(5);
 	}
 
 	/** Playbook runs with tasks for the success managers: some done with an outcome, some overdue (DemoPlaybooks). */

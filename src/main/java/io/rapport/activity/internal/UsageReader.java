@@ -102,6 +102,22 @@ public class UsageReader {
 		return new Adoption(eligible, adopting, byFeature);
 	}
 
+	/** The first day each account did any of {@code events}: one grouped scan of their rollup rows. */
+	@Transactional(readOnly = true)
+	public Map<Long, LocalDate> firstDays(Set<String> events) {
+		Map<Long, LocalDate> first = new HashMap<>();
+		if (events.isEmpty()) {
+			return first;
+		}
+		Set<String> sorted = new TreeSet<>(events);
+		String in = String.join(", ", sorted.stream().map(e -> "?").toList());
+		jdbc.query("select account_id, min(usage_day) from activity_daily where event in (" + in + ")"
+				+ " group by account_id", rs -> {
+					first.put(rs.getLong(1), rs.getDate(2).toLocalDate());
+				}, sorted.toArray());
+		return first;
+	}
+
 	/** Distinct people active for the account between two days (both included). */
 	@Transactional(readOnly = true)
 	public long activePeople(long accountId, LocalDate from, LocalDate to) {

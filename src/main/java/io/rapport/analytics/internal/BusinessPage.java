@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.rapport.accounts.LifecycleStage;
 import io.rapport.identity.AgentView;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
@@ -24,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The Business dashboard ({@code /analytics/business}): MRR and its movements, logo and revenue churn, NRR and
- * GRR, lifetime value, LTV:CAC and adoption for a range of months, by plan and owner, each table also as CSV from
- * the metrics API. Bad filters show a message and the last twelve months, never an error page.
+ * GRR, lifetime value, LTV:CAC, adoption, time to value, NPS and CSAT for a range of months, by plan, owner and
+ * lifecycle stage, each table also as CSV from the metrics or reports API. Bad filters show a message and the last
+ * twelve months, never an error page.
  */
 @Controller
 @WorkspacePage
@@ -43,13 +45,16 @@ class BusinessPage {
 
 	private final MessageSource messages;
 
+	private final ValueSections sections;
+
 	BusinessPage(RevenueMetrics metrics, AdoptionMetric adoption, IdentityApi identity, MetricsFormat format,
-			MessageSource messages) {
+			MessageSource messages, ValueSections sections) {
 		this.metrics = metrics;
 		this.adoption = adoption;
 		this.identity = identity;
 		this.format = format;
 		this.messages = messages;
+		this.sections = sections;
 	}
 
 	@Bean
@@ -61,11 +66,12 @@ class BusinessPage {
 	@GetMapping("/analytics/business")
 	String show(@CurrentUser AuthenticatedUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String plan, @RequestParam(required = false) String owner, Model model) {
+			@RequestParam(required = false) String plan, @RequestParam(required = false) String owner,
+			@RequestParam(required = false) String start, @RequestParam(required = false) String stage, Model model) {
 		user.requireAgent();
 		MetricsQuery q;
 		try {
-			q = MetricsQuery.parse(from, to, period, plan, owner, null, metrics.thisMonth());
+			q = MetricsQuery.parse(from, to, period, plan, owner, null, stage, metrics.thisMonth());
 		}
 		catch (TranslatableException e) {
 			model.addAttribute("error", messages.getMessage(e, LocaleContextHolder.getLocale()));
@@ -87,8 +93,11 @@ class BusinessPage {
 		model.addAttribute("adoption", adoption.adoption(adoption.parse(q.to().toString(), q.to().toString(), null,
 				null)));
 		model.addAttribute("movementsChart", movements(rows(mrr), currency));
+		sections.addTo(model, q, start);
 		model.addAttribute("plans", metrics.plans());
 		model.addAttribute("owners", owners());
+		model.addAttribute("stages", List.of(LifecycleStage.values()));
+		model.addAttribute("stageParam", q.stage() == null ? null : q.stage().name().toLowerCase(java.util.Locale.ROOT));
 		model.addAttribute("periods", List.of("month", "quarter", "year"));
 		model.addAttribute("activeView", ACTIVE_VIEW);
 		return "analytics/business";

@@ -15,7 +15,7 @@ final class MetricsCsv {
 
 	/** What the answer says about itself rather than a figure: not a column. */
 	private static final Set<String> HEADER = Set.of("metric", "from", "to", "period", "currency", "timeZone", "plan",
-			"owner", "missingRates", "periods", "byFeature", "by", "features");
+			"owner", "missingRates", "periods", "byFeature", "by", "features", "start", "valueEvents", "cohorts", "stage");
 
 	private MetricsCsv() {
 	}
@@ -24,16 +24,20 @@ final class MetricsCsv {
 	static String of(Map<String, Object> answer) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		Object periods = answer.containsKey("periods") ? answer.get("periods") : answer.get("byFeature");
+		// time to value: a line per cohort, its distribution as a column per bucket
+		periods = answer.containsKey("cohorts") ? answer.get("cohorts") : periods;
 		if (periods instanceof List<?> list) {
-			list.forEach(row -> rows.add((Map<String, Object>) row));
+			list.forEach(row -> rows.add(distributed((Map<String, Object>) row)));
 		}
-		Map<String, Object> total = new java.util.LinkedHashMap<>();
-		total.put(answer.containsKey("byFeature") ? "feature" : "period", "total");
+		Map<String, Object> figures = new java.util.LinkedHashMap<>();
+		figures.put(answer.containsKey("byFeature") ? "feature" : answer.containsKey("cohorts") ? "month" : "period",
+				"total");
 		answer.forEach((k, v) -> {
 			if (!HEADER.contains(k)) {
-				total.put(k, v);
+				figures.put(k, v);
 			}
 		});
+		Map<String, Object> total = distributed(figures);
 		Set<String> columns = new LinkedHashSet<>();
 		rows.forEach(row -> columns.addAll(row.keySet()));
 		columns.addAll(total.keySet());
@@ -44,6 +48,19 @@ final class MetricsCsv {
 		}
 		Csv.line(out, columns.stream().map(c -> cell(total.get(c))).toList());
 		return out.toString();
+	}
+
+	/** A {@code distribution} list of {@code {bucket, count}} becomes a column per bucket. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> distributed(Map<String, Object> row) {
+		if (!(row.get("distribution") instanceof List<?> buckets)) {
+			return row;
+		}
+		Map<String, Object> flat = new java.util.LinkedHashMap<>(row);
+		flat.remove("distribution");
+		buckets.forEach(b -> flat.put(String.valueOf(((Map<String, Object>) b).get("bucket")),
+				((Map<String, Object>) b).get("count")));
+		return flat;
 	}
 
 	private static Object cell(Object value) {

@@ -7,14 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.rapport.accounts.LifecycleStage;
 import io.rapport.shared.InvalidInputException;
 
 /**
  * The months a revenue metric covers ({@code from} and {@code to} included, in the company's time zone), how the
  * rows break them up ({@code period}: month, quarter or year), and the filters: the subscriptions of one plan, the
- * accounts of one owner. {@code lifetimeMonths} overrides the derived customer lifetime of CLV.
+ * accounts of one owner, the accounts in one lifecycle stage now (the segment). {@code lifetimeMonths} overrides the derived customer lifetime of CLV.
  */
-record MetricsQuery(YearMonth from, YearMonth to, Period period, String plan, Long owner, BigDecimal lifetimeMonths) {
+record MetricsQuery(YearMonth from, YearMonth to, Period period, String plan, Long owner, BigDecimal lifetimeMonths,
+		LifecycleStage stage) {
 
 	static final int MAX_MONTHS = 120;
 
@@ -46,9 +48,15 @@ record MetricsQuery(YearMonth from, YearMonth to, Period period, String plan, Lo
 		}
 	}
 
-	/** Parses the parameters: months default to the twelve up to this month; bad values name their parameter. */
+	/** Parses the parameters without a stage. */
 	static MetricsQuery parse(String from, String to, String period, String plan, String owner, String lifetime,
 			YearMonth thisMonth) {
+		return parse(from, to, period, plan, owner, lifetime, null, thisMonth);
+	}
+
+	/** Parses the parameters: months default to the twelve up to this month; bad values name their parameter. */
+	static MetricsQuery parse(String from, String to, String period, String plan, String owner, String lifetime,
+			String stage, YearMonth thisMonth) {
 		YearMonth end = month(to, "to", thisMonth);
 		YearMonth start = month(from, "from", end.minusMonths(11));
 		if (start.isAfter(end)) {
@@ -86,7 +94,20 @@ record MetricsQuery(YearMonth from, YearMonth to, Period period, String plan, Lo
 			}
 		}
 		String planName = plan == null || plan.isBlank() ? null : plan.strip();
-		return new MetricsQuery(start, end, p, planName, ownerId, months);
+		return new MetricsQuery(start, end, p, planName, ownerId, months, stage(stage));
+	}
+
+	/** A lifecycle stage by name, any case; null for none. */
+	static LifecycleStage stage(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LifecycleStage.valueOf(value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw InvalidInputException.of("stage", "errors.metrics.stage", value);
+		}
 	}
 
 	/** Every month of the query, first to last. */

@@ -38,12 +38,14 @@ import org.springframework.web.bind.annotation.RestController;
 		ARPA = MRR ÷ paying accounts; CLV simple = ARPA × lifetime (1 ÷ monthly logo churn, or lifetimeMonths), \
 		churn-based = ARPA × gross margin ÷ monthly revenue churn, lifetimes capped at 120 months; CAC = sales and \
 		marketing spend ÷ new accounts; CAC payback = CAC ÷ (new MRR per new account × gross margin); adoption = \
-		people who used the features in the window ÷ people active in it. Money in minor units of the reporting \
+		people who used the features in the window ÷ people active in it; time to value = days from signup (or \
+		start=subscription: the first subscription's start) to the first day of a value event, median and distribution \
+		per monthly cohort of starts. Money in minor units of the reporting \
 		currency, rates as fractions; months in the company's time zone. A rate over fewer than 5 accounts is null \
 		and named in tooLittleData.""")
 class MetricsRestController {
 
-	static final List<String> KINDS = List.of("churn", "mrr", "nrr", "clv", "ltv-cac", "adoption");
+	static final List<String> KINDS = List.of("churn", "mrr", "nrr", "clv", "ltv-cac", "adoption", "ttv");
 
 	private final RevenueMetrics metrics;
 
@@ -51,14 +53,17 @@ class MetricsRestController {
 
 	private final MetricSettings settings;
 
-	MetricsRestController(RevenueMetrics metrics, AdoptionMetric adoption, MetricSettings settings) {
+	private final TtvMetric ttv;
+
+	MetricsRestController(RevenueMetrics metrics, AdoptionMetric adoption, MetricSettings settings, TtvMetric ttv) {
 		this.metrics = metrics;
 		this.adoption = adoption;
 		this.settings = settings;
+		this.ttv = ttv;
 	}
 
 	@GetMapping("/{kind}")
-	@Operation(summary = "A metric: churn, mrr, nrr, clv, ltv-cac or adoption (append .csv or pass format=csv for its rows as CSV)")
+	@Operation(summary = "A metric: churn, mrr, nrr, clv, ltv-cac, adoption or ttv (append .csv or pass format=csv for its rows as CSV)")
 	ResponseEntity<?> metric(@CurrentUser AuthenticatedUser user, @PathVariable String kind,
 			@Parameter(description = "first month, yyyy-MM (adoption: a day yyyy-MM-dd or a month); default 11 months before to") @RequestParam(required = false) String from,
 			@Parameter(description = "last month included, yyyy-MM (adoption: a day or a month); default this month") @RequestParam(required = false) String to,
@@ -68,13 +73,22 @@ class MetricsRestController {
 			@Parameter(description = "clv: the expected lifetime in months instead of 1 ÷ monthly logo churn") @RequestParam(required = false) String lifetimeMonths,
 			@Parameter(description = "adoption: event names, comma-separated; default the core features") @RequestParam(required = false) String features,
 			@Parameter(description = "adoption: users (default) or accounts") @RequestParam(required = false) String by,
+			@Parameter(description = "ttv: where the clock starts, signup (default) or subscription") @RequestParam(required = false) String start,
+			@Parameter(description = "only the accounts in this lifecycle stage now (onboarding, adoption, retention, expansion, advocacy)") @RequestParam(required = false) String stage,
 			@Parameter(description = "json (default) or csv") @RequestParam(required = false) String format) {
 		user.requireAgent();
 		Requested requested = Requested.of(kind, format, KINDS, "metric", "errors.metrics.metric", "errors.metrics.format");
 		String name = requested.name();
 		boolean csv = requested.csv();
-		Map<String, Object> answer = "adoption".equals(name) ? adoption.adoption(adoption.parse(from, to, features, by))
-				: revenue(name, MetricsQuery.parse(from, to, period, plan, owner, lifetimeMonths, metrics.thisMonth()));
+		Map<String, Object> answer;
+		if ("ttv".equals(name)) {
+			answer = ttv.ttv(ttv.parse(from, to, start, owner, stage));
+		}
+		else {
+			answer = "adoption".equals(name) ? adoption.adoption(adoption.parse(from, to, features, by))
+					: revenue(name, MetricsQuery.parse(from, to, period, plan, owner, lifetimeMonths, stage,
+							metrics.thisMonth()));
+		}
 		if (!csv) {
 			return ResponseEntity.ok(answer);
 		}

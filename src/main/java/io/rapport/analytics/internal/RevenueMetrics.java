@@ -9,10 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import io.rapport.accounts.AccountSummary;
-import io.rapport.accounts.AccountsApi;
 import io.rapport.analytics.internal.MonthlyMrr.Flow;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,14 +32,14 @@ class RevenueMetrics {
 
 	private final MetricSettings settings;
 
-	private final AccountsApi accounts;
+	private final AccountFilter filter;
 
 	private final Clock clock;
 
-	RevenueMetrics(JdbcTemplate jdbc, MetricSettings settings, AccountsApi accounts, Clock clock) {
+	RevenueMetrics(JdbcTemplate jdbc, MetricSettings settings, AccountFilter filter, Clock clock) {
 		this.jdbc = jdbc;
 		this.settings = settings;
-		this.accounts = accounts;
+		this.filter = filter;
 		this.clock = clock;
 	}
 
@@ -122,8 +119,7 @@ class RevenueMetrics {
 
 	private MonthlyMrr load(MetricsQuery q) {
 		RevenueSettings s = settings();
-		Set<Long> owned = q.owner() == null ? null
-				: accounts.portfolio(q.owner()).stream().map(AccountSummary::accountId).collect(Collectors.toSet());
+		Set<Long> owned = filter.kept(q.owner(), q.stage());
 		return MonthlyMrr.load(jdbc, q, owned, settings.exchangeRates(s.reportingCurrency()));
 	}
 
@@ -148,6 +144,7 @@ class RevenueMetrics {
 		answer.put("timeZone", s.zone().getId());
 		answer.put("plan", q.plan());
 		answer.put("owner", q.owner());
+		answer.put("stage", q.stage() == null ? null : q.stage().name().toLowerCase(java.util.Locale.ROOT));
 		answer.put("missingRates", new java.util.TreeSet<>(data.missingRates()));
 		answer.putAll(figures);
 		if (!"clv".equals(metric) && !"ltv-cac".equals(metric)) {
