@@ -111,6 +111,22 @@ class HealthApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldKeepTheEvidenceOfAnOpenFlagUpToDateWithoutRaisingItAgain() {
+		AccountView account = DriftingAccount.create(fixtures, subscriptions, jdbc, clock.instant(), null);
+		scoring.recompute(account.id(), today());
+		String evidence = "select evidence_args from health_flags where account_id = ? and flag_key = 'password-resets'";
+		String before = jdbc.queryForObject(evidence, String.class, account.id());
+		scoring.recompute(account.id(), today());
+		assertThat(jdbc.queryForObject(evidence, String.class, account.id())).isEqualTo(before);
+
+		DriftingAccount.add(jdbc, account.id(), today().minusDays(2), "Password Reset Requested", "u:1", 2, 0);
+		scoring.recompute(account.id(), today());
+		assertThat(jdbc.queryForObject(evidence, String.class, account.id())).isNotEqualTo(before).startsWith("5");
+		assertThat(events.stream(HealthFlagRaised.class)
+			.filter(e -> e.accountId() == account.id() && e.flag().equals("password-resets"))).hasSize(1);
+	}
+
+	@Test
 	void shouldRaiseAndClearEachFlagOncePerOccurrenceAndPublishScoresOnlyWhenTheyChange() {
 		AccountView account = DriftingAccount.create(fixtures, subscriptions, jdbc, clock.instant(), null);
 		scoring.recompute(account.id(), today());
