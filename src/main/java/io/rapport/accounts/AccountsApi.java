@@ -290,6 +290,13 @@ public class AccountsApi {
 			.collect(Collectors.toMap(AccountView::id, Function.identity()));
 	}
 
+	/** The accounts created from {@code from} (included) until {@code to} (excluded), oldest first. */
+	@Transactional(readOnly = true)
+	public List<AccountView> createdBetween(java.time.Instant from, java.time.Instant to) {
+		return accounts.findByCreatedAtGreaterThanEqualAndCreatedAtLessThanOrderById(from, to).stream()
+			.map(Account::view).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public List<ContactView> contactsOf(long accountId) {
 		return contacts.findByAccountIdOrderByName(accountId).stream().map(Contact::view).toList();

@@ -8,10 +8,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import io.rapport.accounts.AccountView;
 import io.rapport.accounts.AccountsApi;
+import io.rapport.accounts.SubscriptionStatus;
 import io.rapport.accounts.SubscriptionView;
 import io.rapport.accounts.SubscriptionsApi;
 import io.rapport.health.PlaybooksApi;
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Playbook runs and tasks for the demo's two success managers, run after the demo's accounts, owners and
  * subscriptions exist (so after {@link DemoData}): the win-back playbook on four accounts twelve days ago (its first
  * tasks done with outcomes, the rest overdue or due soon), the red-score review on two accounts three days ago, and
- * the renewal playbook for every renewal within 60 days, started when it was 60 days away. Each run is named by a
+ * the renewal playbook for every renewal within 60 days, started when it was 60 days away, and onboarding for the
+ * accounts still in their trial, four days ago (a new account's playbooks otherwise start an hour after it). Each run is named by a
  * fixed occurrence, so starting again runs nothing twice. Deterministic by seed.
  */
 @Component
@@ -106,6 +109,23 @@ class DemoPlaybooks implements ApplicationRunner {
 					now.minus(Duration.ofDays(3)));
 			runs += made.isEmpty() ? 0 : 1;
 			tasks += made.size();
+		}
+		// the accounts still in their trial were onboarded four days ago: kickoff done or overdue, value check ahead
+		Map<Long, List<SubscriptionView>> subscribed = subscriptions
+			.ofAccounts(owned.stream().map(AccountView::id).toList());
+		for (AccountView account : owned) {
+			boolean trial = subscribed.getOrDefault(account.id(), List.of()).stream()
+				.anyMatch(s -> s.status() == SubscriptionStatus.TRIAL);
+			if (trial) {
+				List<Long> made = playbooks.runBuiltin("onboarding", account.id(), "new", now.minus(Duration.ofDays(4)));
+				runs += made.isEmpty() ? 0 : 1;
+				tasks += made.size();
+				if (!made.isEmpty() && random.nextBoolean()) {
+					playbooks.completeTask(made.get(0), "reached", "Kickoff held; they want SSO set up first.",
+							account.ownerId());
+					done++;
+				}
+			}
 		}
 		for (SubscriptionView s : subscriptions.renewingBetween(now, now.plus(Duration.ofDays(60)))) {
 			AccountView account = accounts.account(s.accountId()).orElse(null);

@@ -111,7 +111,7 @@ class DemoSuccess {
 		Instant now = clock.instant();
 		String[] plan = PLANS[random.nextInt(PLANS.length)];
 		String currency = i % 7 == 3 ? "GBP" : i % 2 == 0 ? "USD" : "EUR";
-		int seats = 5 + random.nextInt(60);
+		int seats = 5 + random.nextInt(60) % 12; // near the 3 to 14 people the usage simulator gives an account
 		long mrr = Long.parseLong(plan[1]) + 1000L * seats;
 		if (contains(TRIALS, i)) {
 			Instant started = now.minus(Duration.ofDays(3 + random.nextInt(10)));

@@ -214,6 +214,13 @@ class HealthApiTests extends IntegrationTest {
 			.andExpect(jsonPath("$[*].accountId").value(hasItem((int) account.id())));
 		call(owner, get("/api/v1/health/at-risk?owner=" + fixtures.anAgentIn("success").id()))
 			.andExpect(jsonPath("$[*].accountId").value(not(hasItem((int) account.id()))));
+
+		// once every subscription is cancelled the account has left: nothing to save, not listed
+		for (var s : subscriptions.ofAccount(account.id())) {
+			subscriptions.cancel(s.id(), new io.rapport.accounts.SubscriptionCancellation(clock.instant(), "budget"),
+					null);
+		}
+		call(owner, get("/api/v1/health/at-risk?owner=" + owner.id())).andExpect(jsonPath("$.length()").value(0));
 	}
 
 	@Test

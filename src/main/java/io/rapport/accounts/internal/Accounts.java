@@ -16,6 +16,9 @@ public interface Accounts extends JpaRepository<Account, Long> {
 
 	List<Account> findByOwnerIdOrderByName(long ownerId);
 
+	List<Account> findByCreatedAtGreaterThanEqualAndCreatedAtLessThanOrderById(java.time.Instant from,
+			java.time.Instant to);
+
 	@Query("select a from Account a where lower(a.name) like :q or lower(a.domain) like :q order by a.name")
 	Page<Account> search(String q, Pageable pageable);
 }

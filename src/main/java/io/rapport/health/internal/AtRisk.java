@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The at-risk list: accounts with an open flag or a red score, ranked by MRR at risk, which is the MRR of their live
  * subscriptions times the risk: the churn model's probability when a model is in use, otherwise how far the score is
- * from 100 (a score of 30 puts 70% of the MRR at risk). Success managers work it from the top.
+ * from 100 (a score of 30 puts 70% of the MRR at risk). Success managers work it from the top. An account whose
+ * every subscription is cancelled has already left and is not listed (one without subscriptions is).
  */
 @Component
 public class AtRisk {
@@ -102,8 +103,11 @@ public class AtRisk {
 			if (s != null && !HealthSettings.RED.equals(s.band()) && open.getOrDefault(id, List.of()).isEmpty()) {
 				continue; // the red score is not the newest any more
 			}
-			List<SubscriptionView> live = subs.getOrDefault(id, List.of()).stream().filter(SubscriptionView::live)
-				.toList();
+			List<SubscriptionView> all = subs.getOrDefault(id, List.of());
+			List<SubscriptionView> live = all.stream().filter(SubscriptionView::live).toList();
+			if (!all.isEmpty() && live.isEmpty()) {
+				continue; // already lost: every subscription cancelled, nothing left to save
+			}
 			long mrr = live.stream().mapToLong(SubscriptionView::mrrCents).sum();
 			String currency = live.stream().map(SubscriptionView::currency).findFirst().orElse(null);
 			Instant renewsAt = live.stream().map(SubscriptionView::renewsAt).filter(r -> r != null)

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +24,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The triggers no event announces, looked for once a day: renewals coming within a playbook's days (one occurrence
+ * The triggers no event announces. Every hour, new accounts: a new account's playbooks start once it is an hour old,
+ * because the account comes first and its contacts, owner and subscription right after it (an import, a Stripe
+ * customer, a success manager typing); run at once, the welcome mail found nobody to write to and the tasks nobody to
+ * give them to. Accounts that already left (every subscription cancelled, as imported past customers) are not
+ * onboarded; the occurrence is the account's creation, so tasks fall due counted from it, and an account seen again
+ * the next hour is never run twice. Once a day: renewals coming within a playbook's days (one occurrence
  * per renewal date, so a day the job missed is caught the next day and a renewal is never run twice), and accounts
  * nobody signed in to for a playbook's days (one occurrence per silence, named by the last sign-in day; read from
  * the usage rollups of "Signed In").
@@ -55,6 +61,38 @@ class PlaybookJobs {
 		this.accounts = accounts;
 		this.activity = activity;
 		this.clock = clock;
+	}
+
+	/** How old an account must be before its new-account playbooks start. */
+	static final Duration SETTLING = Duration.ofHours(1);
+
+	/** How far back the hourly look for new accounts goes: a job missed for two days still catches them. */
+	static final Duration NEW_ACCOUNT_LOOKBACK = Duration.ofDays(3);
+
+	@Scheduled(cron = "${rapport.playbooks.hourly-cron:0 10 * * * *}", zone = "UTC")
+	@SchedulerLock(name = "playbooks-new-accounts", lockAtMostFor = "PT30M")
+	public void hourly() {
+		newAccounts();
+	}
+
+	/** Fires the new-account playbooks for accounts between one hour and three days old; answers the runs. */
+	int newAccounts() {
+		if (playbooks.active(Trigger.NEW_ACCOUNT).isEmpty()) {
+			return 0;
+		}
+		Instant now = clock.instant();
+		List<AccountView> fresh = accounts.createdBetween(now.minus(NEW_ACCOUNT_LOOKBACK), now.minus(SETTLING));
+		Map<Long, List<SubscriptionView>> subscribed = subscriptions
+			.ofAccounts(fresh.stream().map(AccountView::id).toList());
+		int runs = 0;
+		for (AccountView account : fresh) {
+			List<SubscriptionView> its = subscribed.getOrDefault(account.id(), List.of());
+			boolean left = !its.isEmpty() && its.stream().allMatch(s -> s.cancelledAt() != null);
+			if (!left) {
+				runs += engine.fire(Occurrence.of(Trigger.NEW_ACCOUNT, account.id(), "new", account.createdAt())).size();
+			}
+		}
+		return runs;
 	}
 
 	@Scheduled(cron = "${rapport.playbooks.daily-cron:0 40 5 * * *}", zone = "UTC")

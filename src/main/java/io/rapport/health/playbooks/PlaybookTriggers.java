@@ -50,7 +50,7 @@ class PlaybookTriggers {
 		occurrences.forEach(engine::fire);
 	}
 
-	/** What an event is to playbooks: none, one or (a new account also enters a stage) two occurrences. */
+	/** What an event is to playbooks: none, one or (a score that falls into another band) two occurrences. */
 	static List<Occurrence> occurrencesOf(Object event) {
 		List<Occurrence> found = new ArrayList<>();
 		if (event instanceof HealthFlagRaised e) {
@@ -69,9 +69,7 @@ class PlaybookTriggers {
 			}
 		}
 		else if (event instanceof AccountStageChanged e) {
-			if (e.from() == null) {
-				found.add(Occurrence.of(Trigger.NEW_ACCOUNT, e.accountId(), "new", e.at()));
-			}
+			// A new account's own playbooks wait for PlaybookJobs.newAccounts: its contacts and owner come after it
 			found.add(new Occurrence(Trigger.STAGE_ENTERED, e.accountId(),
 					"stage:" + e.to() + ":" + e.at().toEpochMilli(), e.at(), null, null, null, e.to(), null));
 		}

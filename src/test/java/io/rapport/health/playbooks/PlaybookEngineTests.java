@@ -13,6 +13,7 @@ import io.rapport.accounts.AccountView;
 import io.rapport.accounts.AccountsApi;
 import io.rapport.accounts.LifecycleStage;
 import io.rapport.accounts.NewSubscription;
+import io.rapport.accounts.SubscriptionCancellation;
 import io.rapport.accounts.SubscriptionsApi;
 import io.rapport.channels.EmailApi;
 import io.rapport.health.HealthFlagRaised;
@@ -76,6 +77,8 @@ class PlaybookEngineTests extends IntegrationTest {
 
 	@Autowired
 	EmailApi email;
+
+	private static final java.util.concurrent.atomic.AtomicInteger ALONE = new java.util.concurrent.atomic.AtomicInteger();
 
 	Person manager;
 
@@ -228,12 +231,49 @@ class PlaybookEngineTests extends IntegrationTest {
 		accounts.moveStage(account.id(), LifecycleStage.ADOPTION, "first report", "test");
 		await().atMost(Duration.ofSeconds(20)).until(() -> runs.ofPlaybook(adoption.id(), 10).size() == 1);
 
-		AccountStageChanged created = new AccountStageChanged(account.id(), null, LifecycleStage.ONBOARDING, null,
-				null, "rule", account.createdAt());
-		deliver(created);
-		deliver(created);
-		assertThat(runs.ofPlaybook(welcome.id(), 10)).singleElement()
-			.satisfies(r -> assertThat(r.occurrence()).isEqualTo("new"));
+		// A new account's playbooks wait an hour for its contacts and owner, then run once
+		AccountView fresh = anAccountAloneInItsHour();
+		deliver(new AccountStageChanged(fresh.id(), null, LifecycleStage.ONBOARDING, null, null, "rule",
+				fresh.createdAt()));
+		assertThat(welcomeRunsOf(welcome, fresh.id())).isEmpty();
+		clock.set(fresh.createdAt().plus(PlaybookJobs.SETTLING).minusSeconds(1));
+		jobs.newAccounts();
+		assertThat(welcomeRunsOf(welcome, fresh.id())).isEmpty();
+
+		clock.set(fresh.createdAt().plus(PlaybookJobs.SETTLING).plusSeconds(1));
+		jobs.newAccounts();
+		jobs.newAccounts();
+		assertThat(welcomeRunsOf(welcome, fresh.id())).singleElement().satisfies(r -> {
+			assertThat(r.occurrence()).isEqualTo("new");
+			assertThat(r.triggeredAt()).isEqualTo(fresh.createdAt());
+		});
+	}
+
+	@Test
+	void shouldNotOnboardAnAccountThatAlreadyLeft() {
+		Playbook welcome = playbooks.create(playbook("Welcome back?", Trigger.NEW_ACCOUNT, null, null, null, null,
+				null, manager.id(), task("Say hello", 0)));
+		AccountView past = anAccountAloneInItsHour();
+		long id = subscriptions.create(new NewSubscription(past.id(), "Growth", 49_900L, "EUR", 10,
+				past.createdAt().minus(Duration.ofDays(400)), null, null), null).id();
+		subscriptions.cancel(id, new SubscriptionCancellation(past.createdAt().minus(Duration.ofDays(30)), "budget"),
+				null);
+
+		clock.set(past.createdAt().plus(PlaybookJobs.SETTLING).plusSeconds(1));
+		jobs.newAccounts();
+		assertThat(welcomeRunsOf(welcome, past.id())).isEmpty();
+	}
+
+	/** An account created far from every other test's, so the hourly look for new accounts sees it alone. */
+	private AccountView anAccountAloneInItsHour() {
+		clock.set(START.plus(Duration.ofDays(5_000 + 10 * ALONE.incrementAndGet())));
+		AccountView alone = fixtures.anAccount();
+		accounts.setOwner(alone.id(), manager.id());
+		return alone;
+	}
+
+	private List<RunView> welcomeRunsOf(Playbook playbook, long accountId) {
+		return runs.ofPlaybook(playbook.id(), 500).stream().filter(r -> r.accountId() == accountId).toList();
 	}
 
 	@Test
