@@ -275,12 +275,12 @@ class RetentionMetric {
 		if (start == null) {
 			throw InvalidInputException.of("cohort", "errors.retention.cohort", "");
 		}
+		if (start.isBefore(o.from()) || start.isAfter(o.to())) {
+			throw InvalidInputException.of("cohort", "errors.retention.cohort", cohort);
+		}
 		int c = 0;
 		for (LocalDate d = o.from(); d.isBefore(start); d = o.unit().plus(d, 1)) {
 			c++;
-		}
-		if (start.isBefore(o.from()) || start.isAfter(o.to()) || !o.unit().plus(o.from(), c).equals(start)) {
-			throw InvalidInputException.of("cohort", "errors.retention.cohort", cohort);
 		}
 		int n = (int) number(column, "n", 0, 0, o.columns() - 1);
 		int max = (int) number(limit, "limit", 1000, 1, MAX_MEMBERS);
