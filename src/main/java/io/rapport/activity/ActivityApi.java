@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.rapport.activity.internal.BulkLoad;
+import io.rapport.activity.internal.CohortReader;
 import io.rapport.activity.internal.EventKinds;
 import io.rapport.activity.internal.UsageReader;
 
@@ -24,10 +25,13 @@ public class ActivityApi {
 
 	private final BulkLoad bulk;
 
-	ActivityApi(UsageReader usage, EventKinds kinds, BulkLoad bulk) {
+	private final CohortReader cohorts;
+
+	ActivityApi(UsageReader usage, EventKinds kinds, BulkLoad bulk, CohortReader cohorts) {
 		this.usage = usage;
 		this.kinds = kinds;
 		this.bulk = bulk;
+		this.cohorts = cohorts;
 	}
 
 	/**
@@ -101,5 +105,17 @@ public class ActivityApi {
 	 */
 	public Adoption adoption(LocalDate from, LocalDate to, Set<String> features, boolean byAccount) {
 		return usage.adoption(from, to, features, byAccount);
+	}
+
+	// Cohort retention (issue 10): one grouped statement over the rollups per table or cell.
+
+	/** A cohort retention table counted from the rollups: cohort sizes and who came back in each column. */
+	public CohortCounts cohorts(CohortQuery query) {
+		return cohorts.counts(query);
+	}
+
+	/** Who is in cohort {@code cohort} and retained in its column {@code n} (0: the whole cohort), in id order. */
+	public List<CohortMember> cohortMembers(CohortQuery query, int cohort, int n) {
+		return cohorts.members(query, cohort, n);
 	}
 }

@@ -65,13 +65,16 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoUsage usage;
 
+	private final DemoCohorts cohorts;
+
 	private DemoGenerator.Result result;
 
 	private String password;
 
 	DemoData(DemoGenerator generator, DemoActivity activity, DemoKnowledge knowledge, TicketImport tickets, RapportProperties properties,
 			@Value("${rapport.demo.tickets:500}") int ticketCount, DemoCsat csat, DemoNps nps, DemoSla sla, AnalyticsApi analytics, DemoFeedback feedback,
-			DemoSuccess success, DemoUsage usage, DemoHealth health) {
+			DemoSuccess success, DemoUsage usage, DemoHealth health, DemoCohorts cohorts) {
+		this.cohorts = cohorts;
 		this.success = success;
 		this.usage = usage;
 		this.health = health;
@@ -128,6 +131,13 @@ class DemoData implements ApplicationRunner {
 		}
 		catch (RuntimeException e) {
 			log.warn("The demo's product usage could not be created", e);
+		}
+		try {
+			log.info("Demo cohort retention: {} people signed up in the last {} weeks", cohorts.create(seed),
+					DemoCohorts.WEEKS);
+		}
+		catch (RuntimeException e) {
+			log.warn("The demo's sign-ups for cohort retention could not be created", e);
 		}
 		try {
 			DemoKnowledge.Result help = knowledge.create(seed, result.agentEmails().get(0));

@@ -46,6 +46,10 @@ class DemoStartupTests {
 		assertThat(jdbc.queryForObject("select count(distinct event) from activity_daily", Long.class))
 			.isGreaterThanOrEqualTo(8);
 		assertThat(output).contains("Demo usage: a year for 20 accounts");
+		// people signing up week after week, so the weekly cohort retention table has cohorts (DemoCohorts)
+		assertThat(output).contains("Demo cohort retention:");
+		assertThat(jdbc.queryForObject("select count(distinct user_key) from activity_daily where user_key like 'u:trial-%'",
+				Long.class)).isGreaterThan(100L);
 		// two of today's accounts left for good, and the past customers of the usage history; the other cancellations
 		// are history (a finished package, a customer who returned)
 		assertThat(jdbc.queryForObject("select count(distinct account_id) from subscriptions s where not exists"
