@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * because the account comes first and its contacts, owner and subscription right after it (an import, a Stripe
  * customer, a success manager typing); run at once, the welcome mail found nobody to write to and the tasks nobody to
  * give them to. Accounts that already left (every subscription cancelled, as imported past customers) are not
- * onboarded; the occurrence is the account's creation, so tasks fall due counted from it, and an account seen again
+ * onboarded, nor accounts recorded now whose first subscription began before the three days looked back (an import
+ * of existing customers); the occurrence is the account's start (its creation, or an earlier subscription start), so tasks fall due counted from it, and an account seen again
  * the next hour is never run twice. Once a day: renewals coming within a playbook's days (one occurrence
  * per renewal date, so a day the job missed is caught the next day and a renewal is never run twice), and accounts
  * nobody signed in to for a playbook's days (one occurrence per silence, named by the last sign-in day; read from
@@ -85,11 +86,15 @@ class PlaybookJobs {
 		Map<Long, List<SubscriptionView>> subscribed = subscriptions
 			.ofAccounts(fresh.stream().map(AccountView::id).toList());
 		int runs = 0;
+		Instant oldest = now.minus(NEW_ACCOUNT_LOOKBACK);
 		for (AccountView account : fresh) {
 			List<SubscriptionView> its = subscribed.getOrDefault(account.id(), List.of());
 			boolean left = !its.isEmpty() && its.stream().allMatch(s -> s.cancelledAt() != null);
-			if (!left) {
-				runs += engine.fire(Occurrence.of(Trigger.NEW_ACCOUNT, account.id(), "new", account.createdAt())).size();
+			// an account recorded now whose subscription began long ago (an import) is no new customer
+			Instant began = its.stream().map(SubscriptionView::startedAt).filter(at -> at.isBefore(account.createdAt()))
+				.min(Instant::compareTo).orElse(account.createdAt());
+			if (!left && !began.isBefore(oldest)) {
+				runs += engine.fire(Occurrence.of(Trigger.NEW_ACCOUNT, account.id(), "new", began)).size();
 			}
 		}
 		return runs;

@@ -250,7 +250,7 @@ class PlaybookEngineTests extends IntegrationTest {
 	}
 
 	@Test
-	void shouldNotOnboardAnAccountThatAlreadyLeft() {
+	void shouldNotOnboardAnAccountThatAlreadyLeftOrAnExistingCustomerJustImported() {
 		Playbook welcome = playbooks.create(playbook("Welcome back?", Trigger.NEW_ACCOUNT, null, null, null, null,
 				null, manager.id(), task("Say hello", 0)));
 		AccountView past = anAccountAloneInItsHour();
@@ -259,9 +259,17 @@ class PlaybookEngineTests extends IntegrationTest {
 		subscriptions.cancel(id, new SubscriptionCancellation(past.createdAt().minus(Duration.ofDays(30)), "budget"),
 				null);
 
+		// nor an existing customer recorded today (an import): its subscription began a year ago
+		AccountView imported = anAccountAloneInItsHour();
+		subscriptions.create(new NewSubscription(imported.id(), "Growth", 49_900L, "EUR", 10,
+				imported.createdAt().minus(Duration.ofDays(365)), null, null), null);
+
 		clock.set(past.createdAt().plus(PlaybookJobs.SETTLING).plusSeconds(1));
 		jobs.newAccounts();
 		assertThat(welcomeRunsOf(welcome, past.id())).isEmpty();
+		clock.set(imported.createdAt().plus(PlaybookJobs.SETTLING).plusSeconds(1));
+		jobs.newAccounts();
+		assertThat(welcomeRunsOf(welcome, imported.id())).isEmpty();
 	}
 
 	/** An account created far from every other test's, so the hourly look for new accounts sees it alone. */
