@@ -40,6 +40,16 @@ public class ActivityApi {
 		return bulk.load(events);
 	}
 
+	/**
+	 * Loads usage history that is already summed by day (another tool's daily export; a simulated population for a
+	 * test or benchmark) straight into the daily rollups that every score reads, with no raw events behind it: a
+	 * multi-row upsert per chunk of 20,000 rows on PostgreSQL, a batch elsewhere, each chunk its own transaction.
+	 * Counts add to what is there (a second load counts twice). Answers how many rows were loaded.
+	 */
+	public int loadRollups(List<UsageRollup> rollups) {
+		return bulk.loadRollups(rollups);
+	}
+
 	/** Marks an event name as a value event and/or a core feature, as admins do under Usage events. */
 	public void mark(String event, boolean valueEvent, boolean coreFeature) {
 		kinds.mark(event, valueEvent, coreFeature);
