@@ -85,8 +85,8 @@ class InputLoader {
 		Map<Integer, Map<Long, UsageTotals>> current = new HashMap<>();
 		Map<Integer, Map<Long, UsageTotals>> previous = new HashMap<>();
 		for (int w : windows) {
-			current.put(w, activity.totals(lo, hi, day.minusDays(w - 1L), day));
-			previous.put(w, activity.totals(lo, hi, day.minusDays(2L * w - 1), day.minusDays(w)));
+			current.put(w, activity.totals(ids, day.minusDays(w - 1L), day));
+			previous.put(w, activity.totals(ids, day.minusDays(2L * w - 1), day.minusDays(w)));
 		}
 		Map<Long, List<SubscriptionView>> subs = subscriptions.ofAccounts(ids);
 		Map<Long, TicketFacts.AccountSupport> support = tickets.support(lo, hi, at);
