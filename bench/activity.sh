@@ -47,7 +47,7 @@ RAPPORT_DEMO=false RAPPORT_ADMIN_PASSWORD=admin-password-1 RAPPORT_MAIL_SANDBOX=
   SPRING_DATASOURCE_PASSWORD="$PG_PASSWORD" RAPPORT_DATA_DIR="$OUT/data" \
   "$SERVER_JAVA" $SERVER_OPTS -jar "$JAR" >"$OUT/server-activity.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 240); do
+for _ in $(seq "${START_SECONDS:-240}"); do # a loaded machine may take minutes
   curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break
   kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died: $OUT/server-activity.log"; exit 1; }
   sleep 1

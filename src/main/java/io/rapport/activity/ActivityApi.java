@@ -1,6 +1,7 @@
 package io.rapport.activity;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,16 @@ public class ActivityApi {
 		return bulk.load(events);
 	}
 
+	/**
+	 * Loads usage history that is already summed by day (another tool's daily export; a simulated population for a
+	 * test or benchmark) straight into the daily rollups that every score reads, with no raw events behind it: a
+	 * multi-row upsert per chunk of 20,000 rows on PostgreSQL, a batch elsewhere, each chunk its own transaction.
+	 * Counts add to what is there (a second load counts twice). Answers how many rows were loaded.
+	 */
+	public int loadRollups(List<UsageRollup> rollups) {
+		return bulk.loadRollups(rollups);
+	}
+
 	/** Marks an event name as a value event and/or a core feature, as admins do under Usage events. */
 	public void mark(String event, boolean valueEvent, boolean coreFeature) {
 		kinds.mark(event, valueEvent, coreFeature);
@@ -61,6 +72,14 @@ public class ActivityApi {
 	 */
 	public Map<Long, UsageTotals> totals(long fromAccountId, long toAccountId, LocalDate from, LocalDate to) {
 		return usage.totals(fromAccountId, toAccountId, from, to);
+	}
+
+	/**
+	 * The same sums for these accounts (a thousand at a time): one seek per account of the rollups' primary key, so
+	 * a window costs its own rows however long the accounts' history is. What scores read.
+	 */
+	public Map<Long, UsageTotals> totals(Collection<Long> accountIds, LocalDate from, LocalDate to) {
+		return usage.totals(accountIds, from, to);
 	}
 
 	/**

@@ -71,6 +71,31 @@ class BulkLoadTests extends IntegrationTest {
 			});
 	}
 
+	@Test
+	void shouldAddDailySumsToTheRollupsWithoutRawEvents() {
+		long accountId = accounts.createAccount(new NewAccount("Rollups " + System.nanoTime(), null, null)).id();
+		LocalDate day = LocalDate.of(2026, 2, 3);
+		activity.load(List.of(new UsageEvent(null, accountId, null, "u1", "Session Ended",
+				day.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC), 600, null)));
+		String event = "Rollup Loaded " + accountId;
+
+		int loaded = activity.loadRollups(List.of(new UsageRollup(accountId, day, "Session Ended", null, "u1", 4, 900),
+				new UsageRollup(accountId, day, "Session Ended", null, "u2", 2, 300),
+				new UsageRollup(accountId, day.plusDays(1), event, null, null, 3, 0)));
+
+		assertThat(loaded).isEqualTo(3);
+		assertThat(activity.usage(accountId, day, day.plusDays(1), null)).extracting(DailyUsage::event,
+				DailyUsage::count, DailyUsage::users, DailyUsage::durationSeconds)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Session Ended", 7L, 2L, 1800L),
+					org.assertj.core.groups.Tuple.tuple(event, 3L, 0L, 0L));
+		assertThat(activity.totals(accountId, accountId, day, day.plusDays(1)).get(accountId).activeUsers())
+			.isEqualTo(2);
+		assertThat(jdbc.queryForObject("select count(*) from activity_events where account_id = ?", Long.class,
+				accountId)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from activity_event_kinds where event = ?", Long.class, event))
+			.isEqualTo(1);
+	}
+
 	private List<String> rollups(long accountId) {
 		return jdbc.query("select usage_day, event, user_key, event_count, duration_seconds from activity_daily "
 				+ "where account_id = ? order by usage_day, event, user_key", (rs, n) -> rs.getDate(1) + "|"

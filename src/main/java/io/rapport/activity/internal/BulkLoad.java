@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.rapport.activity.UsageEvent;
+import io.rapport.activity.UsageRollup;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * same rollups as the Segment ingest, written in one pass per chunk: raw rows by COPY (PostgreSQL) or a JDBC
  * batch, rollups summed in memory and upserted once per (account, day, event, person). Events with a messageId
  * claim it like the ingest does, so a retried load stores nothing twice; each chunk is its own transaction.
+ * History that exists only as daily sums (another tool's export, a simulated population for a test or benchmark)
+ * loads by {@link #loadRollups}: straight into the rollups, with no raw events behind them.
  */
 @Service
 public class BulkLoad {
@@ -69,6 +72,32 @@ public class BulkLoad {
 		return stored;
 	}
 
+	/**
+	 * Adds daily sums to the rollups, in chunks of {@link #CHUNK} rows each its own transaction (a multi-row upsert on
+	 * PostgreSQL, a JDBC batch elsewhere), and answers how many rollup rows were added to. Not idempotent: each load
+	 * adds its counts, as a second import of the same history would.
+	 */
+	public int loadRollups(List<UsageRollup> rollupRows) {
+		for (int from = 0; from < rollupRows.size(); from += CHUNK) {
+			List<UsageRollup> chunk = rollupRows.subList(from, Math.min(rollupRows.size(), from + CHUNK));
+			transactions.executeWithoutResult(status -> {
+				var sums = new Rollups.Sums();
+				for (UsageRollup r : chunk) {
+					sums.add(new Rollups.Key(r.accountId(), r.day(), r.event(), userKey(r.contactId(), r.userId())),
+							r.count(), r.durationSeconds());
+				}
+				rollups.add(sums);
+			});
+		}
+		kinds.remember(rollupRows.stream().map(UsageRollup::event).collect(Collectors.toSet()));
+		return rollupRows.size();
+	}
+
+	/** The rollups' person key: the contact when known, else the tracked user id, else none (an account's fact). */
+	static String userKey(Long contactId, String userId) {
+		return contactId != null ? "c:" + contactId : userId != null ? "u:" + userId : "";
+	}
+
 	private int store(List<UsageEvent> events, Instant receivedAt) {
 		Set<String> ids = new HashSet<>();
 		for (UsageEvent e : events) {
@@ -89,9 +118,8 @@ public class BulkLoad {
 			n++;
 			rows.add(new RawRow(receivedAt, e.occurredAt(), "track", e.event(), e.userId(), null, e.accountId(),
 					e.contactId(), messageId, null, payload(e)));
-			String userKey = e.contactId() != null ? "c:" + e.contactId() : e.userId() != null ? "u:" + e.userId() : "";
 			sums.add(new Rollups.Key(e.accountId(), e.occurredAt().atZone(ZoneOffset.UTC).toLocalDate(), e.event(),
-					userKey), e.durationSeconds());
+					userKey(e.contactId(), e.userId())), e.durationSeconds());
 		}
 		raw.append(rows);
 		rollups.add(sums);

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,13 +122,14 @@ class Ingest {
 		}
 		Map<String, Person> persons = people.find(kept.stream().map(SegmentMessage::userId)
 			.filter(java.util.Objects::nonNull).distinct().toList());
-		Map<String, Long> groups = new HashMap<>();
+		Map<String, Long> groups = people.accountsFor(kept.stream().map(SegmentMessage::groupId)
+			.filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
 		List<RawRow> rows = new ArrayList<>(kept.size());
 		var sums = new Rollups.Sums();
 		for (SegmentMessage m : kept) {
 			Person person = m.userId() == null ? null : persons.get(m.userId());
 			Long contactId = person == null ? null : person.contactId();
-			Long accountId = m.groupId() != null ? groups.computeIfAbsent(m.groupId(), g -> people.accountFor(g, null))
+			Long accountId = m.groupId() != null ? groups.get(m.groupId())
 					: person == null ? null : person.accountId();
 			rows.add(new RawRow(receivedAt, m.timestamp(), m.type(), m.event(), m.userId(), m.anonymousId(), accountId,
 					contactId, m.messageId(), writeKeyId, m.payload()));

@@ -84,6 +84,23 @@ class People {
 		}
 	}
 
+	/**
+	 * The accounts of these groupIds, by groupId: those that exist in one query, the others created one by one as
+	 * {@link #accountFor} does. A batch of events from many accounts costs one lookup, not one per account.
+	 */
+	Map<String, Long> accountsFor(Collection<String> groupIds) {
+		if (groupIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Long> ids = new HashMap<>(accounts.accountIdsByExternalIds(groupIds));
+		for (String groupId : groupIds) {
+			if (!ids.containsKey(groupId)) {
+				ids.put(groupId, accountFor(groupId, null));
+			}
+		}
+		return ids;
+	}
+
 	Map<String, Person> find(Collection<String> userIds) {
 		Map<String, Person> people = new HashMap<>();
 		if (userIds.isEmpty()) {

@@ -77,14 +77,16 @@ class InputLoader {
 	Map<Long, AccountInputs> load(List<Long> ids, LocalDate day, Instant at, List<Measure> measures, Answers answers) {
 		long lo = ids.get(0);
 		long hi = ids.get(ids.size() - 1);
+		// Usage is read only over the windows of measures that read it: the default NPS measure's 365 days would
+		// otherwise cost two scans of two years of rollups per range and day, for a measure that reads none of them.
 		Set<Integer> windows = new TreeSet<>();
 		windows.add(FLAG_WINDOW);
-		measures.forEach(m -> windows.add(m.windowDays()));
+		measures.stream().filter(m -> m.source().readsUsage()).forEach(m -> windows.add(m.windowDays()));
 		Map<Integer, Map<Long, UsageTotals>> current = new HashMap<>();
 		Map<Integer, Map<Long, UsageTotals>> previous = new HashMap<>();
 		for (int w : windows) {
-			current.put(w, activity.totals(lo, hi, day.minusDays(w - 1L), day));
-			previous.put(w, activity.totals(lo, hi, day.minusDays(2L * w - 1), day.minusDays(w)));
+			current.put(w, activity.totals(ids, day.minusDays(w - 1L), day));
+			previous.put(w, activity.totals(ids, day.minusDays(2L * w - 1), day.minusDays(w)));
 		}
 		Map<Long, List<SubscriptionView>> subs = subscriptions.ofAccounts(ids);
 		Map<Long, TicketFacts.AccountSupport> support = tickets.support(lo, hi, at);

@@ -42,4 +42,9 @@ public enum Source {
 	public String unit() {
 		return unit;
 	}
+
+	/** Whether the value is read from the usage rollups (the others read tickets or survey answers). */
+	boolean readsUsage() {
+		return this != UNRESOLVED_AFTER_7_DAYS && this != ESCALATED_TICKETS && this != CSAT && this != NPS;
+	}
 }
