@@ -103,13 +103,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain mailPush(HttpSecurity http) throws Exception {
-		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/mailboxes/*/inbound"))
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable())
-			.requestCache(cache -> cache.disable())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
-		return http.build();
+		return selfAuthenticating(http, "/api/v1/mailboxes/*/inbound");
 	}
 
 	/**
@@ -119,13 +113,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain stripeWebhook(HttpSecurity http) throws Exception {
-		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/billing/stripe/webhook"))
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.disable())
-			.requestCache(cache -> cache.disable())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
-		return http.build();
+		return selfAuthenticating(http, "/api/v1/billing/stripe/webhook");
 	}
 
 	/**
@@ -135,7 +123,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain tracking(HttpSecurity http) throws Exception {
-		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/v1/**"))
+		return selfAuthenticating(http, "/v1/**");
+	}
+
+	/**
+	 * A POST endpoint that authenticates its caller itself (a secret of its own, a signature, a write key): no user,
+	 * no session, no CSRF token, nothing to render.
+	 */
+	private static SecurityFilterChain selfAuthenticating(HttpSecurity http, String path) throws Exception {
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
