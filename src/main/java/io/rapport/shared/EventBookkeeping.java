@@ -226,7 +226,7 @@ class EventBookkeeping {
 	}
 
 	/** The publications a transaction stored, inserted as it commits; found again among its synchronizations. */
-	private static final class Pending implements TransactionSynchronization {
+	static final class Pending implements TransactionSynchronization {
 
 		final LeanRepository owner;
 

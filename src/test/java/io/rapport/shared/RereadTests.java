@@ -73,4 +73,39 @@ class RereadTests {
 		synchronizations.forEach(s -> s.afterCompletion(status));
 	}
 
+
+	@Test
+	void shouldNotKeepAValueWhoseReadBeganBeforeAnEdit() throws Exception {
+		java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch edited = new java.util.concurrent.CountDownLatch(1);
+		AtomicInteger version = new AtomicInteger(1);
+		Reread<Integer> slow = new Reread<>(() -> {
+			int seen = version.get();
+			if (reads.incrementAndGet() == 1) { // the first read sees the old version, then the edit commits
+				reading.countDown();
+				await(edited);
+			}
+			return seen;
+		}, Duration.ofSeconds(30), clock);
+		Thread other = new Thread(slow::get);
+		other.start();
+		await(reading);
+		version.set(2);
+		slow.forget();
+		edited.countDown();
+		other.join(10_000);
+
+		assertThat(slow.get()).isEqualTo(2);
+		assertThat(reads).hasValue(2);
+	}
+
+	private static void await(java.util.concurrent.CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
 }
