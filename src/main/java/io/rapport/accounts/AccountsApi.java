@@ -455,6 +455,22 @@ public class AccountsApi {
 		return ids;
 	}
 
+	/** The ids of the accounts in a stage and/or owned by an agent (a null filter is not applied), in one query. */
+	@Transactional(readOnly = true)
+	public List<Long> accountIdsWhere(LifecycleStage stage, Long ownerId) {
+		List<Object> args = new java.util.ArrayList<>();
+		StringBuilder sql = new StringBuilder("select id from accounts where 1 = 1");
+		if (stage != null) {
+			sql.append(" and stage = ?");
+			args.add(stage.name());
+		}
+		if (ownerId != null) {
+			sql.append(" and owner_id = ?");
+			args.add(ownerId);
+		}
+		return jdbc.queryForList(sql.toString(), Long.class, args.toArray());
+	}
+
 	/**
 	 * Up to {@code limit} account ids greater than {@code afterId}, in order: how jobs that visit every account
 	 * (nightly health scores) walk them in ranges without holding them all.
