@@ -47,11 +47,16 @@ bench profile "http://127.0.0.1:$PORT" "$WARMUP_SECONDS" "$CONCURRENCY" "$SCENAR
 if [ "$MODE" = sql ]; then
   sleep 2 # the asynchronous listeners finish
   from=$(wc -l <"$OUT/server.log")
+  commits() { psql -h "$PG_HOST" -U postgres -At -c "select xact_commit from pg_stat_database where datname = '$PG_DB'"; }
+  commits_before=$(commits)
   bench profile "http://127.0.0.1:$PORT" 3 1 "$SCENARIO" | tee -a "$OUT/summary.txt"
   sleep 2
+  commits_after=$(commits) # counts the scheduled jobs' few transactions too
   tail -n +"$((from + 1))" "$OUT/server.log" >"$OUT/sql.log"
   python3 "$ROOT/bench/sql-count.py" "$OUT/sql.log" "$(grep -oE '\(([0-9]+) requests' "$OUT/summary.txt" | tail -1 | tr -dc 0-9)" \
     | tee -a "$OUT/summary.txt"
+  requests=$(grep -oE '\(([0-9]+) requests' "$OUT/summary.txt" | tail -1 | tr -dc 0-9)
+  echo "PostgreSQL commits: $((commits_after - commits_before)) for $requests requests" | tee -a "$OUT/summary.txt"
 else
   "$JDK_BIN/jcmd" "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
   python3 "$ROOT/bench/thread-cpu.py" snap "$SERVER_PID" "$OUT/threads-before.json"

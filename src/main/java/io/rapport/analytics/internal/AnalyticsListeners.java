@@ -44,7 +44,7 @@ class AnalyticsListeners {
 
 	@ApplicationModuleListener
 	public void on(TicketCreated event) {
-		refresh(event.ticketId());
+		facts.fact(event.ticketId()).ifPresent(tickets::putNew);
 	}
 
 	@ApplicationModuleListener(condition = MAY_ANSWER)

@@ -28,6 +28,9 @@ class TicketRows {
 	private static final String INSERT = "insert into analytics_tickets (" + COLUMNS
 			+ ", ticket_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	/** The insert of a ticket's first row: nothing when another event's listener wrote it first. */
+	private static final String INSERT_NEW = INSERT + " on conflict do nothing";
+
 	private static final String UPDATE = "update analytics_tickets set "
 			+ String.join(" = ?, ", COLUMNS.split(",\\s*")) + " = ? where ticket_id = ?";
 
@@ -50,6 +53,17 @@ class TicketRows {
 			catch (DuplicateKeyException raced) {
 				jdbc.update(UPDATE, values);
 			}
+		}
+	}
+
+	/**
+	 * Writes the row of a ticket just created: an insert, which finds no row in the usual case, instead of an
+	 * update that finds none first; a row another event's listener wrote meanwhile is replaced.
+	 */
+	void putNew(Fact fact) {
+		Object[] values = values(fact, calendars.defaultCalendar());
+		if (jdbc.update(INSERT_NEW, values) == 0) {
+			jdbc.update(UPDATE, values);
 		}
 	}
 

@@ -144,6 +144,13 @@ public class Ticket {
 	@Transient
 	private final List<Object> events = new ArrayList<>();
 
+	/**
+	 * The messages of a ticket opened in this session, every one of them posted through it: its first search
+	 * document is built from them instead of a query (TicketDocument). Null for a ticket read from the database.
+	 */
+	@Transient
+	private List<Message> openedWith;
+
 	protected Ticket() {
 	}
 
@@ -169,6 +176,7 @@ public class Ticket {
 			TicketPriority priority, Channel channel, long groupId, String groupKey, List<String> tags, Long byAgentId,
 			Instant now) {
 		Ticket ticket = new Ticket(id, subject, requesterId, accountId, type, priority, channel, groupId, tags, now);
+		ticket.openedWith = new ArrayList<>(1);
 		ticket.events.add(new TicketCreated(id, requesterId, accountId, channel, type, priority, groupKey, byAgentId,
 				now));
 		return ticket;
@@ -330,9 +338,20 @@ public class Ticket {
 
 	private void posted(Message message, Channel channel, Set<Long> mentionedAgentIds, Instant now,
 			boolean description) {
+		if (openedWith != null) {
+			openedWith.add(message);
+		}
 		events.add(new MessagePosted(id, message.getId(), message.getAuthorKind(), message.getAuthorId(),
 				message.getVisibility(), channel, mentionedAgentIds, now, message.isAutoReply(),
 				message.getOnBehalfOfContactId(), description));
+	}
+
+	/**
+	 * The whole conversation of a ticket opened in this session (nothing of it is in the database yet), oldest
+	 * first; empty for a ticket read from the database, whose conversation is read there.
+	 */
+	public java.util.Optional<List<Message>> conversationOpenedHere() {
+		return openedWith == null ? java.util.Optional.empty() : java.util.Optional.of(List.copyOf(openedWith));
 	}
 
 	boolean isIndexed() {

@@ -20,7 +20,8 @@ class SlaListeners {
 		this.timers = timers;
 	}
 
-	@ApplicationModuleListener
+	/** A new ticket that no policy covers has no target to start: it stores no publication. */
+	@ApplicationModuleListener(condition = "@slaTimers.covers(#event)")
 	void on(TicketCreated event) {
 		timers.created(event);
 	}

@@ -50,6 +50,11 @@ class SlaTimers {
 		this.events = events;
 	}
 
+	/** Whether a policy covers the new ticket (policies are kept in memory): asked as the ticket is created. */
+	public boolean covers(TicketCreated event) {
+		return policies.match(event.priority(), event.type(), event.groupKey(), event.accountId()).isPresent();
+	}
+
 	@Transactional
 	public void created(TicketCreated event) {
 		// A new ticket no policy matches has no target and no deadline to write.

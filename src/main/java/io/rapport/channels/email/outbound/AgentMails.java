@@ -40,6 +40,10 @@ class AgentMails {
 		this.settings = settings;
 	}
 
+	boolean anyoneWantsNewTickets() {
+		return !settings.wantingNewTickets().isEmpty();
+	}
+
 	void newTicket(long ticketId, String groupKey, Long byAgentId) {
 		java.util.Set<Long> wanting = settings.wantingNewTickets();
 		if (wanting.isEmpty()) {

@@ -52,12 +52,26 @@ class MailNotifications {
 		}
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = "@mailNotifications.concerns(#event)")
 	public void on(TicketCreated event) {
-		if ((event.channel() == Channel.PORTAL || event.channel() == Channel.API) && event.byAgentId() == null) {
+		if (acknowledged(event)) {
 			mails.defaultMailbox().ifPresent(mailbox -> customers.received(mailbox, event.ticketId(), null));
 		}
 		agents.newTicket(event.ticketId(), event.groupKey(), event.byAgentId());
+	}
+
+	/**
+	 * Whether a new ticket asks for a mail: an acknowledgement to the customer who wrote it in the portal or
+	 * through the API, when there is a mailbox to send it from, or a notice to an agent who wants one for every new
+	 * ticket. Asked as the ticket is created (both answers are kept in memory), so a ticket that concerns nobody
+	 * stores no publication and starts no listener.
+	 */
+	public boolean concerns(TicketCreated event) {
+		return acknowledged(event) && mails.defaultMailbox().isPresent() || agents.anyoneWantsNewTickets();
+	}
+
+	private static boolean acknowledged(TicketCreated event) {
+		return (event.channel() == Channel.PORTAL || event.channel() == Channel.API) && event.byAgentId() == null;
 	}
 
 	@ApplicationModuleListener

@@ -31,7 +31,8 @@ import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
  * What a ticket is in the index: one document holding its subject, its public messages and its internal notes,
  * each text in the fields of its language ({@link TicketFields}), plus the keyword and number fields the filters
  * and the access rule read. The conversation is read from the database when the document is built, in the session
- * that builds it (the ticket has no collection of messages), with one query; {@link TicketIndexing} asks for the
+ * that builds it (the ticket has no collection of messages), with one query, except for a ticket opened in that
+ * session, whose messages are all in hand ({@code Ticket.conversationOpenedHere}); {@link TicketIndexing} asks for the
  * document again whenever a message is posted. Why one document per ticket rather than one per message: see
  * docs/search.md.
  */
@@ -145,7 +146,9 @@ public class TicketDocument implements TypeBinder {
 				// names are in no language: every language's field has them, so a query in any language finds them
 				fields.people.values().forEach(field -> target.addValue(field, ticket.getSearchKey()));
 			}
-			List<Text> conversation = conversation(context, ticket.getId());
+			List<Text> conversation = ticket.conversationOpenedHere()
+				.map(messages -> texts(messages.stream().map(m -> new Object[] { m.getVisibility(), m.getBodyHtml() })))
+				.orElseGet(() -> conversation(context, ticket.getId()));
 			String language = ticketLanguage(ticket, conversation);
 			target.addValue(fields.language, language);
 			target.addValue(fields.subject.get(language), ticket.getSubject());
@@ -171,15 +174,19 @@ public class TicketDocument implements TypeBinder {
 		/** The ticket's messages as text, oldest first; read without flushing, as this runs inside a flush. */
 		private static List<Text> conversation(TypeBridgeWriteContext context, Long ticketId) {
 			Session session = context.extension(HibernateOrmExtension.get()).session();
-			return session
+			return texts(session
 				.createSelectionQuery("select m.visibility, m.bodyHtml from Message m where m.ticketId = :ticket "
 						+ "order by m.createdAt, m.id", Object[].class)
 				.setParameter("ticket", ticketId)
 				.setHibernateFlushMode(FlushMode.MANUAL)
 				.setReadOnly(true)
 				.getResultList()
-				.stream()
-				.map(row -> new Text(row[0] == Visibility.INTERNAL, cut(HtmlText.of((String) row[1]))))
+				.stream());
+		}
+
+		/** (visibility, body HTML) rows as the texts the document holds. */
+		private static List<Text> texts(java.util.stream.Stream<Object[]> rows) {
+			return rows.map(row -> new Text(row[0] == Visibility.INTERNAL, cut(HtmlText.of((String) row[1]))))
 				.filter(text -> !text.text().isEmpty())
 				.toList();
 		}

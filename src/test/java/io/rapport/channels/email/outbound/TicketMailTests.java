@@ -18,13 +18,16 @@ import io.rapport.channels.email.MailTokens;
 import io.rapport.channels.email.Mailbox;
 import io.rapport.channels.email.Mailboxes;
 import io.rapport.identity.internal.AgentProfiles;
+import io.rapport.shared.PendingPublications;
 import io.rapport.tickets.BulkChange;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.InboundMessage;
 import io.rapport.tickets.MessageAnnotation;
 import io.rapport.tickets.NewMessage;
+import io.rapport.tickets.NewTicket;
 import io.rapport.tickets.TicketIntake;
 import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketView;
 import io.rapport.tickets.TicketsApi;
 import io.rapport.tickets.Visibility;
 import jakarta.mail.Message;
@@ -36,6 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.rapport.web.Pages.signedInAs;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +94,9 @@ class TicketMailTests extends IntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	MockMvc mvc;
@@ -199,6 +207,41 @@ class TicketMailTests extends IntegrationTest {
 			.containsExactly(List.of(wants.email()));
 		assertThat(notice.subject()).startsWith("[#" + ticket.number() + "] Assigned to you");
 		assertThat(notice.autoSubmitted()).isEqualTo("auto-generated");
+	}
+
+	@Test
+	void shouldAcknowledgeACustomersTicketAndTellTheAgentsWhoAskedForEveryNewTicket() throws Exception {
+		Mailbox answering = boxes.sendingTo(smtp.getSmtp().getPort(), true);
+		Person wants = fixtures.anAgentIn("tier1");
+		agentSettings.save(wants.id(), new AgentMailSettings.Settings(true, false, false));
+		Person customer = fixtures.aCustomer();
+		try {
+			TicketView ticket = fixtures.aTicketFrom(customer, "Invoices are missing");
+
+			OutboundMail received = await(() -> kind(ticket.id(), OutboundMail.Kind.RECEIVED));
+			OutboundMail notice = await(() -> kind(ticket.id(), OutboundMail.Kind.AGENT_NOTICE));
+			assertThat(received.to()).containsExactly(customer.email());
+			assertThat(received.mailboxId()).isEqualTo(answering.getId());
+			assertThat(notice.to()).containsExactly(wants.email());
+		}
+		finally {
+			agentSettings.save(wants.id(), AgentMailSettings.Settings.NONE);
+		}
+	}
+
+	@Test
+	void shouldStoreNoPublicationForANewTicketThatConcernsNobodysMail() {
+		Person customer = fixtures.aCustomer();
+		Person admin = fixtures.anAdmin();
+		// an agent writes for the customer (no acknowledgement) and nobody here asked for every new ticket
+		int stored = new TransactionTemplate(transactions).execute(tx -> {
+			tickets.create(new NewTicket("Phone call", "Called about invoices",
+					new NewTicket.Requester(customer.email(), null), null, null, null, List.of()), admin.user());
+			tx.setRollbackOnly();
+			return PendingPublications.forListener("MailNotifications");
+		});
+
+		assertThat(stored).isZero();
 	}
 
 	@Test
