@@ -38,11 +38,17 @@ class RawEvents {
 		this.database = database;
 	}
 
+	/**
+	 * COPY pays off for a batch; a few rows (one of Rapport's own facts, as a ticket is opened) are a prepared
+	 * insert: one round trip, where COPY takes two and a statement parsed each time.
+	 */
+	static final int COPY_FROM = 20;
+
 	void append(List<RawRow> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
-		if (database.postgres()) {
+		if (database.postgres() && rows.size() >= COPY_FROM) {
 			copy(rows);
 		}
 		else {
