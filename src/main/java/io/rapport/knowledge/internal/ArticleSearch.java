@@ -32,12 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Full-text search over article translations, through the search layer's {@code LocalizedQuery}: a query is
- * matched against the fields of every language, those of the asked locale weighted four times as much, title over
- * keywords over summary over body, with the admins' synonyms of the asked locale; words of five letters or more
- * also match with one typo in the Latin-script languages. Related articles use a looser predicate of their own
- * (any shared word counts, the same category weighs). Customers find published public translations
- * only, agents published ones of internal articles too. Hits are one per article (its best translation), each
- * with a snippet where the words are marked.
+ * matched against the fields of the asked locale's language, title over keywords over summary over body, with the
+ * admins' synonyms of the asked locale. When that finds fewer than {@link #TYPOS_BELOW} articles, it is matched
+ * again against the fields of every language, those of the asked locale weighted four times as much, and words of
+ * five letters or more also match with one typo in the Latin-script languages. Related articles use a looser
+ * predicate of their own (any shared word counts, the same category weighs). Customers find published public
+ * translations only, agents published ones of internal articles too. Hits are one per article (its best
+ * translation), each with a snippet where the words are marked.
  */
 @Component
 public class ArticleSearch {
@@ -59,6 +60,10 @@ public class ArticleSearch {
 
 	private static final List<String> LATIN = List.of(SearchLanguages.EN, SearchLanguages.RO, SearchLanguages.EO,
 			SearchLanguages.ANY);
+
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private static final Pattern LATIN_WORD = Pattern.compile("\\p{IsLatin}{5,}");
 
@@ -91,11 +96,16 @@ public class ArticleSearch {
 			return new SearchResults(q, locale, 0, List.of());
 		}
 		SearchSession session = Search.session(entityManager);
-		// The words as typed first; with one typo allowed only when that finds too few articles (the fuzzy clauses
-		// cost more than the rest of the query; docs/benchmarks.md, "Search").
+		// The words as typed in the asked locale's fields first; in every language's fields and with one typo
+		// allowed only when that finds too few articles: the other languages' clauses were most of the query's
+		// terms, and the fuzzy ones cost more than the rest (docs/benchmarks.md, "Search").
+		boolean narrowed = !SearchLanguages.ANY.equals(words.language());
+		if (narrowed) {
+			words.languages(List.of(words.language()));
+		}
 		List<Candidate> found = collapse(window(session, f -> words.toPredicate(f), audience, filter), locale);
-		if (found.size() < TYPOS_BELOW && words.mayHaveTypos()) {
-			words.typos(true);
+		if (found.size() < TYPOS_BELOW && (narrowed || words.mayHaveTypos())) {
+			words.languages(TranslationBinder.LANGUAGES).typos(true);
 			found = collapse(window(session, f -> words.toPredicate(f), audience, filter), locale);
 		}
 		int from = Math.min(Math.max(offset, 0), found.size());
@@ -169,7 +179,7 @@ public class ArticleSearch {
 	}
 
 	private static String clean(String query) {
-		String q = query == null ? "" : query.replaceAll("[\\p{Cntrl}]", " ").strip();
+		String q = query == null ? "" : CONTROL.matcher(query).replaceAll(" ").strip();
 		return q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
 	}
 
@@ -262,7 +272,7 @@ public class ArticleSearch {
 
 	/** Escapes a fragment, then turns the highlighter's marks into {@code <mark>}: the text stays inert. */
 	static String mark(String fragment) {
-		return SafeHtml.escape(fragment.replaceAll("\\s+", " ").strip()).replace(OPEN, "<mark>")
+		return SafeHtml.escape(WHITESPACE.matcher(fragment).replaceAll(" ").strip()).replace(OPEN, "<mark>")
 			.replace(CLOSE, "</mark>");
 	}
 }

@@ -38,6 +38,12 @@ public final class Markdown {
 
 	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
+	private static final Pattern SPACES = Pattern.compile("[ \\t]+");
+
+	private static final Pattern LINE_END_SPACES = Pattern.compile(" ?\n ?");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
 	private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
@@ -80,7 +86,8 @@ public final class Markdown {
 		Node document = PARSER.parse(markdown == null ? "" : markdown);
 		PlainText text = new PlainText();
 		document.accept(text);
-		return text.out.toString().replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").strip();
+		String spaced = SPACES.matcher(text.out).replaceAll(" ");
+		return LINE_END_SPACES.matcher(spaced).replaceAll("\n").strip();
 	}
 
 	/** Collects the literal text of a document; blocks end with a line break, table cells with a space. */
@@ -200,7 +207,7 @@ public final class Markdown {
 
 	/** A short excerpt of the text of a Markdown source. */
 	public static String excerpt(String markdown, int maxLength) {
-		String text = toText(markdown).replaceAll("\\s+", " ");
+		String text = WHITESPACE.matcher(toText(markdown)).replaceAll(" ");
 		return text.length() <= maxLength ? text : text.substring(0, maxLength - 1).stripTrailing() + "…";
 	}
 }

@@ -2,6 +2,7 @@ package io.rapport.shared.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +85,9 @@ public final class LocalizedQuery {
 
 	private boolean typos = true;
 
+	/** What {@link #highlight} marks, per language: the same for every hit of a page. */
+	private final Map<String, Terms> marked = new HashMap<>();
+
 	private LocalizedQuery(String text, String locale) {
 		this.words = words(text);
 		this.language = SearchLanguages.analyzerFor(locale);
@@ -117,12 +121,14 @@ public final class LocalizedQuery {
 	/** The asked locale's synonyms (from {@link SearchSynonyms#of(String)}). */
 	public LocalizedQuery synonyms(Synonyms synonyms) {
 		this.synonyms = synonyms == null ? Synonyms.none() : synonyms;
+		marked.clear();
 		return this;
 	}
 
 	/** The last word may be unfinished (search as you type): it also matches as a prefix. */
 	public LocalizedQuery completing() {
 		this.completing = true;
+		marked.clear();
 		return this;
 	}
 
@@ -133,6 +139,7 @@ public final class LocalizedQuery {
 	 */
 	public LocalizedQuery typos(boolean typos) {
 		this.typos = typos;
+		marked.clear();
 		return this;
 	}
 
@@ -285,10 +292,11 @@ public final class LocalizedQuery {
 			return null;
 		}
 		String lang = SearchLanguages.analyzerFor(locale);
-		Marks marks = marks(lang);
-		if (marks.isEmpty()) {
+		Terms terms = marked.computeIfAbsent(lang, this::marks);
+		if (terms.isEmpty()) {
 			return null;
 		}
+		Marks marks = new Marks(terms);
 		Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(open, close), marks);
 		highlighter.setTextFragmenter(new SimpleFragmenter(fragmentSize));
 		try {
@@ -300,7 +308,7 @@ public final class LocalizedQuery {
 	}
 
 	/** What {@link #highlight} marks in a language's text: the terms this query's clause of that language asks. */
-	private Marks marks(String lang) {
+	private Terms marks(String lang) {
 		boolean asked = lang.equals(language);
 		Set<String> exact = new HashSet<>();
 		Set<String> fuzzy = new HashSet<>();
@@ -321,7 +329,15 @@ public final class LocalizedQuery {
 				prefix = p.codePointCount(0, p.length()) >= 2 ? p : null;
 			}
 		}
-		return new Marks(exact, fuzzy, prefix);
+		return new Terms(exact, fuzzy, prefix);
+	}
+
+	/** The terms a language's text is marked for: exact tokens, tokens one typo away, and a prefix. */
+	private record Terms(Set<String> exact, Set<String> fuzzy, String prefix) {
+
+		boolean isEmpty() {
+			return exact.isEmpty() && fuzzy.isEmpty() && prefix == null;
+		}
 	}
 
 	/**
@@ -342,14 +358,10 @@ public final class LocalizedQuery {
 
 		private float score;
 
-		Marks(Set<String> exact, Set<String> fuzzy, String prefix) {
-			this.exact = exact;
-			this.fuzzy = fuzzy;
-			this.prefix = prefix;
-		}
-
-		boolean isEmpty() {
-			return exact.isEmpty() && fuzzy.isEmpty() && prefix == null;
+		Marks(Terms terms) {
+			this.exact = terms.exact();
+			this.fuzzy = terms.fuzzy();
+			this.prefix = terms.prefix();
 		}
 
 		@Override

@@ -18,6 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
 import org.hibernate.search.engine.backend.work.execution.DocumentCommitStrategy;
@@ -260,9 +262,19 @@ public class SearchIndexes {
 		EntityType<?> model = entityManagerFactory.getMetamodel().entity(type);
 		Class<?> idType = model.getIdType().getJavaType();
 		String id = model.getId(idType).getName();
-		String jpql = "select e from " + model.getName() + " e" + (lastId == null ? "" : " where e." + id + " > :last")
-				+ " order by e." + id;
-		TypedQuery<?> query = entityManager.createQuery(jpql, type).setMaxResults(BATCH);
+		// Its to-one associations in the same select: read lazily, a document bridge that follows one (a
+		// translation's article) loaded them one row at a time, half of a rebuild's loop (docs/benchmarks.md).
+		StringBuilder fetch = new StringBuilder();
+		for (SingularAttribute<?, ?> attribute : model.getSingularAttributes()) {
+			if (attribute.isAssociation()) {
+				fetch.append(" left join fetch e.").append(attribute.getName());
+			}
+		}
+		String jpql = "select e from " + model.getName() + " e" + fetch
+				+ (lastId == null ? "" : " where e." + id + " > :last") + " order by e." + id;
+		// read-only: nothing is written back, so no snapshot to keep and compare at the commit
+		TypedQuery<?> query = entityManager.createQuery(jpql, type).setMaxResults(BATCH)
+			.setHint(HibernateHints.HINT_READ_ONLY, true);
 		if (lastId != null) {
 			query.setParameter("last", parseId(lastId, idType));
 		}
