@@ -74,7 +74,7 @@ final class DemoCustomerBase {
 		Random random = new Random(seed * 31 + 55);
 		List<Customer> base = new ArrayList<>(current + past);
 		for (int k = 0; k < current; k++) {
-			base.add(staying(k, today, (k + random.nextDouble()) / current, random));
+			base.add(staying(k, today, (k + 0.35 + random.nextDouble() * 0.3) / current, random));
 		}
 		int signal = 0;
 		for (int k = 0; k < past; k++) {
@@ -83,7 +83,7 @@ final class DemoCustomerBase {
 			if (!cancelled.isBefore(today)) {
 				cancelled = today.minusDays(1);
 			}
-			int plan = random.nextInt(20) < 9 ? 0 : random.nextInt(11) < 9 ? 1 : 2;
+			int plan = random.nextInt(20) < 11 ? 0 : random.nextInt(9) < 8 ? 1 : 2;
 			int seats = 3 + random.nextInt(8);
 			LocalDate started = cancelled.minusDays(150 + random.nextInt(900));
 			// those who left during the simulated year mostly drifted into a signal first (the churn model's cases)
@@ -106,7 +106,7 @@ final class DemoCustomerBase {
 	/**
 	 * A customer who stays: some joined two to four years ago, the others during the last two years, more of them
 	 * lately (as the company grows). Every half year from its third month it may move a plan up (one in
-	 * six), add seats (one in five or six) or give a few back (one in twenty).
+	 * five), add seats (one in five) or give a few back (one in twenty).
 	 */
 	private static Customer staying(int k, LocalDate today, double u, Random random) {
 		double old = 0.45;
@@ -119,16 +119,18 @@ final class DemoCustomerBase {
 		int now = plan;
 		int seatsNow = seats;
 		for (LocalDate step = started.plusDays(60); step.isBefore(today); step = step.plusDays(182)) {
-			long room = Math.min(182, ChronoUnit.DAYS.between(step, today));
-			LocalDate on = step.plusDays(random.nextInt((int) room));
+			LocalDate on = step.plusDays(random.nextInt(182));
 			int draw = random.nextInt(140);
-			if (draw < 24 && now < PLANS.length - 1) {
+			if (on.isAfter(today.minusDays(1))) {
+				break; // the half year is not over: as likely to change in it as in any other
+			}
+			if (draw < 34 && now < PLANS.length - 1) {
 				now++;
 			}
-			else if (draw < 50) {
-				seatsNow += 2 + random.nextInt(6);
+			else if (draw < 64) {
+				seatsNow += 2 + random.nextInt(8);
 			}
-			else if (draw < 57 && seatsNow > 5) {
+			else if (draw < 71 && seatsNow > 5) {
 				seatsNow -= 1 + random.nextInt(3);
 			}
 			else {

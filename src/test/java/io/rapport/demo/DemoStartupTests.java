@@ -55,6 +55,15 @@ class DemoStartupTests {
 		assertThat(jdbc.queryForObject("select count(distinct account_id) from subscriptions s where not exists"
 				+ " (select 1 from subscriptions l where l.account_id = s.account_id and l.cancelled_at is null)",
 				Long.class)).isGreaterThanOrEqualTo(2 + DemoUsage.PAST_CUSTOMERS);
+		// a growing company: the past customers left over two years, not all in the last one, and new customers joined
+		// month after month
+		Timestamp aYearAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(365)));
+		assertThat(jdbc.queryForObject("select count(*) from (select account_id, max(cancelled_at) c from subscriptions"
+				+ " group by account_id having count(cancelled_at) = count(*)) gone where c < ?", Long.class, aYearAgo))
+			.isGreaterThanOrEqualTo(DemoUsage.PAST_CUSTOMERS / 3);
+		assertThat(jdbc.queryForObject("select count(distinct extract(month from f.s)) from (select account_id,"
+				+ " min(started_at) s from subscriptions group by account_id) f where f.s > ?", Long.class, aYearAgo))
+			.isGreaterThanOrEqualTo(10);
 		// two years of revenue history with its inputs, for the Business page
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
 				"select count(distinct account_id) from analytics_mrr_segments", Long.class) >= 20);
