@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brightlane's sales and marketing spend for the last two years (about $28,000 a month, more in the spring and
- * autumn campaigns: what a company of its size and growth spends, so its CAC is paid back in under two years) and
+ * autumn campaigns: what a company of its size and growth spends, so its CAC is paid back in about two years) and
  * the monthly EUR and GBP rates into the reporting currency (USD), so CAC, LTV:CAC and every converted figure on the
  * Business page have their inputs. Deterministic by seed.
  */
