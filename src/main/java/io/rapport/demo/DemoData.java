@@ -124,9 +124,10 @@ class DemoData implements ApplicationRunner {
 		try {
 			long started = System.nanoTime();
 			DemoUsage.Result year = usage.create(seed);
-			log.info("Demo usage: a year for {} accounts ({} drifting into a risk signal, {} cancelled) and {} past "
-					+ "customers, {} events, {} NPS answers in {} ms", year.accounts(), year.drifting(),
-					year.cancelled(), year.pastCustomers(), year.events(), year.npsAnswers(),
+			log.info("Demo usage: a year for {} accounts ({} drifting into a risk signal, {} cancelled), {} more "
+					+ "customers and {} past customers, {} events, {} NPS answers in {} ms", year.accounts(),
+					year.drifting(), year.cancelled(), year.staying(), year.pastCustomers(), year.events(),
+					year.npsAnswers(),
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		catch (RuntimeException e) {

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Brightlane's customer base as customer success sees it: a subscription for every account (plans in EUR, USD
  * and GBP, renewals spread over the next year, some grown or shrunk since), three trials, two cancellations with
- * their reasons, an add-on here and there, a lifecycle stage and an owner (the two success managers) for each,
- * and a few pinned notes. Deterministic by seed.
+ * their reasons (on the smaller plans, as those who leave mostly are), an add-on here and there, a lifecycle stage
+ * and an owner (the two success managers) for each, and a few pinned notes. Deterministic by seed.
  * <p>
  * Behind today's subscriptions lies up to two years of history for the Business page (drawn from a random of its
  * own, so today's state is the same with or without it): accounts that left and came back, seats added in steps,
@@ -109,7 +109,8 @@ class DemoSuccess {
 
 	private int subscribe(AccountView account, int i, Random random, Random history) {
 		Instant now = clock.instant();
-		String[] plan = PLANS[random.nextInt(PLANS.length)];
+		int drawn = random.nextInt(PLANS.length);
+		String[] plan = PLANS[contains(CANCELLED, i) ? Math.min(1, drawn) : drawn]; // the ones who leave are small
 		String currency = i % 7 == 3 ? "GBP" : i % 2 == 0 ? "USD" : "EUR";
 		int seats = 5 + random.nextInt(60) % 12; // near the 3 to 14 people the usage simulator gives an account
 		long mrr = Long.parseLong(plan[1]) + 1000L * seats;

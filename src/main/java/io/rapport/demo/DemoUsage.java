@@ -14,9 +14,11 @@ import java.util.Map;
 import io.rapport.accounts.AccountView;
 import io.rapport.accounts.AccountsApi;
 import io.rapport.accounts.ContactView;
+import io.rapport.accounts.LifecycleStage;
 import io.rapport.accounts.NewAccount;
 import io.rapport.accounts.NewSubscription;
 import io.rapport.accounts.SubscriptionCancellation;
+import io.rapport.accounts.SubscriptionChange;
 import io.rapport.accounts.SubscriptionView;
 import io.rapport.accounts.SubscriptionsApi;
 import io.rapport.activity.ActivityApi;
@@ -34,10 +36,13 @@ import org.springframework.stereotype.Component;
 /**
  * A year of product usage for the demo's customer base, from {@link UsageSimulator}: Brightlane's accounts (20, or
  * {@code rapport.demo.accounts} / {@code RAPPORT_DEMO_ACCOUNTS}, the extra ones numbered) use the product with
- * weekly seasonality, a share of them drift into each of the seed's four signals and some cancel (through the
- * subscriptions' facade, dated in the past, with a reason that fits the signal). Past customers who left during the
- * year are added too, so the installation has the cancelled history a churn model needs. Their users are the
- * accounts' contacts where there are enough, so the 360 page's people have a last activity. NPS answers are imported
+ * weekly seasonality, a share of them drift into each of the seed's four signals (the at-risk list's cases; now and
+ * then a healthy one cancels, through the subscriptions' facade, dated in the past). Behind them the wider customer base
+ * of {@link DemoCustomerBase} is added, with its usage: customers who stay (joined over four years, some grown,
+ * some shrunk) and past customers who left over two years, most of the latest after drifting into a signal (with a
+ * reason that fits it), so the Business page shows a growing company and the installation has the cancelled history
+ * a churn model needs. The users are the accounts' contacts where there are
+ * enough, so the 360 page's people have a last activity. NPS answers are imported
  * through the surveys facade, dated. Loaded through {@link ActivityApi#load}, so a year for the demo takes seconds.
  */
 @Component
@@ -51,16 +56,14 @@ class DemoUsage {
 
 	private static final String[] ROLES = { "Head of IT", "Finance lead", "Workspace admin", "CFO", "Operations" };
 
-	/** Past customers who left during the year: enough for the churn model's minimum of 30 cancelled accounts. */
-	static final int PAST_CUSTOMERS = 36;
+	/**
+	 * Past customers who left over the last two years (the wider base's, {@link DemoCustomerBase}): by themselves
+	 * more than the churn model's minimum of 30 cancelled accounts.
+	 */
+	static final int PAST_CUSTOMERS = 30;
 
-	private static final int PAST_CANDIDATES = 160;
-
-	private static final String[] PAST_FIRST = { "Bluefin", "Copperleaf", "Granite", "Harbor", "Ironwood",
-			"Juniper", "Kestrel", "Lumen", "Maple", "Nimbus", "Orchard", "Pinecrest", "Quarry", "Redwood", "Saltmarsh",
-			"Tidewater" };
-
-	private static final String[] PAST_SECOND = { "Retail", "Labs", "Logistics" };
+	/** The wider base's customers who stay, beyond the 20 named accounts: with them the base grows month by month. */
+	static final int STAYING_CUSTOMERS = 50;
 
 	private static final Map<UsageSimulator.Signal, String> REASONS = Map.of(
 			UsageSimulator.Signal.LITTLE_ENGAGEMENT, "The team stopped using it after our champion left",
@@ -93,7 +96,8 @@ class DemoUsage {
 		this.accountCount = accountCount;
 	}
 
-	record Result(int accounts, long events, int drifting, int cancelled, int pastCustomers, int npsAnswers) {
+	record Result(int accounts, long events, int drifting, int cancelled, int staying, int pastCustomers,
+			int npsAnswers) {
 	}
 
 	Result create(long seed) {
@@ -102,7 +106,9 @@ class DemoUsage {
 		for (int i = current.size(); i < accountCount; i++) {
 			current.add(numbered(i + 1, seed));
 		}
-		UsageSimulator base = new UsageSimulator(seed, current.size(), yesterday, 365, 0.3);
+		// today's drifting accounts are the at-risk list's cases, each signal in turn: none of them has left yet (the
+		// wider base's past customers are the ones who did)
+		UsageSimulator base = new UsageSimulator(seed, current.size(), yesterday, 365, 0.3, 0);
 		long events = 0;
 		int cancelled = 0;
 		int answers = 0;
@@ -121,29 +127,22 @@ class DemoUsage {
 		List<AgentView> managers = identity.groupByKey(GroupView.SUCCESS)
 			.map(g -> identity.activeAgentsIn(g.id())).orElse(List.of());
 		int past = 0;
-		UsageSimulator former = new UsageSimulator(seed + 1, PAST_CANDIDATES, yesterday, 365, 1.0, 1.0);
-		for (SimulatedAccount simulated : former.accounts()) {
-			if (!simulated.cancelled() || past == PAST_CUSTOMERS) {
-				continue;
-			}
-			String name = PAST_FIRST[past % PAST_FIRST.length] + " "
-					+ PAST_SECOND[past / PAST_FIRST.length % PAST_SECOND.length];
-			AccountView account = accounts.createAccount(new NewAccount(name,
-					name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example", null));
-			subscriptions.create(new NewSubscription(account.id(), "Growth", simulated.mrrCents() * 10, "USD",
-					simulated.seats(), simulated.startedOn().atTime(9, 0).toInstant(ZoneOffset.UTC), null, null), null);
-			cancel(account.id(), simulated);
+		UsageSimulator wider = new UsageSimulator(seed + 1, 0, yesterday, 365, 0);
+		for (DemoCustomerBase.Customer customer : DemoCustomerBase.plan(seed, LocalDate.now(clock), STAYING_CUSTOMERS,
+				PAST_CUSTOMERS)) {
+			long accountId = subscribe(customer);
 			if (!managers.isEmpty()) {
-				accounts.setOwner(account.id(), managers.get(past % managers.size()).id());
+				accounts.setOwner(accountId, managers.get(customer.number() % managers.size()).id());
 			}
-			events += load(former, simulated, account.id());
-			past++;
+			events += load(wider, simulated(customer), accountId);
+			past += customer.past() ? 1 : 0;
 		}
 		activity.mark(UsageSimulator.VALUE_EVENT, true, true);
 		FEATURES.stream().filter(f -> !f.equals(UsageSimulator.VALUE_EVENT)).forEach(f -> activity.mark(f, false, true));
 		giveRoles(current);
 		return new Result(current.size(), events,
-				(int) base.accounts().stream().filter(SimulatedAccount::drifts).count(), cancelled, past, answers);
+				(int) base.accounts().stream().filter(SimulatedAccount::drifts).count(), cancelled, STAYING_CUSTOMERS,
+				past, answers);
 	}
 
 	/** The first two contacts of every third account get a role, for the 360 page's people. */
@@ -160,8 +159,12 @@ class DemoUsage {
 
 	/** Cancels the account's live subscriptions on the simulated day (not before they started). */
 	private boolean cancel(long accountId, SimulatedAccount simulated) {
-		Instant at = simulated.cancelledOn().atTime(12, 0).toInstant(ZoneOffset.UTC);
-		String reason = simulated.drift() == null ? "Budget cuts: the project was stopped" : REASONS.get(simulated.drift());
+		return cancel(accountId, simulated.cancelledOn(),
+				simulated.drift() == null ? "Budget cuts: the project was stopped" : REASONS.get(simulated.drift()));
+	}
+
+	private boolean cancel(long accountId, LocalDate on, String reason) {
+		Instant at = on.atTime(12, 0).toInstant(ZoneOffset.UTC);
 		boolean any = false;
 		for (SubscriptionView s : subscriptions.ofAccount(accountId)) {
 			if (s.cancelledAt() == null && s.startedAt().isBefore(at)) {
@@ -170,6 +173,47 @@ class DemoUsage {
 			}
 		}
 		return any;
+	}
+
+	/**
+	 * A customer of the wider base: its account, its subscription as it began with its changes since, a stage for
+	 * one who stays, and for a past customer the cancellation with its reason (the signal's, if it drifted first).
+	 */
+	private long subscribe(DemoCustomerBase.Customer customer) {
+		long accountId = accounts.createAccount(new NewAccount(customer.name(), customer.domain(), null)).id();
+		SubscriptionView s = subscriptions.create(new NewSubscription(accountId,
+				DemoCustomerBase.PLANS[customer.plan()], customer.mrrCents(), customer.currency(), customer.seats(),
+				customer.startedOn().atTime(9, 0).toInstant(ZoneOffset.UTC), null, null), null);
+		int plan = customer.plan();
+		for (DemoCustomerBase.Change change : customer.changes()) {
+			subscriptions.change(s.id(), new SubscriptionChange(change.plan() == plan ? null
+					: DemoCustomerBase.PLANS[change.plan()], change.mrrCents(), change.seats(),
+					change.on().atTime(10, 0).toInstant(ZoneOffset.UTC)), null);
+			plan = change.plan();
+		}
+		if (customer.past()) {
+			cancel(accountId, customer.cancelledOn(),
+					customer.reason() != null ? customer.reason() : REASONS.get(customer.drift()));
+			return accountId;
+		}
+		List<LifecycleStage> stages = new ArrayList<>(List.of(LifecycleStage.ADOPTION));
+		if (customer.startedOn().isBefore(LocalDate.now(clock).minusDays(120))) {
+			stages.add(LifecycleStage.RETENTION);
+		}
+		if (customer.changes().stream().anyMatch(c -> c.mrrCents() > customer.mrrCents())) {
+			stages.add(LifecycleStage.EXPANSION);
+		}
+		for (LifecycleStage stage : stages) {
+			accounts.moveStage(accountId, stage, "Demo: " + stage.name().toLowerCase(Locale.ROOT) + " reached", "demo");
+		}
+		return accountId;
+	}
+
+	/** The customer as the usage simulator sees it (numbered after the named accounts' streams). */
+	private static SimulatedAccount simulated(DemoCustomerBase.Customer customer) {
+		return new SimulatedAccount(1_000 + customer.number(), customer.seats(), customer.users(),
+				customer.mrrCents(), customer.startedOn(), customer.drift(), customer.driftsFrom(),
+				customer.cancelledOn());
 	}
 
 	/** The simulated events, within the account's subscribed time, its first users being its contacts. */

@@ -33,9 +33,9 @@ class DemoStartupTests {
 
 	/** Subscriptions, trials, cancellations with reasons, owners, stages; the ledger adds up to each MRR. */
 	private static void shouldHaveTheCustomerBase(JdbcTemplate jdbc, CapturedOutput output) {
-		// the 20 accounts, and the past customers who left during the year (DemoUsage)
+		// the 20 accounts, and the wider base behind them: customers who stay and past customers (DemoCustomerBase)
 		assertThat(jdbc.queryForObject("select count(distinct account_id) from subscriptions", Long.class))
-			.isEqualTo(20L + DemoUsage.PAST_CUSTOMERS);
+			.isEqualTo(20L + DemoUsage.STAYING_CUSTOMERS + DemoUsage.PAST_CUSTOMERS);
 		assertThat(jdbc.queryForObject("select count(*) from subscriptions where trial_ends_at is not null", Long.class))
 			.isEqualTo(3);
 		assertThat(jdbc.queryForList("select cancel_reason from subscriptions where cancelled_at is not null", String.class))
@@ -50,11 +50,20 @@ class DemoStartupTests {
 		assertThat(output).contains("Demo cohort retention:");
 		assertThat(jdbc.queryForObject("select count(distinct user_key) from activity_daily where user_key like 'u:trial-%'",
 				Long.class)).isGreaterThan(100L);
-		// two of today's accounts left for good, and the past customers of the usage history; the other cancellations
-		// are history (a finished package, a customer who returned)
+		// two of today's accounts left for good, and the past customers of the last two years; the other
+		// cancellations are history (a finished package, a customer who returned)
 		assertThat(jdbc.queryForObject("select count(distinct account_id) from subscriptions s where not exists"
 				+ " (select 1 from subscriptions l where l.account_id = s.account_id and l.cancelled_at is null)",
 				Long.class)).isGreaterThanOrEqualTo(2 + DemoUsage.PAST_CUSTOMERS);
+		// a growing company: the past customers left over two years, not all in the last one, and new customers joined
+		// month after month
+		Timestamp aYearAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(365)));
+		assertThat(jdbc.queryForObject("select count(*) from (select account_id, max(cancelled_at) c from subscriptions"
+				+ " group by account_id having count(cancelled_at) = count(*)) gone where c < ?", Long.class, aYearAgo))
+			.isGreaterThanOrEqualTo(DemoUsage.PAST_CUSTOMERS / 3);
+		assertThat(jdbc.queryForObject("select count(distinct extract(month from f.s)) from (select account_id,"
+				+ " min(started_at) s from subscriptions group by account_id) f where f.s > ?", Long.class, aYearAgo))
+			.isGreaterThanOrEqualTo(10);
 		// two years of revenue history with its inputs, for the Business page
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
 				"select count(distinct account_id) from analytics_mrr_segments", Long.class) >= 20);
