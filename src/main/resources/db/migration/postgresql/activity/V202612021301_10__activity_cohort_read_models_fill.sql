@@ -28,3 +28,9 @@ insert into activity_active_periods (lvl, unit, account_id, user_key, period_sta
 select 'A', 'M', d.account_id, '', d.period_start, p.first_day
 from (select distinct account_id, cast(date_trunc('month', usage_day) as date) period_start from activity_daily) d
 join activity_cohort_people p on p.lvl = 'A' and p.account_id = d.account_id and p.user_key = '';
+
+-- Statistics now, not at autovacuum's next pass: a retention table planned on an empty table's estimates walked the
+-- period index row by row and sorted on disk (2.0 s against 0.76 s after analyze, 3,000,000 rollup rows).
+analyze activity_first_days;
+analyze activity_cohort_people;
+analyze activity_active_periods;
