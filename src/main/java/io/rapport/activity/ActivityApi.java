@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.rapport.activity.internal.BulkLoad;
+import io.rapport.activity.internal.CohortModel;
 import io.rapport.activity.internal.CohortReader;
 import io.rapport.activity.internal.EventKinds;
 import io.rapport.activity.internal.UsageReader;
@@ -28,11 +29,14 @@ public class ActivityApi {
 
 	private final CohortReader cohorts;
 
-	ActivityApi(UsageReader usage, EventKinds kinds, BulkLoad bulk, CohortReader cohorts) {
+	private final CohortModel model;
+
+	ActivityApi(UsageReader usage, EventKinds kinds, BulkLoad bulk, CohortReader cohorts, CohortModel model) {
 		this.usage = usage;
 		this.kinds = kinds;
 		this.bulk = bulk;
 		this.cohorts = cohorts;
+		this.model = model;
 	}
 
 	/**
@@ -107,7 +111,7 @@ public class ActivityApi {
 
 	/**
 	 * The first day (UTC) each account did any of the value events admins marked, for time to value: one grouped
-	 * scan of the rollups. Accounts that never did one are absent; with no value event marked the map is empty.
+	 * scan of each account's first day of each event (a read model of the rollups). Accounts that never did one are absent; with no value event marked the map is empty.
 	 */
 	public Map<Long, LocalDate> firstValueDays() {
 		return usage.firstDays(kinds.valueEvents());
@@ -126,7 +130,17 @@ public class ActivityApi {
 		return usage.adoption(from, to, features, byAccount);
 	}
 
-	// Cohort retention (issue 10): one grouped statement over the rollups per table or cell.
+	// Cohort retention (issue 10): one grouped statement per table or cell, over the weeks and months people were
+	// active (a read model of the rollups) when any event counts once, over the rollups otherwise.
+
+	/**
+	 * Rebuilds the rollups' read models for the business metrics (first days, active weeks and months) from the
+	 * rollups; answers the rollup rows read. Every rollup write keeps them up to date; this is for rollups written
+	 * by other means (a restore, a bulk SQL load).
+	 */
+	public long rebuildCohorts() {
+		return model.rebuild();
+	}
 
 	/** A cohort retention table counted from the rollups: cohort sizes and who came back in each column. */
 	public CohortCounts cohorts(CohortQuery query) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * rebuild. Rows are written in key order so that two concurrent batches cannot deadlock on them. On PostgreSQL a
  * batch's rows are one statement ({@code insert ... select from unnest(arrays) on conflict do update}: one round
  * trip and one plan whatever the batch size); elsewhere a JDBC batch of {@code merge}. The Segment ingest, Rapport's
- * own facts and both bulk loads (events and rollups) all write through here.
+ * own facts and both bulk loads (events and rollups) all write through here, and each write adds to the cohort read
+ * models ({@link CohortModel}) in the same transaction.
  */
 @Component
 class Rollups {
@@ -51,9 +52,12 @@ class Rollups {
 
 	private final Database database;
 
-	Rollups(JdbcTemplate jdbc, Database database) {
+	private final CohortModel cohorts;
+
+	Rollups(JdbcTemplate jdbc, Database database, CohortModel cohorts) {
 		this.jdbc = jdbc;
 		this.database = database;
+		this.cohorts = cohorts;
 	}
 
 	/** Sums of a batch before they are written: count and duration per key. */
@@ -90,16 +94,18 @@ class Rollups {
 			for (int from = 0; from < rows.size(); from += SLICE) {
 				upsertOnPostgres(rows.subList(from, Math.min(rows.size(), from + SLICE)));
 			}
-			return;
 		}
-		jdbc.batchUpdate(STANDARD, rows, 1000, (statement, row) -> {
-			statement.setLong(1, row.getKey().accountId());
-			statement.setDate(2, Date.valueOf(row.getKey().day()));
-			statement.setString(3, row.getKey().event());
-			statement.setString(4, row.getKey().userKey());
-			statement.setLong(5, row.getValue()[0]);
-			statement.setLong(6, row.getValue()[1]);
-		});
+		else {
+			jdbc.batchUpdate(STANDARD, rows, 1000, (statement, row) -> {
+				statement.setLong(1, row.getKey().accountId());
+				statement.setDate(2, Date.valueOf(row.getKey().day()));
+				statement.setString(3, row.getKey().event());
+				statement.setString(4, row.getKey().userKey());
+				statement.setLong(5, row.getValue()[0]);
+				statement.setLong(6, row.getValue()[1]);
+			});
+		}
+		cohorts.add(sums.sums.keySet());
 	}
 
 	private void upsertOnPostgres(List<Map.Entry<Key, long[]>> rows) {

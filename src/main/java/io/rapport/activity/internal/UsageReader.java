@@ -125,36 +125,50 @@ public class UsageReader {
 		});
 	}
 
-	/** Distinct people (user keys within an account) or accounts active in the window, and those using the features. */
+	/**
+	 * Distinct people (user keys within an account) or accounts active in the window, and those using the features:
+	 * one grouped pass over the window's rollups, a row per person with a flag per feature, summed.
+	 */
 	@Transactional(readOnly = true)
 	public Adoption adoption(LocalDate from, LocalDate to, Set<String> features, boolean byAccount) {
 		String who = byAccount ? "account_id" : "account_id, user_key";
 		String people = byAccount ? "" : " and user_key <> ''";
-		Date first = Date.valueOf(from);
-		Date last = Date.valueOf(to);
-		long eligible = jdbc.queryForObject("select count(*) from (select distinct " + who + " from activity_daily"
-				+ " where usage_day between ? and ?" + people + ") x", Long.class, first, last);
-		Map<String, Long> byFeature = new LinkedHashMap<>();
-		if (features.isEmpty()) {
-			return new Adoption(eligible, 0, byFeature);
+		List<String> sorted = new ArrayList<>(new TreeSet<>(features));
+		List<Object> args = new ArrayList<>();
+		StringBuilder flags = new StringBuilder();
+		StringBuilder sums = new StringBuilder("count(*)");
+		if (!sorted.isEmpty()) {
+			flags.append(", max(case when event in (").append(String.join(", ", sorted.stream().map(f -> "?").toList()))
+				.append(") then 1 else 0 end) f");
+			args.addAll(sorted);
+			sums.append(", sum(f)");
 		}
-		Set<String> sorted = new TreeSet<>(features);
-		sorted.forEach(f -> byFeature.put(f, 0L));
-		String in = String.join(", ", sorted.stream().map(f -> "?").toList());
-		List<Object> args = new ArrayList<>(List.of(first, last));
-		args.addAll(sorted);
-		long adopting = jdbc.queryForObject("select count(*) from (select distinct " + who + " from activity_daily"
-				+ " where usage_day between ? and ?" + people + " and event in (" + in + ")) x", Long.class,
-				args.toArray());
-		jdbc.query("select event, count(*) from (select distinct event, " + who + " from activity_daily"
-				+ " where usage_day between ? and ?" + people + " and event in (" + in + ")) x group by event",
-				rs -> {
-					byFeature.put(rs.getString(1), rs.getLong(2));
+		for (int i = 0; i < sorted.size(); i++) {
+			flags.append(", max(case when event = ? then 1 else 0 end) f").append(i);
+			args.add(sorted.get(i));
+			sums.append(", sum(f").append(i).append(")");
+		}
+		args.add(Date.valueOf(from));
+		args.add(Date.valueOf(to));
+		Map<String, Long> byFeature = new LinkedHashMap<>();
+		long[] totals = new long[2];
+		jdbc.query("select " + sums + " from (select " + who + flags + " from activity_daily where usage_day between ? "
+				+ "and ?" + people + " group by " + who + ") x", rs -> {
+					totals[0] = rs.getLong(1);
+					if (!sorted.isEmpty()) {
+						totals[1] = rs.getLong(2);
+					}
+					for (int i = 0; i < sorted.size(); i++) {
+						byFeature.put(sorted.get(i), rs.getLong(3 + i));
+					}
 				}, args.toArray());
-		return new Adoption(eligible, adopting, byFeature);
+		return new Adoption(totals[0], totals[1], byFeature);
 	}
 
-	/** The first day each account did any of {@code events}: one grouped scan of their rollup rows. */
+	/**
+	 * The first day each account did any of {@code events}: a grouped scan of the read model of each account's first
+	 * day of each event ({@link CohortModel}), a row per account and event instead of a year of rollups.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, LocalDate> firstDays(Set<String> events) {
 		Map<Long, LocalDate> first = new HashMap<>();
@@ -163,7 +177,7 @@ public class UsageReader {
 		}
 		Set<String> sorted = new TreeSet<>(events);
 		String in = String.join(", ", sorted.stream().map(e -> "?").toList());
-		jdbc.query("select account_id, min(usage_day) from activity_daily where event in (" + in + ")"
+		jdbc.query("select account_id, min(first_day) from activity_first_days where event in (" + in + ")"
 				+ " group by account_id", rs -> {
 					first.put(rs.getLong(1), rs.getDate(2).toLocalDate());
 				}, sorted.toArray());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.rapport.activity.ActivityApi;
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.CurrentUser;
 import io.rapport.shared.TranslatableException;
@@ -42,7 +43,11 @@ class MetricsAdminPage {
 
 	private final Clock clock;
 
-	MetricsAdminPage(MetricSettings settings, RevenueModel model, MessageSource messages, Clock clock) {
+	private final ActivityApi activity;
+
+	MetricsAdminPage(MetricSettings settings, RevenueModel model, ActivityApi activity, MessageSource messages,
+			Clock clock) {
+		this.activity = activity;
 		this.settings = settings;
 		this.model = model;
 		this.messages = messages;
@@ -106,7 +111,8 @@ class MetricsAdminPage {
 	String rebuild(@CurrentUser AuthenticatedUser user, RedirectAttributes redirect) {
 		user.requireAdmin();
 		long movements = model.rebuildRevenue();
-		redirect.addFlashAttribute("notice", text("analytics.metrics.rebuilt", movements));
+		long usageRows = activity.rebuildCohorts();
+		redirect.addFlashAttribute("notice", text("analytics.metrics.rebuilt", movements, usageRows));
 		return "redirect:/admin/metrics";
 	}
 

@@ -25,6 +25,9 @@ final class MonthlyMrr {
 
 	private final Map<Long, YearMonth> firstPaid = new HashMap<>();
 
+	/** Steps already walked, by {@code a * size + b}: a metric asks for the same month's step several times. */
+	private final Map<Integer, Flow> steps = new HashMap<>();
+
 	private final ExchangeRates rates;
 
 	private MonthlyMrr(List<YearMonth> months, ExchangeRates rates) {
@@ -97,9 +100,14 @@ final class MonthlyMrr {
 	/**
 	 * What happened between the end of month {@code a} and the end of month {@code b} (a before b), account by
 	 * account, at month {@code b}'s rates: an account paying at both ends grew or shrank, one paying only at the end
-	 * is new (its first paid month is after {@code a}) or reactivated, one paying only at the start churned.
+	 * is new (its first paid month is after {@code a}) or reactivated, one paying only at the start churned. Each
+	 * step walks every account once per query; a step asked for again is a copy of the first answer.
 	 */
 	Flow step(int a, int b) {
+		return steps.computeIfAbsent(a * months.size() + b, k -> walk(a, b)).copy();
+	}
+
+	private Flow walk(int a, int b) {
 		Flow f = new Flow();
 		YearMonth start = months.get(a);
 		for (long account : mrr.keySet()) {
@@ -170,6 +178,25 @@ final class MonthlyMrr {
 		long contractionMrr;
 
 		long churnedMrr;
+
+		Flow copy() {
+			Flow f = new Flow();
+			f.accountsAtStart = accountsAtStart;
+			f.payingAtEnd = payingAtEnd;
+			f.newAccounts = newAccounts;
+			f.reactivatedAccounts = reactivatedAccounts;
+			f.expandedAccounts = expandedAccounts;
+			f.contractedAccounts = contractedAccounts;
+			f.churnedAccounts = churnedAccounts;
+			f.startingMrr = startingMrr;
+			f.endingMrr = endingMrr;
+			f.newMrr = newMrr;
+			f.reactivationMrr = reactivationMrr;
+			f.expansionMrr = expansionMrr;
+			f.contractionMrr = contractionMrr;
+			f.churnedMrr = churnedMrr;
+			return f;
+		}
 
 		long netNew() {
 			return newMrr + reactivationMrr + expansionMrr - contractionMrr - churnedMrr;

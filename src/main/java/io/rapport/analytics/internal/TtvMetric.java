@@ -6,17 +6,14 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.rapport.accounts.AccountView;
+import io.rapport.accounts.AccountStart;
 import io.rapport.accounts.AccountsApi;
 import io.rapport.accounts.LifecycleStage;
-import io.rapport.accounts.SubscriptionView;
-import io.rapport.accounts.SubscriptionsApi;
 import io.rapport.activity.ActivityApi;
 import io.rapport.shared.InvalidInputException;
 
@@ -24,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Time to value: days from an account's start (its signup, or its first subscription's start) to the first day it
- * did a value event, per monthly cohort of starts in the company's time zone. The first value days come from the
- * activity rollups in one grouped query; accounts and subscriptions are read a thousand at a time.
+ * did a value event, per monthly cohort of starts in the company's time zone. Two grouped queries: the first value
+ * days from the activity module's first day of each event per account, the accounts' starts from the accounts module.
  */
 @Component
 class TtvMetric {
@@ -46,22 +43,17 @@ class TtvMetric {
 
 	private static final int[] UPPER = { 1, 7, 14, 30, 60, Integer.MAX_VALUE };
 
-	private static final int PAGE = 1000;
-
 	record Query(YearMonth from, YearMonth to, Start start, Long owner, LifecycleStage stage) {
 	}
 
 	private final AccountsApi accounts;
 
-	private final SubscriptionsApi subscriptions;
-
 	private final ActivityApi activity;
 
 	private final RevenueMetrics metrics;
 
-	TtvMetric(AccountsApi accounts, SubscriptionsApi subscriptions, ActivityApi activity, RevenueMetrics metrics) {
+	TtvMetric(AccountsApi accounts, ActivityApi activity, RevenueMetrics metrics) {
 		this.accounts = accounts;
-		this.subscriptions = subscriptions;
 		this.activity = activity;
 		this.metrics = metrics;
 	}
@@ -88,31 +80,22 @@ class TtvMetric {
 			days.put(m, new ArrayList<>());
 			notYet.put(m, new int[1]);
 		}
-		long after = 0;
-		for (List<Long> ids = accounts.accountIds(after, PAGE); !ids.isEmpty(); ids = accounts.accountIds(after, PAGE)) {
-			after = ids.get(ids.size() - 1);
-			Map<Long, List<SubscriptionView>> subs = subscriptions.ofAccounts(ids);
-			for (AccountView account : accounts.accounts(ids).values()) {
-				if ((q.owner() != null && !q.owner().equals(account.ownerId()))
-						|| (q.stage() != null && q.stage() != account.stage())) {
-					continue;
-				}
-				Instant started = start(account, subs.getOrDefault(account.id(), List.of()), q.start());
-				if (started == null) {
-					continue;
-				}
-				LocalDate startDay = started.atZone(zone).toLocalDate();
-				YearMonth cohort = YearMonth.from(startDay);
-				if (!days.containsKey(cohort)) {
-					continue;
-				}
-				LocalDate value = firstValue.get(account.id());
-				if (value == null) {
-					notYet.get(cohort)[0]++;
-				}
-				else {
-					days.get(cohort).add((int) Math.max(0, ChronoUnit.DAYS.between(startDay, value)));
-				}
+		for (AccountStart account : accounts.accountStarts(q.stage(), q.owner())) {
+			Instant started = start(account, q.start());
+			if (started == null) {
+				continue;
+			}
+			LocalDate startDay = started.atZone(zone).toLocalDate();
+			YearMonth cohort = YearMonth.from(startDay);
+			if (!days.containsKey(cohort)) {
+				continue;
+			}
+			LocalDate value = firstValue.get(account.accountId());
+			if (value == null) {
+				notYet.get(cohort)[0]++;
+			}
+			else {
+				days.get(cohort).add((int) Math.max(0, ChronoUnit.DAYS.between(startDay, value)));
 			}
 		}
 		List<Map<String, Object>> cohorts = new ArrayList<>();
@@ -141,9 +124,8 @@ class TtvMetric {
 	}
 
 	/** Signup is the earlier of creation and the first subscription (an account imported after it started paying). */
-	private static Instant start(AccountView account, List<SubscriptionView> subs, Start start) {
-		Instant firstSubscription = subs.stream().map(SubscriptionView::startedAt).min(Comparator.naturalOrder())
-			.orElse(null);
+	private static Instant start(AccountStart account, Start start) {
+		Instant firstSubscription = account.firstSubscriptionAt();
 		if (start == Start.SUBSCRIPTION) {
 			return firstSubscription;
 		}

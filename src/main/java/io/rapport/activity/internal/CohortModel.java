@@ -1,0 +1,261 @@
+package io.rapport.activity.internal;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.rapport.activity.CohortQuery.Unit;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rollups' read models for the business metrics, so that a metric over a year reads a row per person and period
+ * instead of a year of rollups: each account's first day of each event (time to value), each person's and account's
+ * first active day, and the weeks and months they were active with that first day beside them (retention). Every
+ * rollup write adds to them in its own transaction ({@link #add}); a first day that moves earlier (a late event) is
+ * copied to the person's periods. {@link #rebuild} starts them again from the rollups, with the statements of the
+ * migration that filled them first.
+ */
+@Component
+public class CohortModel {
+
+	/** A person ({@code U}, their user key) or an account ({@code A}, user key empty), as the tables' lvl says. */
+	record Who(String level, long accountId, String userKey) {
+	}
+
+	private record Period(Who who, String unit, LocalDate start) {
+	}
+
+	private static final Comparator<Who> WHO = Comparator.comparing(Who::level).thenComparingLong(Who::accountId)
+		.thenComparing(Who::userKey);
+
+	private static final Comparator<Period> PERIOD = Comparator.comparing(Period::who, WHO)
+		.thenComparing(Period::unit).thenComparing(Period::start);
+
+	private static final String FILL = "db/migration/%s/activity/V202612021301_10__activity_cohort_read_models_fill.sql";
+
+	private final JdbcTemplate jdbc;
+
+	private final Database database;
+
+	CohortModel(JdbcTemplate jdbc, Database database) {
+		this.jdbc = jdbc;
+		this.database = database;
+	}
+
+	/** Adds what a batch of rollup keys says: first days (kept when earlier), active weeks and months. */
+	void add(Iterable<Rollups.Key> keys) {
+		Map<String, LocalDate> firstDays = new TreeMap<>();
+		Map<Who, LocalDate> firsts = new TreeMap<>(WHO);
+		TreeSet<Period> periods = new TreeSet<>(PERIOD);
+		for (Rollups.Key key : keys) {
+			firstDays.merge(key.accountId() + "\t" + key.event(), key.day(), CohortModel::earlier);
+			List<Who> whos = new ArrayList<>(2);
+			whos.add(new Who("A", key.accountId(), ""));
+			if (!key.userKey().isEmpty()) {
+				whos.add(new Who("U", key.accountId(), key.userKey()));
+			}
+			for (Who who : whos) {
+				firsts.merge(who, key.day(), CohortModel::earlier);
+				periods.add(new Period(who, "W", Unit.WEEK.startOf(key.day())));
+				periods.add(new Period(who, "M", Unit.MONTH.startOf(key.day())));
+			}
+		}
+		if (firsts.isEmpty()) {
+			return;
+		}
+		jdbc.execute((ConnectionCallback<Void>) connection -> {
+			if (database.postgres()) {
+				new Postgres(connection).write(firstDays, firsts, periods);
+			}
+			else {
+				new Standard(connection).write(firstDays, firsts, periods);
+			}
+			return null;
+		});
+	}
+
+	/** Empties the read models and fills them again from the rollups; answers the rollup rows read. */
+	@Transactional
+	public long rebuild() {
+		jdbc.update("delete from activity_active_periods");
+		jdbc.update("delete from activity_cohort_people");
+		jdbc.update("delete from activity_first_days");
+		String script = FILL.formatted(database.postgres() ? "postgresql" : "h2");
+		jdbc.execute((ConnectionCallback<Void>) connection -> {
+			ScriptUtils.executeSqlScript(connection, new ClassPathResource(script));
+			return null;
+		});
+		Long rows = jdbc.queryForObject("select count(*) from activity_daily", Long.class);
+		return rows == null ? 0 : rows;
+	}
+
+	private static LocalDate earlier(LocalDate a, LocalDate b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	/** PostgreSQL: a statement per table whatever the batch size, arrays in key order (no deadlock between batches). */
+	private static final class Postgres {
+
+		private final Connection connection;
+
+		Postgres(Connection connection) {
+			this.connection = connection;
+		}
+
+		void write(Map<String, LocalDate> firstDays, Map<Who, LocalDate> firsts, TreeSet<Period> periods)
+				throws SQLException {
+			int n = firstDays.size();
+			Long[] accounts = new Long[n];
+			String[] events = new String[n];
+			Date[] days = new Date[n];
+			int i = 0;
+			for (Map.Entry<String, LocalDate> e : firstDays.entrySet()) {
+				int tab = e.getKey().indexOf('\t');
+				accounts[i] = Long.valueOf(e.getKey().substring(0, tab));
+				events[i] = e.getKey().substring(tab + 1);
+				days[i++] = Date.valueOf(e.getValue());
+			}
+			try (PreparedStatement s = connection.prepareStatement("insert into activity_first_days (account_id, "
+					+ "event, first_day) select * from unnest(?::bigint[], ?::varchar[], ?::date[]) on conflict "
+					+ "(account_id, event) do update set first_day = excluded.first_day "
+					+ "where activity_first_days.first_day > excluded.first_day")) {
+				s.setArray(1, connection.createArrayOf("bigint", accounts));
+				s.setArray(2, connection.createArrayOf("varchar", events));
+				s.setArray(3, connection.createArrayOf("date", days));
+				s.executeUpdate();
+			}
+			// people: inserted or moved earlier come back, and only their periods may need the new first day
+			List<Who> moved = new ArrayList<>();
+			try (PreparedStatement s = connection.prepareStatement("insert into activity_cohort_people (lvl, "
+					+ "account_id, user_key, first_day) select * from unnest(?::varchar[], ?::bigint[], ?::varchar[], "
+					+ "?::date[]) on conflict (lvl, account_id, user_key) do update set first_day = excluded.first_day "
+					+ "where activity_cohort_people.first_day > excluded.first_day returning lvl, account_id, user_key")) {
+				setWho(s, firsts.keySet());
+				s.setArray(4, connection.createArrayOf("date",
+						firsts.values().stream().map(Date::valueOf).toArray(Date[]::new)));
+				try (var rs = s.executeQuery()) {
+					while (rs.next()) {
+						moved.add(new Who(rs.getString(1), rs.getLong(2), rs.getString(3)));
+					}
+				}
+			}
+			List<Who> periodWho = periods.stream().map(Period::who).toList();
+			try (PreparedStatement s = connection.prepareStatement("insert into activity_active_periods (lvl, unit, "
+					+ "account_id, user_key, period_start, first_day) select x.lvl, x.unit, x.account_id, x.user_key, "
+					+ "x.period_start, p.first_day from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], "
+					+ "?::date[]) x (lvl, account_id, user_key, unit, period_start) join activity_cohort_people p on "
+					+ "p.lvl = x.lvl and p.account_id = x.account_id and p.user_key = x.user_key "
+					+ "on conflict do nothing")) {
+				setWho(s, periodWho);
+				s.setArray(4, connection.createArrayOf("varchar", periods.stream().map(Period::unit).toArray()));
+				s.setArray(5, connection.createArrayOf("date",
+						periods.stream().map(p -> Date.valueOf(p.start())).toArray()));
+				s.executeUpdate();
+			}
+			if (moved.isEmpty()) {
+				return;
+			}
+			try (PreparedStatement s = connection.prepareStatement("update activity_active_periods a set first_day = "
+					+ "p.first_day from activity_cohort_people p, unnest(?::varchar[], ?::bigint[], ?::varchar[]) x (lvl, "
+					+ "account_id, user_key) where p.lvl = x.lvl and p.account_id = x.account_id and p.user_key = "
+					+ "x.user_key and a.lvl = x.lvl and a.account_id = x.account_id and a.user_key = x.user_key "
+					+ "and a.first_day <> p.first_day")) {
+				setWho(s, moved);
+				s.executeUpdate();
+			}
+		}
+
+		private void setWho(PreparedStatement s, java.util.Collection<Who> whos) throws SQLException {
+			s.setArray(1, connection.createArrayOf("varchar", whos.stream().map(Who::level).toArray()));
+			s.setArray(2, connection.createArrayOf("bigint", whos.stream().map(Who::accountId).toArray()));
+			s.setArray(3, connection.createArrayOf("varchar", whos.stream().map(Who::userKey).toArray()));
+		}
+	}
+
+	/** Elsewhere (H2): a JDBC batch of {@code merge} per table, then the periods of everyone in the batch. */
+	private static final class Standard {
+
+		private final Connection connection;
+
+		Standard(Connection connection) {
+			this.connection = connection;
+		}
+
+		void write(Map<String, LocalDate> firstDays, Map<Who, LocalDate> firsts, TreeSet<Period> periods)
+				throws SQLException {
+			try (PreparedStatement s = connection.prepareStatement("merge into activity_first_days t using (values "
+					+ "(cast(? as bigint), cast(? as varchar(200)), cast(? as date))) x (account_id, event, first_day) "
+					+ "on t.account_id = x.account_id and t.event = x.event when matched and t.first_day > x.first_day "
+					+ "then update set first_day = x.first_day when not matched then insert (account_id, event, "
+					+ "first_day) values (x.account_id, x.event, x.first_day)")) {
+				for (Map.Entry<String, LocalDate> e : firstDays.entrySet()) {
+					int tab = e.getKey().indexOf('\t');
+					s.setLong(1, Long.parseLong(e.getKey().substring(0, tab)));
+					s.setString(2, e.getKey().substring(tab + 1));
+					s.setDate(3, Date.valueOf(e.getValue()));
+					s.addBatch();
+				}
+				s.executeBatch();
+			}
+			try (PreparedStatement s = connection.prepareStatement("merge into activity_cohort_people t using (values "
+					+ "(cast(? as char(1)), cast(? as bigint), cast(? as varchar(260)), cast(? as date))) x (lvl, "
+					+ "account_id, user_key, first_day) on t.lvl = x.lvl and t.account_id = x.account_id and "
+					+ "t.user_key = x.user_key when matched and t.first_day > x.first_day then update set first_day = "
+					+ "x.first_day when not matched then insert (lvl, account_id, user_key, first_day) values (x.lvl, "
+					+ "x.account_id, x.user_key, x.first_day)")) {
+				for (Map.Entry<Who, LocalDate> e : firsts.entrySet()) {
+					setWho(s, e.getKey(), 1);
+					s.setDate(4, Date.valueOf(e.getValue()));
+					s.addBatch();
+				}
+				s.executeBatch();
+			}
+			try (PreparedStatement s = connection.prepareStatement("insert into activity_active_periods (lvl, unit, "
+					+ "account_id, user_key, period_start, first_day) select p.lvl, ?, p.account_id, p.user_key, ?, "
+					+ "p.first_day from activity_cohort_people p where p.lvl = ? and p.account_id = ? and p.user_key = ? "
+					+ "and not exists (select 1 from activity_active_periods a where a.lvl = p.lvl and a.unit = ? and "
+					+ "a.account_id = p.account_id and a.user_key = p.user_key and a.period_start = ?)")) {
+				for (Period period : periods) {
+					s.setString(1, period.unit());
+					s.setDate(2, Date.valueOf(period.start()));
+					setWho(s, period.who(), 3);
+					s.setString(6, period.unit());
+					s.setDate(7, Date.valueOf(period.start()));
+					s.addBatch();
+				}
+				s.executeBatch();
+			}
+			try (PreparedStatement s = connection.prepareStatement("update activity_active_periods a set first_day = "
+					+ "(select p.first_day from activity_cohort_people p where p.lvl = a.lvl and p.account_id = "
+					+ "a.account_id and p.user_key = a.user_key) where a.lvl = ? and a.account_id = ? and a.user_key = ? "
+					+ "and a.first_day > ?")) {
+				for (Map.Entry<Who, LocalDate> e : firsts.entrySet()) {
+					setWho(s, e.getKey(), 1);
+					s.setDate(4, Date.valueOf(e.getValue()));
+					s.addBatch();
+				}
+				s.executeBatch();
+			}
+		}
+
+		private static void setWho(PreparedStatement s, Who who, int from) throws SQLException {
+			s.setString(from, who.level());
+			s.setLong(from + 1, who.accountId());
+			s.setString(from + 2, who.userKey());
+		}
+	}
+}
