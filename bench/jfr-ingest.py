@@ -20,10 +20,10 @@ STAGES = [
     ("rollups upsert", "Rollups.add"),
     ("rollups sums", "Rollups$Sums.add"),
     ("event kinds", "EventKinds.remember"),
-    ("transaction (begin/commit)", "TransactionTemplate.execute"),
+    ("transaction: the rest (Ingest.store's own loop, begin, commit; other jobs')", "TransactionTemplate.execute"),
     ("check: timestamps", "SegmentRules.corrected"),
     ("check: payload JSON", "SegmentRules.payload"),
-    ("check: size (re-serialize)", "Ingest.messages"),  # only what is not under check/store
+    ("check loop (and, before, the size check by re-serializing)", "Ingest.messages"),  # not under check/store
     ("check: other rules", "SegmentRules.check"),
     ("JSON parse of the body", "TrackingController.parse"),
     ("JSON parse of the body", "TrackingController.read"),
