@@ -26,6 +26,10 @@ fi
 
 export PGPASSWORD=${PG_PASSWORD:-postgres}
 psql -h "$PG_HOST" -U postgres -d postgres -qc "drop database if exists $PG_DB" -c "create database $PG_DB"
+PG_LOG=${PG_LOG:-/var/log/postgresql/postgresql-15-main.log}
+if [ "${SQL_LOG:-0}" = 1 ]; then # every statement of this database into the server's log, to list one request's
+  psql -h "$PG_HOST" -U postgres -d postgres -qc "alter database $PG_DB set log_min_duration_statement = 0"
+fi
 SERVER_PID=
 stop_server() { [ -z "$SERVER_PID" ] || kill "$SERVER_PID" 2>/dev/null || true; }
 trap stop_server EXIT
@@ -73,3 +77,23 @@ timed() {
   echo "GET /accounts/$ACCOUNT/timeline?kind=usage: median $median ms, p95 $p95 ms"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/account360.txt"
+if [ "${SQL_LOG:-0}" = 1 ]; then
+  # the statements of one more page request, with their durations as PostgreSQL logged them
+  sleep 1
+  from=$(wc -c <"$PG_LOG")
+  curl -fs -o /dev/null -b "$COOKIES" "$BASE/accounts/$ACCOUNT"
+  sleep 1
+  tail -c +"$((from + 1))" "$PG_LOG" | grep -a "@$PG_DB " >"$OUT/sql.log" || true
+  psql -h "$PG_HOST" -U postgres -d postgres -qc "alter database $PG_DB reset log_min_duration_statement"
+  python3 - "$OUT/sql.log" <<'PY' | tee -a "$OUT/account360.txt"
+import re, sys
+rows = []
+for line in open(sys.argv[1], errors="replace"):
+    m = re.search(r"duration: ([0-9.]+) ms\s+(?:execute [^:]*|statement|parse [^:]*|bind [^:]*): (.*)", line)
+    if m and "parse " not in line and "bind " not in line:
+        rows.append((float(m.group(1)), m.group(2).strip()))
+print(f"one GET /accounts/{{id}}: {len(rows)} statements, {sum(r[0] for r in rows):.1f} ms in PostgreSQL; slowest:")
+for ms, sql in sorted(rows, reverse=True)[:12]:
+    print(f"  {ms:8.2f} ms  {sql[:160]}")
+PY
+fi

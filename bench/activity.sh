@@ -53,6 +53,10 @@ for _ in $(seq "${START_SECONDS:-240}"); do # a loaded machine may take minutes
   sleep 1
 done
 
+JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVER_JAVA")")")
+if [ "${PROFILE:-0}" = 1 ]; then # JFR of the server from PROFILE_DELAY on (past the warm-up), dumped at the end
+  "$JDK_BIN/jcmd" "$SERVER_PID" JFR.start name=activity settings=profile delay="${PROFILE_DELAY:-30s}" >/dev/null
+fi
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -60,7 +64,12 @@ done
   echo "postgresql: $(psql -h "$PG_HOST" -U "$PG_USER" -d postgres -Atc 'show server_version')"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   java -cp "$CP" ActivityBench "http://127.0.0.1:$PORT" "$JDBC?user=$PG_USER&password=$PG_PASSWORD" \
-    "$SECONDS_PER_ROUND" "$ROUNDS"
+    "$SECONDS_PER_ROUND" "$ROUNDS" "$SERVER_PID"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "rows: $(psql -h "$PG_HOST" -U "$PG_USER" -d "$PG_DB" -Atc 'select count(*) from activity_events')"
 } | tee "$OUT/activity.txt"
+if [ "${PROFILE:-0}" = 1 ]; then
+  "$JDK_BIN/jcmd" "$SERVER_PID" JFR.dump name=activity filename="$OUT/server.jfr" >/dev/null
+  "$JDK_BIN/jfr" print --events jdk.ExecutionSample --stack-depth 512 "$OUT/server.jfr" >"$OUT/samples.txt"
+  python3 bench/jfr-hot.py "$OUT/samples.txt" | tee "$OUT/summary.txt"
+fi

@@ -38,23 +38,78 @@ public class ActivityBench {
 		String jdbc = args[1];
 		int seconds = Integer.parseInt(args[2]);
 		int rounds = Integer.parseInt(args[3]);
+		long serverPid = args.length > 4 ? Long.parseLong(args[4]) : -1;
 		HttpClient http = HttpClient.newBuilder().build();
 		String key = writeKey(http, base);
 		// warm-up: the JIT, the connection pool, the accounts the groups create
-		ingest(http, base, key, 5, new Random(1));
+		ingest(http, base, key, 5, new Random(1), new AtomicLong());
 		List<Double> api = new ArrayList<>();
 		List<Double> copy = new ArrayList<>();
+		List<Double> serverCpu = new ArrayList<>();
+		List<Double> databaseCpu = new ArrayList<>();
+		List<Double> copyCpu = new ArrayList<>();
 		for (int round = 1; round <= rounds; round++) {
-			double viaApi = ingest(http, base, key, seconds, new Random(round));
-			double viaCopy = copy(jdbc, seconds, new Random(round));
+			List<Long> backends = backends(jdbc);
+			double serverBefore = cpuSeconds(serverPid);
+			double databaseBefore = cpuSeconds(backends);
+			AtomicLong sent = new AtomicLong();
+			double viaApi = ingest(http, base, key, seconds, new Random(round), sent);
+			double serverUs = (cpuSeconds(serverPid) - serverBefore) * 1e6 / sent.get();
+			double databaseUs = (cpuSeconds(backends) - databaseBefore) * 1e6 / sent.get();
+			AtomicLong copied = new AtomicLong();
+			double[] copyBackendSeconds = new double[1];
+			double viaCopy = copy(jdbc, seconds, new Random(round), copied, copyBackendSeconds);
+			double copyUs = copyBackendSeconds[0] * 1e6 / copied.get();
 			api.add(viaApi);
 			copy.add(viaCopy);
-			System.out.printf("round %d: api %.0f events/s, copy %.0f rows/s, ratio %.1f%%%n", round, viaApi, viaCopy,
-					100 * viaApi / viaCopy);
+			serverCpu.add(serverUs);
+			databaseCpu.add(databaseUs);
+			copyCpu.add(copyUs);
+			System.out.printf("round %d: api %.0f events/s, copy %.0f rows/s, ratio %.1f%%; CPU per event: server "
+					+ "%.1f us, its PostgreSQL backends %.1f us; COPY's backends %.1f us per row%n", round, viaApi, viaCopy,
+					100 * viaApi / viaCopy, serverUs, databaseUs, copyUs);
 		}
 		double a = median(api);
 		double c = median(copy);
-		System.out.printf("median: api %.0f events/s, copy %.0f rows/s, ratio %.1f%%%n", a, c, 100 * a / c);
+		System.out.printf("median: api %.0f events/s, copy %.0f rows/s, ratio %.1f%%; CPU per event: server %.1f us, "
+				+ "its PostgreSQL backends %.1f us; COPY's backends %.1f us per row%n", a, c, 100 * a / c,
+				median(serverCpu), median(databaseCpu), median(copyCpu));
+	}
+
+	/** User plus system CPU seconds of a process (or its sum over processes), from /proc/<pid>/stat; 0 if unknown. */
+	static double cpuSeconds(long pid) {
+		if (pid <= 0) {
+			return 0;
+		}
+		try {
+			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ is 100 on Linux
+		}
+		catch (java.io.IOException | RuntimeException gone) {
+			return 0;
+		}
+	}
+
+	static double cpuSeconds(List<Long> pids) {
+		double sum = 0;
+		for (long pid : pids) {
+			sum += cpuSeconds(pid);
+		}
+		return sum;
+	}
+
+	/** The PostgreSQL backends of the server's pool: every other connection to the bench database. */
+	static List<Long> backends(String jdbc) throws Exception {
+		List<Long> pids = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(jdbc);
+				var rows = connection.createStatement().executeQuery("select pid from pg_stat_activity where "
+						+ "datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'")) {
+			while (rows.next()) {
+				pids.add(rows.getLong(1));
+			}
+		}
+		return pids;
 	}
 
 	static String writeKey(HttpClient http, String base) throws Exception {
@@ -89,9 +144,9 @@ public class ActivityBench {
 		return json.append("],\"sentAt\":\"").append(now).append("\"}").toString();
 	}
 
-	static double ingest(HttpClient http, String base, String key, int seconds, Random seed) throws Exception {
+	static double ingest(HttpClient http, String base, String key, int seconds, Random seed, AtomicLong events)
+			throws Exception {
 		String auth = "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
-		AtomicLong events = new AtomicLong();
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
 		List<Future<?>> workers = new ArrayList<>();
@@ -120,8 +175,8 @@ public class ActivityBench {
 	}
 
 	/** The same rows as the API stores, COPYed by 8 connections in chunks of 500 (one transaction each). */
-	static double copy(String jdbc, int seconds, Random seed) throws Exception {
-		AtomicLong rows = new AtomicLong();
+	static double copy(String jdbc, int seconds, Random seed, AtomicLong rows, double[] backendSeconds)
+			throws Exception {
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
 		List<Future<?>> workers = new ArrayList<>();
@@ -130,6 +185,12 @@ public class ActivityBench {
 			Random random = new Random(seed.nextLong());
 			workers.add(pool.submit(() -> {
 				try (Connection connection = DriverManager.getConnection(jdbc)) {
+					long backend;
+					try (var pid = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+						pid.next();
+						backend = pid.getLong(1);
+					}
+					double before = cpuSeconds(backend);
 					connection.setAutoCommit(false);
 					var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 					while (System.nanoTime() < end) {
@@ -138,6 +199,10 @@ public class ActivityBench {
 								new StringReader(rows(random)));
 						connection.commit();
 						rows.addAndGet(BATCH);
+					}
+					double used = cpuSeconds(backend) - before;
+					synchronized (backendSeconds) {
+						backendSeconds[0] += used;
 					}
 				}
 				return null;

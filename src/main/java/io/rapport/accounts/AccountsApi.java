@@ -3,7 +3,6 @@ package io.rapport.accounts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -443,15 +442,18 @@ public class AccountsApi {
 	@Transactional(readOnly = true)
 	public Map<String, Long> accountIdsByExternalIds(Collection<String> externalIds) {
 		Map<String, Long> ids = new HashMap<>();
-		List<String> distinct = externalIds.stream().filter(Objects::nonNull).distinct().toList();
-		for (int from = 0; from < distinct.size(); from += 1000) {
-			List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + 1000));
-			jdbc.query("select external_id, id from accounts where external_id in ("
-					+ String.join(",", Collections.nCopies(slice.size(), "?")) + ")",
-					rs -> {
-						ids.put(rs.getString(1), rs.getLong(2));
-					}, slice.toArray());
+		Object[] distinct = externalIds.stream().filter(Objects::nonNull).distinct().toArray();
+		if (distinct.length == 0) {
+			return ids;
 		}
+		// one array parameter: the same statement whatever the count, so it is prepared once per connection
+		jdbc.query(connection -> {
+			var statement = connection.prepareStatement("select external_id, id from accounts where external_id = any(?)");
+			statement.setArray(1, connection.createArrayOf("varchar", distinct));
+			return statement;
+		}, rs -> {
+			ids.put(rs.getString(1), rs.getLong(2));
+		});
 		return ids;
 	}
 

@@ -264,6 +264,36 @@ class TrackingApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldRefuseOnlyTheMessagesOfABatchPastSegments32KbAsSent() throws Exception {
+		String group = groupId();
+		String padding = "x".repeat(32 * 1024);
+		String spaces = " ".repeat(32 * 1024); // counts as sent, as Segment counts a message
+		send("/v1/batch", key, """
+				{"batch": [
+				  {"type": "track", "userId": "u5", "event": "Feature Used", "context": {"groupId": "%s"},
+				   "messageId": "%s", "timestamp": "2026-03-02T09:30:00.250+01:00", "properties": {"pad": "%s"}},
+				  {"type": "track", "userId": "u5", "event": "Feature Used", "context": {"groupId": "%s"},
+				   "messageId": "%s", "timestamp": "2026-03-02T09:30:00.250+01:00"%s},
+				  {"type": "track", "userId": "u5", "event": "Report Exported", "context": {"groupId": "%s"},
+				   "messageId": "%s", "timestamp": "2026-03-02T08:30:00Z", "properties": {"pad": "%s"}}
+				],
+				"sentAt": null}""".formatted(group, id(), padding, group, id(), spaces, group, id(),
+				padding.substring(1024)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.refused", hasSize(2)))
+			.andExpect(jsonPath("$.refused[0].index").value(0))
+			.andExpect(jsonPath("$.refused[0].field").value("message"))
+			.andExpect(jsonPath("$.refused[0].code").value("too-large"))
+			.andExpect(jsonPath("$.refused[1].index").value(1));
+		assertThat(usage(accountOf(group)))
+			.containsExactly(new DailyUsage(LocalDate.parse("2026-03-02"), "Report Exported", 1, 1, 0));
+		assertThat(jdbc.queryForObject("select occurred_at from activity_events where account_id = ?",
+				java.time.OffsetDateTime.class, accountOf(group)).toInstant())
+			.isEqualTo(java.time.Instant.parse("2026-03-02T08:30:00Z"));
+	}
+
+	@Test
 	void shouldAnswerAnAccountsUsageToAgentsWithProblemsForBadDates() throws Exception {
 		String group = groupId();
 		send("/v1/batch", key, """

@@ -1,6 +1,5 @@
 package io.rapport.activity.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -62,15 +61,16 @@ class Ingest {
 
 	/**
 	 * @param impliedType the type a single-message endpoint stands for, null for a batch
-	 * @param checkSizes whether messages may be over Segment's 32 KB (false when the whole body is smaller)
+	 * @param sizes each message's size in bytes as sent, to refuse those over Segment's 32 KB; null when the whole
+	 *        body is smaller
 	 */
-	Outcome messages(long writeKeyId, List<JsonNode> nodes, String impliedType, Instant sentAt, boolean checkSizes) {
+	Outcome messages(long writeKeyId, List<JsonNode> nodes, String impliedType, Instant sentAt, int[] sizes) {
 		Instant receivedAt = clock.instant();
 		List<SegmentMessage> messages = new ArrayList<>(nodes.size());
 		List<Refusal> refused = new ArrayList<>();
 		for (int i = 0; i < nodes.size(); i++) {
 			JsonNode node = nodes.get(i);
-			int bytes = checkSizes ? node.toString().getBytes(StandardCharsets.UTF_8).length : 0;
+			int bytes = sizes == null ? 0 : sizes[i];
 			try {
 				messages.add(SegmentRules.check(node, i, impliedType, receivedAt, sentAt, bytes));
 			}

@@ -106,11 +106,15 @@ class People {
 		if (userIds.isEmpty()) {
 			return people;
 		}
-		String marks = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
-		jdbc.query("select user_id, contact_id, account_id from activity_users where user_id in (" + marks + ")",
-				rs -> {
-					people.put(rs.getString(1), new Person(rs.getObject(2, Long.class), rs.getObject(3, Long.class)));
-				}, userIds.toArray());
+		// one array parameter, not a list of marks: the same statement whatever the count, prepared once per connection
+		jdbc.query(connection -> {
+			var statement = connection.prepareStatement(
+					"select user_id, contact_id, account_id from activity_users where user_id = any(?)");
+			statement.setArray(1, connection.createArrayOf("varchar", userIds.toArray()));
+			return statement;
+		}, rs -> {
+			people.put(rs.getString(1), new Person(rs.getObject(2, Long.class), rs.getObject(3, Long.class)));
+		});
 		return people;
 	}
 

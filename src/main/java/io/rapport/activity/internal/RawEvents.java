@@ -1,11 +1,13 @@
 package io.rapport.activity.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -73,7 +75,8 @@ class RawEvents {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			connection.unwrap(PGConnection.class).getCopyAPI()
-				.copyIn("copy activity_events (" + COLUMNS + ") from stdin", new StringReader(copyText(rows)));
+				.copyIn("copy activity_events (" + COLUMNS + ") from stdin",
+						new ByteArrayInputStream(copyText(rows).getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (SQLException | IOException e) {
 			throw new IllegalStateException("COPY into activity_events failed: " + e.getMessage(), e);
@@ -83,29 +86,49 @@ class RawEvents {
 		}
 	}
 
-	/** The rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+	/**
+	 * The rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes; timestamps in UTC to the
+	 * microsecond (PostgreSQL's precision; the rest is cut, not rounded).
+	 */
 	static String copyText(List<RawRow> rows) {
 		var text = new StringBuilder(rows.size() * 200);
+		Instant receivedAt = null;
+		String receivedText = null;
 		for (RawRow row : rows) {
-			text.append(row.receivedAt()).append('\t').append(row.occurredAt()).append('\t');
+			if (!row.receivedAt().equals(receivedAt)) { // a batch shares one
+				receivedAt = row.receivedAt();
+				receivedText = Timestamps.appendUtc(new StringBuilder(32), receivedAt).toString();
+			}
+			text.append(receivedText).append('\t');
+			Timestamps.appendUtc(text, row.occurredAt()).append('\t');
 			field(text, row.type()).append('\t');
 			field(text, row.event()).append('\t');
 			field(text, row.userId()).append('\t');
 			field(text, row.anonymousId()).append('\t');
-			field(text, row.accountId()).append('\t');
-			field(text, row.contactId()).append('\t');
+			number(text, row.accountId()).append('\t');
+			number(text, row.contactId()).append('\t');
 			field(text, row.messageId()).append('\t');
-			field(text, row.writeKeyId()).append('\t');
+			number(text, row.writeKeyId()).append('\t');
 			field(text, row.payload()).append('\n');
 		}
 		return text.toString();
 	}
 
-	private static StringBuilder field(StringBuilder text, Object value) {
-		if (value == null) {
+	private static StringBuilder number(StringBuilder text, Long value) {
+		return value == null ? text.append("\\N") : text.append(value.longValue());
+	}
+
+	private static StringBuilder field(StringBuilder text, String s) {
+		if (s == null) {
 			return text.append("\\N");
 		}
-		String s = value.toString();
+		int clean = 0;
+		while (clean < s.length() && s.charAt(clean) >= ' ' && s.charAt(clean) != '\\') { // most text: no escapes
+			clean++;
+		}
+		if (clean == s.length()) {
+			return text.append(s);
+		}
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
 			switch (c) {

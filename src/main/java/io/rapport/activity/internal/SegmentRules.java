@@ -148,6 +148,10 @@ final class SegmentRules {
 		if (!value.isString()) {
 			throw new Broken(field, "timestamp-invalid");
 		}
+		Instant quick = Timestamps.parse(value.stringValue());
+		if (quick != null) {
+			return quick;
+		}
 		try {
 			return OffsetDateTime.parse(value.stringValue()).toInstant();
 		}

@@ -29,8 +29,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Segment's HTTP tracking API, so existing Segment libraries send here by changing the host: the write key is the
@@ -66,24 +69,70 @@ class TrackingController {
 	@PostMapping({ "/v1/batch", "/v1/import", "/v1/import/", "/v1/batch/" })
 	ResponseEntity<Object> batch(HttpServletRequest request) throws IOException {
 		byte[] body = read(request, MAX_BATCH_BYTES, "batch");
-		JsonNode root = parse(body);
-		Optional<Long> key = key(request, root);
+		Batch batch = parseBatch(body);
+		Optional<Long> key = key(request, batch.root());
 		if (key.isEmpty()) {
 			return unauthorized();
 		}
-		JsonNode batch = root.get("batch");
-		if (batch == null || !batch.isArray()) {
+		if (batch.messages() == null) {
 			throw InvalidInputException.of("batch", "errors.activity.batch-missing");
 		}
-		if (batch.size() > MAX_BATCH_EVENTS) {
+		if (batch.messages().size() > MAX_BATCH_EVENTS) {
 			throw InvalidInputException.of("batch", "errors.activity.batch-events", MAX_BATCH_EVENTS);
 		}
-		List<JsonNode> nodes = new ArrayList<>(batch.size());
-		batch.forEach(nodes::add);
-		Instant sentAt = sentAt(root);
-		Ingest.Outcome outcome = ingest.messages(key.get(), nodes, null, sentAt,
-				body.length > SegmentRules.MAX_MESSAGE_BYTES);
+		Instant sentAt = sentAt(batch.root());
+		Ingest.Outcome outcome = ingest.messages(key.get(), batch.messages(), null, sentAt,
+				body.length > SegmentRules.MAX_MESSAGE_BYTES ? batch.sizes() : null);
 		return ResponseEntity.ok(answer(outcome));
+	}
+
+	/**
+	 * A batch body read once: its messages (null when {@code batch} is missing or not an array), each one's size in
+	 * bytes as sent (for Segment's 32 KB per message, taken from where the parser found it rather than by writing it
+	 * out again), and the body's other fields.
+	 */
+	record Batch(ObjectNode root, List<JsonNode> messages, int[] sizes) {
+	}
+
+	private Batch parseBatch(byte[] body) {
+		try (JsonParser parser = json.createParser(body)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw InvalidInputException.of("body", "errors.activity.body-invalid");
+			}
+			ObjectNode root = json.createObjectNode();
+			List<JsonNode> messages = null;
+			int[] sizes = new int[0];
+			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+				if (parser.nextToken() == JsonToken.START_ARRAY && name.equals("batch")) {
+					root.remove("batch");
+					messages = new ArrayList<>(512);
+					sizes = new int[512];
+					while (parser.nextToken() != JsonToken.END_ARRAY) {
+						long start = parser.currentTokenLocation().getByteOffset();
+						JsonNode message = parser.readValueAsTree();
+						if (messages.size() == sizes.length) {
+							sizes = java.util.Arrays.copyOf(sizes, sizes.length * 2);
+						}
+						sizes[messages.size()] = (int) (parser.currentLocation().getByteOffset() - start);
+						messages.add(message == null ? json.nullNode() : message);
+					}
+				}
+				else {
+					if (name.equals("batch")) {
+						messages = null;
+					}
+					JsonNode value = parser.readValueAsTree();
+					root.set(name, value == null ? json.nullNode() : value);
+				}
+			}
+			if (parser.nextToken() != null) {
+				throw InvalidInputException.of("body", "errors.activity.body-invalid");
+			}
+			return new Batch(root, messages, sizes);
+		}
+		catch (JacksonException e) {
+			throw InvalidInputException.of("body", "errors.activity.body-invalid");
+		}
 	}
 
 	@Operation(summary = "Send one track, identify, group, page or screen call")
@@ -95,7 +144,7 @@ class TrackingController {
 		if (key.isEmpty()) {
 			return unauthorized();
 		}
-		Ingest.Outcome outcome = ingest.messages(key.get(), List.of(root), type, null, false);
+		Ingest.Outcome outcome = ingest.messages(key.get(), List.of(root), type, null, null);
 		if (!outcome.refused().isEmpty()) {
 			Refusal refusal = outcome.refused().get(0);
 			throw InvalidInputException.of(refusal.field(), "errors.activity.event." + refusal.code(),
