@@ -143,13 +143,17 @@ public class CohortModel {
 			try (PreparedStatement s = connection.prepareStatement("insert into activity_cohort_people (lvl, "
 					+ "account_id, user_key, first_day) select * from unnest(?::varchar[], ?::bigint[], ?::varchar[], "
 					+ "?::date[]) on conflict (lvl, account_id, user_key) do update set first_day = excluded.first_day "
-					+ "where activity_cohort_people.first_day > excluded.first_day returning lvl, account_id, user_key")) {
+					+ "where activity_cohort_people.first_day > excluded.first_day "
+					// xmax is 0 for a row this statement inserted: a new person has no periods to correct yet
+					+ "returning lvl, account_id, user_key, xmax = 0")) {
 				setWho(s, firsts.keySet());
 				s.setArray(4, connection.createArrayOf("date",
 						firsts.values().stream().map(Date::valueOf).toArray(Date[]::new)));
 				try (var rs = s.executeQuery()) {
 					while (rs.next()) {
-						moved.add(new Who(rs.getString(1), rs.getLong(2), rs.getString(3)));
+						if (!rs.getBoolean(4)) {
+							moved.add(new Who(rs.getString(1), rs.getLong(2), rs.getString(3)));
+						}
 					}
 				}
 			}
@@ -172,8 +176,8 @@ public class CohortModel {
 			try (PreparedStatement s = connection.prepareStatement("update activity_active_periods a set first_day = "
 					+ "p.first_day from activity_cohort_people p, unnest(?::varchar[], ?::bigint[], ?::varchar[]) x (lvl, "
 					+ "account_id, user_key) where p.lvl = x.lvl and p.account_id = x.account_id and p.user_key = "
-					+ "x.user_key and a.lvl = x.lvl and a.account_id = x.account_id and a.user_key = x.user_key "
-					+ "and a.first_day <> p.first_day")) {
+					+ "x.user_key and a.lvl = x.lvl and a.unit in ('W', 'M') and a.account_id = x.account_id "
+					+ "and a.user_key = x.user_key and a.first_day <> p.first_day")) {
 				setWho(s, moved);
 				s.executeUpdate();
 			}
@@ -241,12 +245,18 @@ public class CohortModel {
 			}
 			try (PreparedStatement s = connection.prepareStatement("update activity_active_periods a set first_day = "
 					+ "(select p.first_day from activity_cohort_people p where p.lvl = a.lvl and p.account_id = "
-					+ "a.account_id and p.user_key = a.user_key) where a.lvl = ? and a.account_id = ? and a.user_key = ? "
-					+ "and a.first_day > ?")) {
+					+ "a.account_id and p.user_key = a.user_key) where a.lvl = ? and a.unit = ? and a.account_id = ? "
+					+ "and a.user_key = ? and a.first_day > ?")) {
+				// the unit is named so that the primary key (lvl, unit, account_id, user_key, …) finds the rows
 				for (Map.Entry<Who, LocalDate> e : firsts.entrySet()) {
-					setWho(s, e.getKey(), 1);
-					s.setDate(4, Date.valueOf(e.getValue()));
-					s.addBatch();
+					for (String unit : List.of("W", "M")) {
+						s.setString(1, e.getKey().level());
+						s.setString(2, unit);
+						s.setLong(3, e.getKey().accountId());
+						s.setString(4, e.getKey().userKey());
+						s.setDate(5, Date.valueOf(e.getValue()));
+						s.addBatch();
+					}
 				}
 				s.executeBatch();
 			}
