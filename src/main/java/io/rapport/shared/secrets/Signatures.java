@@ -70,10 +70,13 @@ public class Signatures {
 			return Optional.empty();
 		}
 		try {
-			Base64.Decoder b64 = Base64.getUrlDecoder();
-			String payload = new String(b64.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-			byte[] given = b64.decode(token.substring(dot + 1));
-			if (!MessageDigest.isEqual(hmac(purpose, payload), given)) {
+			String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+			// Compared as text, so only the token as issued passes: base64's last character carries bits a decoder
+			// ignores, and a second spelling of the same token would be a second valid link.
+			Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+			byte[] expected = (b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+					+ b64.encodeToString(hmac(purpose, payload))).getBytes(StandardCharsets.US_ASCII);
+			if (!MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8))) {
 				return Optional.empty();
 			}
 			int bar = payload.indexOf('|');
