@@ -201,48 +201,38 @@ public class CohortModel {
 
 		void write(Map<String, LocalDate> firstDays, Map<Who, LocalDate> firsts, TreeSet<Period> periods)
 				throws SQLException {
-			try (PreparedStatement s = connection.prepareStatement("merge into activity_first_days t using (values "
-					+ "(cast(? as bigint), cast(? as varchar(200)), cast(? as date))) x (account_id, event, first_day) "
-					+ "on t.account_id = x.account_id and t.event = x.event when matched and t.first_day > x.first_day "
-					+ "then update set first_day = x.first_day when not matched then insert (account_id, event, "
-					+ "first_day) values (x.account_id, x.event, x.first_day)")) {
-				for (Map.Entry<String, LocalDate> e : firstDays.entrySet()) {
-					int tab = e.getKey().indexOf('\t');
-					s.setLong(1, Long.parseLong(e.getKey().substring(0, tab)));
-					s.setString(2, e.getKey().substring(tab + 1));
-					s.setDate(3, Date.valueOf(e.getValue()));
-					s.addBatch();
-				}
-				s.executeBatch();
-			}
-			try (PreparedStatement s = connection.prepareStatement("merge into activity_cohort_people t using (values "
-					+ "(cast(? as char(1)), cast(? as bigint), cast(? as varchar(260)), cast(? as date))) x (lvl, "
-					+ "account_id, user_key, first_day) on t.lvl = x.lvl and t.account_id = x.account_id and "
-					+ "t.user_key = x.user_key when matched and t.first_day > x.first_day then update set first_day = "
-					+ "x.first_day when not matched then insert (lvl, account_id, user_key, first_day) values (x.lvl, "
-					+ "x.account_id, x.user_key, x.first_day)")) {
-				for (Map.Entry<Who, LocalDate> e : firsts.entrySet()) {
-					setWho(s, e.getKey(), 1);
-					s.setDate(4, Date.valueOf(e.getValue()));
-					s.addBatch();
-				}
-				s.executeBatch();
-			}
-			try (PreparedStatement s = connection.prepareStatement("insert into activity_active_periods (lvl, unit, "
-					+ "account_id, user_key, period_start, first_day) select p.lvl, ?, p.account_id, p.user_key, ?, "
-					+ "p.first_day from activity_cohort_people p where p.lvl = ? and p.account_id = ? and p.user_key = ? "
-					+ "and not exists (select 1 from activity_active_periods a where a.lvl = p.lvl and a.unit = ? and "
-					+ "a.account_id = p.account_id and a.user_key = p.user_key and a.period_start = ?)")) {
-				for (Period period : periods) {
-					s.setString(1, period.unit());
-					s.setDate(2, Date.valueOf(period.start()));
-					setWho(s, period.who(), 3);
-					s.setString(6, period.unit());
-					s.setDate(7, Date.valueOf(period.start()));
-					s.addBatch();
-				}
-				s.executeBatch();
-			}
+			// merges and inserts of what is missing, run again for rows another transaction inserted meanwhile
+			MergeBatch.run(connection, "merge into activity_first_days t using (values (cast(? as bigint), "
+					+ "cast(? as varchar(200)), cast(? as date))) x (account_id, event, first_day) on t.account_id = "
+					+ "x.account_id and t.event = x.event when matched and t.first_day > x.first_day then update set "
+					+ "first_day = x.first_day when not matched then insert (account_id, event, first_day) values "
+					+ "(x.account_id, x.event, x.first_day)", List.copyOf(firstDays.entrySet()), (s, e) -> {
+						int tab = e.getKey().indexOf('\t');
+						s.setLong(1, Long.parseLong(e.getKey().substring(0, tab)));
+						s.setString(2, e.getKey().substring(tab + 1));
+						s.setDate(3, Date.valueOf(e.getValue()));
+					});
+			MergeBatch.run(connection, "merge into activity_cohort_people t using (values (cast(? as char(1)), "
+					+ "cast(? as bigint), cast(? as varchar(260)), cast(? as date))) x (lvl, account_id, user_key, "
+					+ "first_day) on t.lvl = x.lvl and t.account_id = x.account_id and t.user_key = x.user_key when "
+					+ "matched and t.first_day > x.first_day then update set first_day = x.first_day when not matched "
+					+ "then insert (lvl, account_id, user_key, first_day) values (x.lvl, x.account_id, x.user_key, "
+					+ "x.first_day)", List.copyOf(firsts.entrySet()), (s, e) -> {
+						setWho(s, e.getKey(), 1);
+						s.setDate(4, Date.valueOf(e.getValue()));
+					});
+			MergeBatch.run(connection, "insert into activity_active_periods (lvl, unit, account_id, user_key, "
+					+ "period_start, first_day) select p.lvl, ?, p.account_id, p.user_key, ?, p.first_day from "
+					+ "activity_cohort_people p where p.lvl = ? and p.account_id = ? and p.user_key = ? and not exists "
+					+ "(select 1 from activity_active_periods a where a.lvl = p.lvl and a.unit = ? and a.account_id = "
+					+ "p.account_id and a.user_key = p.user_key and a.period_start = ?)", List.copyOf(periods),
+					(s, period) -> {
+						s.setString(1, period.unit());
+						s.setDate(2, Date.valueOf(period.start()));
+						setWho(s, period.who(), 3);
+						s.setString(6, period.unit());
+						s.setDate(7, Date.valueOf(period.start()));
+					});
 			try (PreparedStatement s = connection.prepareStatement("update activity_active_periods a set first_day = "
 					+ "(select p.first_day from activity_cohort_people p where p.lvl = a.lvl and p.account_id = "
 					+ "a.account_id and p.user_key = a.user_key) where a.lvl = ? and a.unit = ? and a.account_id = ? "

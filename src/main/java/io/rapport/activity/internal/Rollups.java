@@ -96,13 +96,19 @@ class Rollups {
 			}
 		}
 		else {
-			jdbc.batchUpdate(STANDARD, rows, 1000, (statement, row) -> {
-				statement.setLong(1, row.getKey().accountId());
-				statement.setDate(2, Date.valueOf(row.getKey().day()));
-				statement.setString(3, row.getKey().event());
-				statement.setString(4, row.getKey().userKey());
-				statement.setLong(5, row.getValue()[0]);
-				statement.setLong(6, row.getValue()[1]);
+			jdbc.execute((ConnectionCallback<Void>) connection -> {
+				for (int from = 0; from < rows.size(); from += 1000) {
+					MergeBatch.run(connection, STANDARD, rows.subList(from, Math.min(rows.size(), from + 1000)),
+							(statement, row) -> {
+								statement.setLong(1, row.getKey().accountId());
+								statement.setDate(2, Date.valueOf(row.getKey().day()));
+								statement.setString(3, row.getKey().event());
+								statement.setString(4, row.getKey().userKey());
+								statement.setLong(5, row.getValue()[0]);
+								statement.setLong(6, row.getValue()[1]);
+							});
+				}
+				return null;
 			});
 		}
 		cohorts.add(sums.sums.keySet());

@@ -7,6 +7,8 @@ import io.rapport.tickets.TicketPriorityChanged;
 import io.rapport.tickets.TicketStatusChanged;
 import io.rapport.tickets.TicketTypeChanged;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -16,14 +18,29 @@ class SlaListeners {
 
 	private final SlaTimers timers;
 
-	SlaListeners(SlaTimers timers) {
+	private final ApplicationEventPublisher events;
+
+	SlaListeners(SlaTimers timers, ApplicationEventPublisher events) {
 		this.timers = timers;
+		this.events = events;
 	}
 
-	/** A new ticket that no policy covers has no target to start: it stores no publication. */
-	@ApplicationModuleListener(condition = "@slaTimers.covers(#event)")
-	void on(TicketCreated event) {
-		timers.created(event);
+	/**
+	 * A new ticket that no policy covers has no target to start: decided in the transaction that creates it
+	 * (policies are kept in memory), so only a covered ticket stores a publication. Not a listener condition, which
+	 * Spring asks again at delivery: a policy changed in between would leave the publication undelivered forever.
+	 */
+	@EventListener
+	void decide(TicketCreated event) {
+		if (timers.covers(event)) {
+			events.publishEvent(new CoveredTicketCreated(event));
+		}
+	}
+
+	/** Starts the targets of the policy that covers the new ticket now (it may have changed since). */
+	@ApplicationModuleListener
+	void on(CoveredTicketCreated covered) {
+		timers.created(covered.ticket());
 	}
 
 	/** A description is the ticket's start ({@code TicketCreated}); automatic answers move no clock. */

@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,6 +75,9 @@ class SlaPolicyChangeTests extends IntegrationTest {
 
 	@Autowired
 	PolicyStore policyStore;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	private static long anyId() {
 		return ThreadLocalRandom.current().nextLong(3_000_000_000_000L, 4_000_000_000_000L);
@@ -135,6 +140,27 @@ class SlaPolicyChangeTests extends IntegrationTest {
 		policies.delete(policy.id());
 		retimer.retime(policy.id(), START.plus(Duration.ofMinutes(6)));
 		assertThat(target(ticket, TargetKind.FIRST_REPLY).outcome()).isEqualTo(SlaTarget.CANCELLED);
+	}
+
+	@Test
+	void shouldDeliverACoveredTicketsPublicationWhenItsPolicyWasDeletedBeforeDelivery() {
+		AccountView account = fixtures.anAccount();
+		Person customer = fixtures.aCustomerOf(account.id());
+		SlaPolicy policy = sla.normal(account.id(), sla.alwaysOpen(), 60, 30, 240);
+		// covered as it is created, so its publication is stored; the policy is gone before the listener runs
+		long ticketId = new TransactionTemplate(transactions).execute(tx -> {
+			long id = fixtures.aTicketFrom(customer, "Covered, then not").id();
+			policies.delete(policy.id());
+			return id;
+		});
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from "
+				+ "event_publication where completion_date is null and listener_id like '%SlaListeners%' "
+				+ "and serialized_event like ?", Integer.class, "%\"ticketId\":" + ticketId + ",%") == 0);
+		assertThat(jdbc.queryForObject("select count(*) from event_publication where event_type = ? "
+				+ "and serialized_event like ?", Integer.class, CoveredTicketCreated.class.getName(),
+				"%\"ticketId\":" + ticketId + ",%")).isEqualTo(1);
+		assertThat(targets.ofTicket(ticketId)).isEmpty();
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import io.rapport.tickets.TicketCreated;
 import io.rapport.tickets.TicketSolved;
 import io.rapport.tickets.Visibility;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +31,14 @@ class MailNotifications {
 
 	private final OutboundMails mails;
 
-	MailNotifications(CustomerMails customers, AgentMails agents, OutboundMails mails) {
+	private final ApplicationEventPublisher events;
+
+	MailNotifications(CustomerMails customers, AgentMails agents, OutboundMails mails,
+			ApplicationEventPublisher events) {
 		this.customers = customers;
 		this.agents = agents;
 		this.mails = mails;
+		this.events = events;
 	}
 
 	/**
@@ -52,22 +58,29 @@ class MailNotifications {
 		}
 	}
 
-	@ApplicationModuleListener(condition = "@mailNotifications.concerns(#event)")
-	public void on(TicketCreated event) {
-		if (acknowledged(event)) {
+	/**
+	 * Decides, inside the transaction that creates the ticket, whether it asks for a mail: an acknowledgement to
+	 * the customer who wrote it in the portal or through the API, when there is a mailbox to send it from, or a
+	 * notice to an agent who wants one for every new ticket (both answers are kept in memory). Only then is a
+	 * {@link NewTicketMail} published, and stored, for {@link #on(NewTicketMail)}: a ticket that concerns nobody
+	 * starts no listener. The decision is made once, here, and not as a listener condition, which Spring asks again
+	 * at delivery: a setting changed in between would leave the stored publication undelivered forever.
+	 */
+	@EventListener
+	void decide(TicketCreated event) {
+		boolean acknowledge = acknowledged(event) && mails.defaultMailbox().isPresent();
+		if (acknowledge || agents.anyoneWantsNewTickets()) {
+			events.publishEvent(new NewTicketMail(event, acknowledge));
+		}
+	}
+
+	@ApplicationModuleListener
+	public void on(NewTicketMail mail) {
+		TicketCreated event = mail.ticket();
+		if (mail.acknowledge()) {
 			mails.defaultMailbox().ifPresent(mailbox -> customers.received(mailbox, event.ticketId(), null));
 		}
 		agents.newTicket(event.ticketId(), event.groupKey(), event.byAgentId());
-	}
-
-	/**
-	 * Whether a new ticket asks for a mail: an acknowledgement to the customer who wrote it in the portal or
-	 * through the API, when there is a mailbox to send it from, or a notice to an agent who wants one for every new
-	 * ticket. Asked as the ticket is created (both answers are kept in memory), so a ticket that concerns nobody
-	 * stores no publication and starts no listener.
-	 */
-	public boolean concerns(TicketCreated event) {
-		return acknowledged(event) && mails.defaultMailbox().isPresent() || agents.anyoneWantsNewTickets();
 	}
 
 	private static boolean acknowledged(TicketCreated event) {
