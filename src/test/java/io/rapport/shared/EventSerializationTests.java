@@ -4,7 +4,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.modulith.events.core.EventSerializer;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventSerializationTests {
 
 	record Happened(long id) {
+	}
+
+	private static final ObjectProvider<JsonMapper> NO_MAPPER = new StaticListableBeanFactory()
+		.getBeanProvider(JsonMapper.class);
+
+	@Test
+	void shouldWriteAndReadWithTheApplicationsMapper() {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("jsonMapper", JsonMapper.builder().build());
+		EventSerializer serializer = new EventSerialization.OncePerEvent(null, beans.getBeanProvider(JsonMapper.class));
+
+		Object json = serializer.serialize(new Happened(7));
+
+		assertThat(json).isEqualTo("{\"id\":7}");
+		assertThat(serializer.deserialize(json, Happened.class)).isEqualTo(new Happened(7));
 	}
 
 	@Test
@@ -28,7 +46,7 @@ class EventSerializationTests {
 				throw new UnsupportedOperationException();
 			}
 		};
-		EventSerializer once = new EventSerialization.OncePerEvent(counting);
+		EventSerializer once = new EventSerialization.OncePerEvent(counting, NO_MAPPER);
 		Happened first = new Happened(1);
 
 		assertThat(once.serialize(first)).isEqualTo(once.serialize(first)).isEqualTo("{\"id\":1,\"write\":1}");
@@ -39,8 +57,8 @@ class EventSerializationTests {
 
 	@Test
 	void shouldWrapTheSerializerTheRegistryUsesOnlyOnce() {
-		var processor = EventSerialization.serializeEachEventOnce();
-		Object wrapped = processor.postProcessAfterInitialization(new EventSerialization.OncePerEvent(null), "x");
+		var processor = EventSerialization.serializeEachEventOnce(NO_MAPPER);
+		Object wrapped = processor.postProcessAfterInitialization(new EventSerialization.OncePerEvent(null, NO_MAPPER), "x");
 		assertThat(processor.postProcessAfterInitialization(wrapped, "x")).isSameAs(wrapped);
 		assertThat(processor.postProcessAfterInitialization("not a serializer", "y")).isEqualTo("not a serializer");
 	}

@@ -1,9 +1,6 @@
 package io.rapport.shared.search;
 
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Guesses which of {@link SearchLanguages} a text is written in, so it is indexed with the right analyzer. Tickets
@@ -21,13 +18,14 @@ public final class LanguageGuess {
 	/** Points the best Latin-script language needs, and its lead over the second. */
 	private static final int ENOUGH = 3;
 
-	private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
+	/**
+	 * Only the start of a long text is read: a few thousand characters say the language as well as a whole mail
+	 * thread with its quoted history, and a guess is made for every message a ticket's document holds.
+	 */
+	static final int SAMPLE = 4_000;
 
-	private static final Pattern RO_LETTERS = Pattern.compile("[șțşţăâî]");
-
-	private static final Pattern EO_LETTERS = Pattern.compile("[ĉĝĥĵŝŭ]");
-
-	private static final Pattern EO_X_SYSTEM = Pattern.compile("[cghjsu]x");
+	/** No word of the lists below is longer. */
+	private static final int LONGEST_WORD = 10;
 
 	private static final Set<String> RO_WORDS = Set.of("și", "şi", "este", "sunt", "să", "că", "pentru", "nu", "cu",
 			"pe", "din", "mai", "care", "acest", "această", "aceasta", "fost", "vă", "va", "meu", "mea", "îmi",
@@ -67,11 +65,12 @@ public final class LanguageGuess {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
+		int end = Math.min(text.length(), SAMPLE);
 		int letters = 0;
 		int han = 0;
 		int tamil = 0;
 		int latin = 0;
-		for (int i = 0; i < text.length();) {
+		for (int i = 0; i < end;) {
 			int c = text.codePointAt(i);
 			i += Character.charCount(c);
 			if (!Character.isLetter(c) && Character.getType(c) != Character.NON_SPACING_MARK
@@ -103,25 +102,59 @@ public final class LanguageGuess {
 		if (latin < letters * SCRIPT_SHARE) {
 			return letters - latin - han - tamil > latin ? SearchLanguages.ANY : null;
 		}
-		return latinLanguage(text.toLowerCase(Locale.ROOT));
+		return latinLanguage(text, end);
 	}
 
-	private static String latinLanguage(String text) {
-		int ro = 2 * count(RO_LETTERS, text);
-		int eo = 2 * count(EO_LETTERS, text) + 2 * count(EO_X_SYSTEM, text);
+	/**
+	 * Scores the Latin-script languages in one pass over the text, lower-cased as it is read: Romanian's and
+	 * Esperanto's own letters, Esperanto's x-system ("sx" for ŝ), and each language's short words (a word is a run
+	 * of letters and apostrophes).
+	 */
+	private static String latinLanguage(String text, int end) {
+		int ro = 0;
+		int eo = 0;
 		int en = 0;
-		Matcher words = WORD.matcher(text);
-		while (words.find()) {
-			String word = words.group().replace('’', '\'');
-			if (RO_WORDS.contains(word)) {
-				ro += 2;
+		StringBuilder word = new StringBuilder(LONGEST_WORD + 1);
+		boolean longWord = false;
+		int previous = 0;
+		for (int i = 0; i <= end;) {
+			int c = i < end ? Character.toLowerCase(text.codePointAt(i)) : ' ';
+			i += i < end ? Character.charCount(text.codePointAt(i)) : 1;
+			switch (c) {
+				case 'ș', 'ț', 'ş', 'ţ', 'ă', 'â', 'î' -> ro += 2;
+				case 'ĉ', 'ĝ', 'ĥ', 'ĵ', 'ŝ', 'ŭ' -> eo += 2;
+				case 'x' -> {
+					if ("cghjsu".indexOf(previous) >= 0) {
+						eo += 2;
+					}
+				}
+				default -> {
+				}
 			}
-			if (EO_WORDS.contains(word)) {
-				eo += 2;
+			previous = c;
+			if (Character.isLetter(c) || c == '\'') {
+				if (word.length() > LONGEST_WORD) {
+					longWord = true;
+				}
+				else {
+					word.appendCodePoint(c);
+				}
+				continue;
 			}
-			if (EN_WORDS.contains(word)) {
-				en += 2;
+			if (!word.isEmpty() && !longWord) {
+				String w = word.toString();
+				if (RO_WORDS.contains(w)) {
+					ro += 2;
+				}
+				if (EO_WORDS.contains(w)) {
+					eo += 2;
+				}
+				if (EN_WORDS.contains(w)) {
+					en += 2;
+				}
 			}
+			word.setLength(0);
+			longWord = false;
 		}
 		int best = Math.max(en, Math.max(ro, eo));
 		int second = en + ro + eo - best - Math.min(en, Math.min(ro, eo));
@@ -129,14 +162,5 @@ public final class LanguageGuess {
 			return null;
 		}
 		return best == en ? SearchLanguages.EN : best == ro ? SearchLanguages.RO : SearchLanguages.EO;
-	}
-
-	private static int count(Pattern pattern, String text) {
-		int n = 0;
-		Matcher matcher = pattern.matcher(text);
-		while (matcher.find()) {
-			n++;
-		}
-		return n;
 	}
 }

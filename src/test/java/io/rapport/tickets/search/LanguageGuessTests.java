@@ -54,4 +54,11 @@ class LanguageGuessTests {
 	void shouldTakeOtherScriptsAsAnyLanguage() {
 		assertThat(LanguageGuess.of("Не могу войти в систему после обновления", "en")).isEqualTo("any");
 	}
+
+	@Test
+	void shouldReadOnlyTheStartOfALongMailThread() {
+		String romanian = "Bună ziua, nu pot să mă conectez la aplicație după actualizare. ";
+		String quoted = "> The export to CSV is failing since the last update and I cannot find why. ";
+		assertThat(LanguageGuess.sure(romanian.repeat(70) + quoted.repeat(2_000))).isEqualTo("ro");
+	}
 }
