@@ -5,7 +5,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-SCENARIO=${SCENARIO:-create}            # create | reply
+SCENARIO=${SCENARIO:-create}            # create | reply | list
 SECONDS_PER_SCENARIO=${SECONDS_PER_SCENARIO:-20}
 CONCURRENCY=${CONCURRENCY:-16}
 PORT=${BENCH_PORT:-8083}

@@ -130,8 +130,9 @@ public class Bench {
 	}
 
 	/**
-	 * One scenario for a profiler attached to the server: {@code create} (ticket creation) or {@code reply} (public
-	 * agent replies to tickets it creates first, 200 of them).
+	 * One scenario for a profiler attached to the server: {@code create} (ticket creation), {@code reply} (public
+	 * agent replies to tickets it creates first, 200 of them) or {@code list} (the first page of Tier 1's new
+	 * tickets, as in the load test, after creating 2,000 more).
 	 */
 	static void profile(String baseUrl, int seconds, int concurrency, String scenario) throws Exception {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -145,6 +146,12 @@ public class Bench {
 				ids.add(api.create());
 			}
 			r = measured(concurrency, seconds, () -> api.reply(ids.next()));
+		}
+		else if ("list".equals(scenario)) {
+			for (int i = 0; i < 2_000; i++) {
+				api.create();
+			}
+			r = measured(concurrency, seconds, api::list);
 		}
 		else {
 			r = measured(concurrency, seconds, api::create);

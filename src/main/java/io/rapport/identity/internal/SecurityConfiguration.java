@@ -23,6 +23,7 @@ import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -68,6 +69,17 @@ class SecurityConfiguration {
 		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder("bcrypt", encoders);
 		delegating.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 		return delegating;
+	}
+
+	/**
+	 * No observation of Spring Security's filters, authentication or authorization: nothing reads them, and with an
+	 * observation registry in the context (actuator) each of the chain's filters is otherwise wrapped in an
+	 * observing decorator on every request, even when the observations themselves are switched off
+	 * ({@code management.observations.enable.spring.security}).
+	 */
+	@Bean
+	static SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/**

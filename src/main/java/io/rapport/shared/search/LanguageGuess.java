@@ -45,6 +45,23 @@ public final class LanguageGuess {
 			"there", "they", "it's", "i'm", "don't", "cannot", "can't", "doesn't", "isn't", "won't", "again", "still",
 			"how", "why", "which", "thanks", "thank", "hello", "hi", "could", "should", "been", "any", "all", "me");
 
+	private static final int RO = 1;
+
+	private static final int EO = 2;
+
+	private static final int EN = 4;
+
+	/** The three lists in one, each word with the languages it counts for: one lookup a word. */
+	private static final java.util.Map<String, Integer> WORDS = words();
+
+	private static java.util.Map<String, Integer> words() {
+		java.util.Map<String, Integer> words = new java.util.HashMap<>();
+		RO_WORDS.forEach(w -> words.merge(w, RO, (a, b) -> a | b));
+		EO_WORDS.forEach(w -> words.merge(w, EO, (a, b) -> a | b));
+		EN_WORDS.forEach(w -> words.merge(w, EN, (a, b) -> a | b));
+		return java.util.Map.copyOf(words);
+	}
+
 	// Words the languages share ("a", "la", "de", "in", "en", "un", "o", "mi", "ne" in two of them) are left out or
 	// counted for one only, so they cannot tip a guess.
 
@@ -142,15 +159,11 @@ public final class LanguageGuess {
 				continue;
 			}
 			if (!word.isEmpty() && !longWord) {
-				String w = word.toString();
-				if (RO_WORDS.contains(w)) {
-					ro += 2;
-				}
-				if (EO_WORDS.contains(w)) {
-					eo += 2;
-				}
-				if (EN_WORDS.contains(w)) {
-					en += 2;
+				Integer languages = WORDS.get(word.toString());
+				if (languages != null) {
+					ro += (languages & RO) != 0 ? 2 : 0;
+					eo += (languages & EO) != 0 ? 2 : 0;
+					en += (languages & EN) != 0 ? 2 : 0;
 				}
 			}
 			word.setLength(0);
