@@ -1,25 +1,9 @@
 """Summarizes `jfr print --events jdk.ExecutionSample` output: the hottest methods by own samples (top frame) and
 by inclusive samples (anywhere on the stack), and the share of samples under chosen parts of the code."""
 import collections
-import re
 import sys
 
-FRAME = re.compile(r"^\s+([\w$.<>/]+)\(.*\)\s+line:")
-
-
-def samples(path):
-    stack = None
-    with open(path) as f:
-        for line in f:
-            if line.startswith("jdk.ExecutionSample"):
-                stack = []
-            elif stack is not None:
-                m = FRAME.match(line)
-                if m:
-                    stack.append(m.group(1))
-                elif line.startswith("}"):
-                    yield stack
-                    stack = None
+from jfr_samples import samples
 
 
 PARTS = [

@@ -3,25 +3,9 @@
 root, prints their count, the hottest top frames among them, and a tree of callees below the root's outermost
 frame (inclusive shares, down to `depth` levels, children under 1% left out)."""
 import collections
-import re
 import sys
 
-FRAME = re.compile(r"^\s+([\w$.<>/]+)\(.*\)\s+line:")
-
-
-def samples(path):
-    stack = None
-    with open(path) as f:
-        for line in f:
-            if line.startswith("jdk.ExecutionSample"):
-                stack = []
-            elif stack is not None:
-                m = FRAME.match(line)
-                if m:
-                    stack.append(m.group(1))
-                elif line.startswith("}"):
-                    yield stack
-                    stack = None
+from jfr_samples import samples
 
 
 def main():

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +28,7 @@ import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Keeps the event publication registry's bookkeeping to what crash safety needs, because every listener of every
@@ -76,23 +78,8 @@ class EventBookkeeping {
 	@Bean
 	static TransactionExecutionListener completionInListenerTransaction(ObjectProvider<JdbcTemplate> jdbc,
 			ObjectProvider<Clock> clock) {
-		return new TransactionExecutionListener() {
-
-			private volatile InListenerTransaction delegate;
-
-			@Override
-			public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
-				if (DELIVERY.get() == null) {
-					return; // every other transaction of the application: nothing to do
-				}
-				InListenerTransaction target = delegate;
-				if (target == null) {
-					target = new InListenerTransaction(jdbc.getObject(), clock.getObject());
-					delegate = target;
-				}
-				target.afterBegin(transaction, beginFailure);
-			}
-		};
+		// Resolved at the first delivery, not while the transaction managers are being made
+		return new InListenerTransaction(SingletonSupplier.of(jdbc::getObject), SingletonSupplier.of(clock::getObject));
 	}
 
 	/**
@@ -191,11 +178,11 @@ class EventBookkeeping {
 	 */
 	static final class InListenerTransaction implements TransactionExecutionListener {
 
-		private final JdbcTemplate jdbc;
+		private final Supplier<JdbcTemplate> jdbc;
 
-		private final Clock clock;
+		private final Supplier<Clock> clock;
 
-		InListenerTransaction(JdbcTemplate jdbc, Clock clock) {
+		InListenerTransaction(Supplier<JdbcTemplate> jdbc, Supplier<Clock> clock) {
 			this.jdbc = jdbc;
 			this.clock = clock;
 		}
@@ -203,14 +190,18 @@ class EventBookkeeping {
 		@Override
 		public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
 			Delivery delivery = DELIVERY.get();
-			if (beginFailure != null || delivery == null || delivery.publication == null || delivery.claimed
+			if (delivery == null) {
+				return; // every other transaction of the application: nothing to do
+			}
+			if (beginFailure != null || delivery.publication == null || delivery.claimed
 					|| !transaction.isNewTransaction() || transaction.isReadOnly() || transaction.isNested()
 					|| !delivery.listener.equals(transaction.getTransactionName())
 					|| !TransactionSynchronizationManager.isSynchronizationActive()) {
 				return;
 			}
 			delivery.claimed = true;
-			TransactionSynchronizationManager.registerSynchronization(new CompleteWithListener(delivery, jdbc, clock));
+			TransactionSynchronizationManager
+				.registerSynchronization(new CompleteWithListener(delivery, jdbc.get(), clock.get()));
 		}
 	}
 

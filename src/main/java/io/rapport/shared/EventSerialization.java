@@ -5,6 +5,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,16 +35,14 @@ class EventSerialization {
 
 		private final EventSerializer delegate;
 
-		private final ObjectProvider<JsonMapper> mappers;
-
-		/** The application's mapper, the one Modulith's serializer uses; null until first asked or when none. */
-		private volatile JsonMapper mapper;
+		/** The application's mapper, the one Modulith's serializer uses, looked up once; null when there is none. */
+		private final SingletonSupplier<JsonMapper> mapper;
 
 		private final ThreadLocal<Object[]> last = new ThreadLocal<>();
 
 		OncePerEvent(EventSerializer delegate, ObjectProvider<JsonMapper> mappers) {
 			this.delegate = delegate;
-			this.mappers = mappers;
+			this.mapper = SingletonSupplier.of(mappers::getIfAvailable);
 		}
 
 		@Override
@@ -52,7 +51,7 @@ class EventSerialization {
 			if (previous != null && previous[0] == event) {
 				return previous[1];
 			}
-			JsonMapper json = mapper();
+			JsonMapper json = mapper.get();
 			Object serialized = json != null ? json.writeValueAsString(event) : delegate.serialize(event);
 			last.set(new Object[] { event, serialized });
 			return serialized;
@@ -60,18 +59,9 @@ class EventSerialization {
 
 		@Override
 		public <T> T deserialize(Object serialized, Class<T> type) {
-			JsonMapper json = mapper();
+			JsonMapper json = mapper.get();
 			return json != null ? json.readerFor(type).readValue(serialized.toString())
 					: delegate.deserialize(serialized, type);
-		}
-
-		private JsonMapper mapper() {
-			JsonMapper json = mapper;
-			if (json == null) {
-				json = mappers.getIfAvailable();
-				mapper = json;
-			}
-			return json;
 		}
 
 	}

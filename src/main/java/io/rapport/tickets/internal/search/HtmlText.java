@@ -118,7 +118,7 @@ final class HtmlText {
 		boolean space = false;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r') {
+			if (horizontal(c)) {
 				space = true;
 			}
 			else if (c == '\n') {
