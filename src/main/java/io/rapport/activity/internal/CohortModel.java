@@ -24,10 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The rollups' read models for the business metrics, so that a metric over a year reads a row per person and period
  * instead of a year of rollups: each account's first day of each event (time to value), each person's and account's
- * first active day, and the weeks and months they were active with that first day beside them (retention). Every
- * rollup write adds to them in its own transaction ({@link #add}); a first day that moves earlier (a late event) is
- * copied to the person's periods. {@link #rebuild} starts them again from the rollups, with the statements of the
- * migration that filled them first.
+ * first active day, and the weeks and months they were active with that first day beside them (retention); and the
+ * months each person and account did each event, a bit per month ({@code activity_usage_months}: adoption, see
+ * {@link UsageMonths}). Every rollup write adds to them in its own transaction ({@link #add}); a first day that moves
+ * earlier (a late event) is copied to the person's periods. {@link #rebuild} starts them again from the rollups,
+ * with the statements of the migrations that filled them first.
  */
 @Component
 public class CohortModel {
@@ -39,13 +40,23 @@ public class CohortModel {
 	private record Period(Who who, String unit, LocalDate start) {
 	}
 
+	/** A row of {@code activity_usage_months}: whose, which era and event (empty for any); its months in a map. */
+	private record UsageMonth(String level, int era, String event, long accountId, String userKey) {
+	}
+
 	private static final Comparator<Who> WHO = Comparator.comparing(Who::level).thenComparingLong(Who::accountId)
 		.thenComparing(Who::userKey);
 
 	private static final Comparator<Period> PERIOD = Comparator.comparing(Period::who, WHO)
 		.thenComparing(Period::unit).thenComparing(Period::start);
 
-	private static final String FILL = "db/migration/%s/activity/V202612021301_10__activity_cohort_read_models_fill.sql";
+	private static final Comparator<UsageMonth> USAGE_MONTH = Comparator.comparing(UsageMonth::level)
+		.thenComparingInt(UsageMonth::era).thenComparing(UsageMonth::event).thenComparingLong(UsageMonth::accountId)
+		.thenComparing(UsageMonth::userKey);
+
+	private static final List<String> FILLS = List.of(
+			"db/migration/%s/activity/V202612021301_10__activity_cohort_read_models_fill.sql",
+			"db/migration/%s/activity/V202612021401_10__activity_usage_months_fill.sql");
 
 	private final JdbcTemplate jdbc;
 
@@ -56,11 +67,12 @@ public class CohortModel {
 		this.database = database;
 	}
 
-	/** Adds what a batch of rollup keys says: first days (kept when earlier), active weeks and months. */
+	/** Adds what a batch of rollup keys says: first days (kept when earlier), active weeks and months, months of use. */
 	void add(Iterable<Rollups.Key> keys) {
 		Map<String, LocalDate> firstDays = new TreeMap<>();
 		Map<Who, LocalDate> firsts = new TreeMap<>(WHO);
 		TreeSet<Period> periods = new TreeSet<>(PERIOD);
+		Map<UsageMonth, Long> months = new TreeMap<>(USAGE_MONTH);
 		for (Rollups.Key key : keys) {
 			firstDays.merge(key.accountId() + "\t" + key.event(), key.day(), CohortModel::earlier);
 			List<Who> whos = new ArrayList<>(2);
@@ -68,10 +80,17 @@ public class CohortModel {
 			if (!key.userKey().isEmpty()) {
 				whos.add(new Who("U", key.accountId(), key.userKey()));
 			}
+			boolean counted = UsageMonths.index(key.day()) >= 0;
 			for (Who who : whos) {
 				firsts.merge(who, key.day(), CohortModel::earlier);
 				periods.add(new Period(who, "W", Unit.WEEK.startOf(key.day())));
 				periods.add(new Period(who, "M", Unit.MONTH.startOf(key.day())));
+				if (counted) {
+					for (String event : List.of(key.event(), "")) {
+						months.merge(new UsageMonth(who.level(), UsageMonths.era(key.day()), event, who.accountId(),
+								who.userKey()), UsageMonths.bit(key.day()), (a, b) -> a | b);
+					}
+				}
 			}
 		}
 		if (firsts.isEmpty()) {
@@ -80,9 +99,11 @@ public class CohortModel {
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
 			if (database.postgres()) {
 				new Postgres(connection).write(firstDays, firsts, periods);
+				new Postgres(connection).write(months);
 			}
 			else {
 				new Standard(connection).write(firstDays, firsts, periods);
+				new Standard(connection).write(months);
 			}
 			return null;
 		});
@@ -94,9 +115,12 @@ public class CohortModel {
 		jdbc.update("delete from activity_active_periods");
 		jdbc.update("delete from activity_cohort_people");
 		jdbc.update("delete from activity_first_days");
-		String script = FILL.formatted(database.postgres() ? "postgresql" : "h2");
+		jdbc.update("delete from activity_usage_months");
+		String vendor = database.postgres() ? "postgresql" : "h2";
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
-			ScriptUtils.executeSqlScript(connection, new ClassPathResource(script));
+			for (String script : FILLS) {
+				ScriptUtils.executeSqlScript(connection, new ClassPathResource(script.formatted(vendor)));
+			}
 			return null;
 		});
 		Long rows = jdbc.queryForObject("select count(*) from activity_daily", Long.class);
@@ -183,6 +207,27 @@ public class CohortModel {
 			}
 		}
 
+		/** Months are or-ed into the row; a row whose months do not change is not written again. */
+		void write(Map<UsageMonth, Long> months) throws SQLException {
+			if (months.isEmpty()) {
+				return;
+			}
+			List<UsageMonth> rows = List.copyOf(months.keySet());
+			try (PreparedStatement s = connection.prepareStatement("insert into activity_usage_months (lvl, era, "
+					+ "event, account_id, user_key, months) select * from unnest(?::varchar[], ?::int[], ?::varchar[], "
+					+ "?::bigint[], ?::varchar[], ?::bigint[]) on conflict (lvl, era, event, account_id, user_key) do "
+					+ "update set months = activity_usage_months.months | excluded.months "
+					+ "where activity_usage_months.months | excluded.months <> activity_usage_months.months")) {
+				s.setArray(1, connection.createArrayOf("varchar", rows.stream().map(UsageMonth::level).toArray()));
+				s.setArray(2, connection.createArrayOf("integer", rows.stream().map(UsageMonth::era).toArray()));
+				s.setArray(3, connection.createArrayOf("varchar", rows.stream().map(UsageMonth::event).toArray()));
+				s.setArray(4, connection.createArrayOf("bigint", rows.stream().map(UsageMonth::accountId).toArray()));
+				s.setArray(5, connection.createArrayOf("varchar", rows.stream().map(UsageMonth::userKey).toArray()));
+				s.setArray(6, connection.createArrayOf("bigint", months.values().toArray()));
+				s.executeUpdate();
+			}
+		}
+
 		private void setWho(PreparedStatement s, java.util.Collection<Who> whos) throws SQLException {
 			s.setArray(1, connection.createArrayOf("varchar", whos.stream().map(Who::level).toArray()));
 			s.setArray(2, connection.createArrayOf("bigint", whos.stream().map(Who::accountId).toArray()));
@@ -250,6 +295,25 @@ public class CohortModel {
 				}
 				s.executeBatch();
 			}
+		}
+
+		void write(Map<UsageMonth, Long> months) throws SQLException {
+			MergeBatch.run(connection, "merge into activity_usage_months t using (values (cast(? as char(1)), "
+					+ "cast(? as int), cast(? as varchar(200)), cast(? as bigint), cast(? as varchar(260)), "
+					+ "cast(? as bigint))) x (lvl, era, event, account_id, user_key, months) on t.lvl = x.lvl and "
+					+ "t.era = x.era and t.event = x.event and t.account_id = x.account_id and t.user_key = x.user_key "
+					+ "when matched and bitor(t.months, x.months) <> t.months then update set months = "
+					+ "bitor(t.months, x.months) when not matched then insert (lvl, era, event, account_id, user_key, "
+					+ "months) values (x.lvl, x.era, x.event, x.account_id, x.user_key, x.months)",
+					List.copyOf(months.entrySet()), (s, e) -> {
+						UsageMonth row = e.getKey();
+						s.setString(1, row.level());
+						s.setInt(2, row.era());
+						s.setString(3, row.event());
+						s.setLong(4, row.accountId());
+						s.setString(5, row.userKey());
+						s.setLong(6, e.getValue());
+					});
 		}
 
 		private static void setWho(PreparedStatement s, Who who, int from) throws SQLException {

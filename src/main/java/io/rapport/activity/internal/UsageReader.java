@@ -4,10 +4,12 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -126,11 +128,51 @@ public class UsageReader {
 	}
 
 	/**
-	 * Distinct people (user keys within an account) or accounts active in the window, and those using the features:
-	 * one grouped pass over the window's rollups, a row per person with a flag per feature, summed.
+	 * Distinct people (user keys within an account) or accounts active in the window, and those using the features.
+	 * A window of whole months counts rows of the monthly read model ({@code activity_usage_months}: a row per
+	 * person or account and event with a bit per month): the active ones and each feature's users are index ranges,
+	 * the users of any of several features a union of those ranges. Any other window is one grouped pass over its
+	 * daily rollups.
 	 */
 	@Transactional(readOnly = true)
 	public Adoption adoption(LocalDate from, LocalDate to, Set<String> features, boolean byAccount) {
+		OptionalLong months = UsageMonths.wholeMonths(from, to);
+		return months.isPresent() ? adoptionByMonths(UsageMonths.era(from), months.getAsLong(), features, byAccount)
+				: adoptionFromRollups(from, to, features, byAccount);
+	}
+
+	private Adoption adoptionByMonths(int era, long months, Set<String> features, boolean byAccount) {
+		String level = byAccount ? "A" : "U";
+		String inWindow = (database.postgres() ? "months & ?" : "bitand(months, cast(? as bigint))") + " <> 0";
+		List<String> sorted = new ArrayList<>(new TreeSet<>(features));
+		List<Object> args = new ArrayList<>(List.of(level, era, ""));
+		args.addAll(sorted);
+		args.add(months);
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.query("select event, count(*) from activity_usage_months where lvl = ? and era = ? and event in (?"
+				+ ", ?".repeat(sorted.size()) + ") and " + inWindow + " group by event",
+				(RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), args.toArray());
+		Map<String, Long> byFeature = new LinkedHashMap<>();
+		sorted.forEach(f -> byFeature.put(f, counts.getOrDefault(f, 0L)));
+		long adopting;
+		if (sorted.size() <= 1) {
+			adopting = sorted.isEmpty() ? 0 : byFeature.get(sorted.get(0));
+		}
+		else {
+			// the union of the features' index ranges: a sort of those rows, not a grouping of everyone's months
+			String one = "select account_id, user_key from activity_usage_months where lvl = ? and era = ? and "
+					+ "event = ? and " + inWindow;
+			List<Object> unionArgs = new ArrayList<>();
+			sorted.forEach(f -> unionArgs.addAll(List.of(level, era, f, months)));
+			Long n = jdbc.queryForObject("select count(*) from (" + String.join(" union ",
+					Collections.nCopies(sorted.size(), one)) + ") x", Long.class, unionArgs.toArray());
+			adopting = n == null ? 0 : n;
+		}
+		return new Adoption(counts.getOrDefault("", 0L), adopting, byFeature);
+	}
+
+	/** {@link #adoption} read from the window's daily rollups, whatever the window (tests compare the two). */
+	Adoption adoptionFromRollups(LocalDate from, LocalDate to, Set<String> features, boolean byAccount) {
 		String who = byAccount ? "account_id" : "account_id, user_key";
 		String people = byAccount ? "" : " and user_key <> ''";
 		List<String> sorted = new ArrayList<>(new TreeSet<>(features));

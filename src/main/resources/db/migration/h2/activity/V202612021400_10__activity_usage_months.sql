@@ -1,0 +1,15 @@
+-- Which calendar months (UTC) each person (lvl 'U', user key as in the rollups) and account (lvl 'A', user key
+-- empty) did each event, and any event at all (event ''), as one bit per month of a 60-month era (era 0 begins in
+-- January 1970; bit i of era e is month e * 60 + i). Product adoption over whole months counts rows of this table
+-- instead of grouping a year of rollups by person (issue 10). Kept in step with the rollups as they are written
+-- (CohortModel) and filled from them by V202612021401 and on Admin -> Business metrics -> Rebuild.
+-- (PostgreSQL also keeps the months in the key's index, for index-only counts.)
+create table activity_usage_months (
+    lvl char(1) not null,
+    era int not null,
+    event varchar(200) not null,
+    account_id bigint not null,
+    user_key varchar(260) not null,
+    months bigint not null,
+    primary key (lvl, era, event, account_id, user_key)
+);
