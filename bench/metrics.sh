@@ -70,7 +70,7 @@ seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b 
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
     "$(awk '/MemTotal/ { printf "%.0f GB RAM", $2 / 1048576 }' /proc/meminfo)"
   echo "jdk: $("$SERVER_JAVA" -version 2>&1 | head -1)"
-  echo "postgresql: $("${PSQL[@]}" -d postgres -Atc 'show server_version')"
+  echo "postgresql: $("${PSQL[@]}" -d postgres -Atc 'show server_version'), autovacuum $("${PSQL[@]}" -d postgres -Atc 'show autovacuum')"
   echo "scale $SCALE: $ACCOUNTS accounts, $USERS people, $ROWS usage rows (seed $SEED)"
 } | tee "$OUT/metrics.txt"
 count() { "${PSQL[@]}" -d "$PG_DB" -Atc "$1"; }

@@ -134,12 +134,15 @@ public class ActivityApi {
 	// active (a read model of the rollups) when any event counts once, over the rollups otherwise.
 
 	/**
-	 * Rebuilds the rollups' read models for the business metrics (first days, active weeks and months) from the
-	 * rollups; answers the rollup rows read. Every rollup write keeps them up to date; this is for rollups written
-	 * by other means (a restore, a bulk SQL load).
+	 * Rebuilds the rollups' read models for the business metrics (first days, active weeks and months, months of
+	 * use) from the rollups; answers the rollup rows read. Every rollup write keeps them up to date; this is for
+	 * rollups written by other means (a restore, a bulk SQL load). On PostgreSQL it then rebuilds the months' index
+	 * and vacuums the read models, outside any transaction.
 	 */
 	public long rebuildCohorts() {
-		return model.rebuild();
+		long rows = model.rebuild();
+		model.tidyAfterRebuild();
+		return rows;
 	}
 
 	/** A cohort retention table counted from the rollups: cohort sizes and who came back in each column. */

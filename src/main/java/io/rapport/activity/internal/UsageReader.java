@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +35,12 @@ public class UsageReader {
 
 	private final Database database;
 
-	UsageReader(JdbcTemplate jdbc, Database database) {
+	private final MonthlyAdoption monthly;
+
+	UsageReader(JdbcTemplate jdbc, Database database, MonthlyAdoption monthly) {
 		this.jdbc = jdbc;
 		this.database = database;
+		this.monthly = monthly;
 	}
 
 	@Transactional(readOnly = true)
@@ -137,38 +139,8 @@ public class UsageReader {
 	@Transactional(readOnly = true)
 	public Adoption adoption(LocalDate from, LocalDate to, Set<String> features, boolean byAccount) {
 		OptionalLong months = UsageMonths.wholeMonths(from, to);
-		return months.isPresent() ? adoptionByMonths(UsageMonths.era(from), months.getAsLong(), features, byAccount)
+		return months.isPresent() ? monthly.adoption(UsageMonths.era(from), months.getAsLong(), features, byAccount)
 				: adoptionFromRollups(from, to, features, byAccount);
-	}
-
-	private Adoption adoptionByMonths(int era, long months, Set<String> features, boolean byAccount) {
-		String level = byAccount ? "A" : "U";
-		String inWindow = (database.postgres() ? "months & ?" : "bitand(months, cast(? as bigint))") + " <> 0";
-		List<String> sorted = new ArrayList<>(new TreeSet<>(features));
-		List<Object> args = new ArrayList<>(List.of(level, era, ""));
-		args.addAll(sorted);
-		args.add(months);
-		Map<String, Long> counts = new HashMap<>();
-		jdbc.query("select event, count(*) from activity_usage_months where lvl = ? and era = ? and event in (?"
-				+ ", ?".repeat(sorted.size()) + ") and " + inWindow + " group by event",
-				(RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), args.toArray());
-		Map<String, Long> byFeature = new LinkedHashMap<>();
-		sorted.forEach(f -> byFeature.put(f, counts.getOrDefault(f, 0L)));
-		long adopting;
-		if (sorted.size() <= 1) {
-			adopting = sorted.isEmpty() ? 0 : byFeature.get(sorted.get(0));
-		}
-		else {
-			// the union of the features' index ranges: a sort of those rows, not a grouping of everyone's months
-			String one = "select account_id, user_key from activity_usage_months where lvl = ? and era = ? and "
-					+ "event = ? and " + inWindow;
-			List<Object> unionArgs = new ArrayList<>();
-			sorted.forEach(f -> unionArgs.addAll(List.of(level, era, f, months)));
-			Long n = jdbc.queryForObject("select count(*) from (" + String.join(" union ",
-					Collections.nCopies(sorted.size(), one)) + ") x", Long.class, unionArgs.toArray());
-			adopting = n == null ? 0 : n;
-		}
-		return new Adoption(counts.getOrDefault("", 0L), adopting, byFeature);
 	}
 
 	/** {@link #adoption} read from the window's daily rollups, whatever the window (tests compare the two). */

@@ -1,0 +1,99 @@
+package io.rapport.activity.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.rapport.activity.Adoption;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Adoption over whole months of one era, counted from {@code activity_usage_months} (a row per person or account
+ * and event, and one for any event, with a bit per month): the active ones and each feature's users in one grouped
+ * statement over index ranges, the users of any of several features as the union of those ranges. On PostgreSQL
+ * the two statements run side by side, each in its own read-only transaction, without the query JIT (its compile
+ * cost more than these scans) and with room to sort the union in memory.
+ */
+@Component
+class MonthlyAdoption {
+
+	private final JdbcTemplate jdbc;
+
+	private final Database database;
+
+	private final TransactionTemplate readOnly;
+
+	private final ExecutorService executor;
+
+	MonthlyAdoption(JdbcTemplate jdbc, Database database, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.database = database;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		AtomicInteger count = new AtomicInteger();
+		this.executor = Executors.newFixedThreadPool(2, run -> {
+			Thread thread = new Thread(run, "adoption-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	Adoption adoption(int era, long months, Set<String> features, boolean byAccount) {
+		String level = byAccount ? "A" : "U";
+		List<String> sorted = new ArrayList<>(new TreeSet<>(features));
+		CompletableFuture<Long> union = sorted.size() < 2 ? null
+				: database.postgres() ? CompletableFuture.supplyAsync(() -> readOnly.execute(status -> {
+					tuned();
+					return anyOf(level, era, months, sorted);
+				}), executor) : CompletableFuture.completedFuture(anyOf(level, era, months, sorted));
+		if (database.postgres()) {
+			tuned();
+		}
+		List<Object> args = new ArrayList<>(List.of(level, era, ""));
+		args.addAll(sorted);
+		args.add(months);
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.query("select event, count(*) from activity_usage_months where lvl = ? and era = ? and event in (?"
+				+ ", ?".repeat(sorted.size()) + ") and " + inWindow() + " group by event",
+				(RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), args.toArray());
+		Map<String, Long> byFeature = new LinkedHashMap<>();
+		sorted.forEach(f -> byFeature.put(f, counts.getOrDefault(f, 0L)));
+		long adopting = union != null ? union.join() : sorted.isEmpty() ? 0 : byFeature.get(sorted.get(0));
+		return new Adoption(counts.getOrDefault("", 0L), adopting, byFeature);
+	}
+
+	/** The people (or accounts) who did any of the events in the window: the union of each event's index range. */
+	private long anyOf(String level, int era, long months, List<String> events) {
+		String one = "select account_id, user_key from activity_usage_months where lvl = ? and era = ? and event = ? "
+				+ "and " + inWindow();
+		List<Object> args = new ArrayList<>();
+		events.forEach(e -> args.addAll(List.of(level, era, e, months)));
+		Long n = jdbc.queryForObject("select count(*) from (" + String.join(" union ",
+				Collections.nCopies(events.size(), one)) + ") x", Long.class, args.toArray());
+		return n == null ? 0 : n;
+	}
+
+	private String inWindow() {
+		return (database.postgres() ? "months & ?" : "bitand(months, cast(? as bigint))") + " <> 0";
+	}
+
+	/** For the current transaction only: no query JIT, and memory to sort a million keys. */
+	private void tuned() {
+		jdbc.execute("set local jit = off");
+		jdbc.execute("set local work_mem = '64MB'");
+	}
+}
