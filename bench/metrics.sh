@@ -10,6 +10,8 @@
 #   the same retention table by one SQL query on the raw events in psql (bench/metrics-retention.sql, the baseline)
 #   POST /api/v1/health/recompute: every account's health score of today         (target < 30 s for 100,000)
 # An endpoint that answers 404 (not built on this branch) is skipped with a line saying so.
+# REUSE=1 measures again on the database of an earlier run (REBUILD=0 also skips the rebuild); SERVER_JAVA picks the
+# JDK (default: java, Java 17 here).
 # Results go to bench/results/metrics-<stamp>/metrics.txt; quote them in docs/benchmarks.md only for runs done.
 set -euo pipefail
 
@@ -109,12 +111,16 @@ csrf() { curl -fs -b "$COOKIES" -c "$COOKIES" "$1" | grep -o 'name="_csrf" value
 CSRF=$(csrf "$BASE/login")
 curl -fs -b "$COOKIES" -c "$COOKIES" -o /dev/null --data-urlencode "email=admin@localhost" \
   --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" "$BASE/login" || true
+# REUSE=1 REBUILD=0: the read models as the earlier run left them (another JDK on the same data, without 8 minutes
+# of rebuild)
+if [ "${REBUILD:-1}" = 1 ]; then
 CSRF=$(csrf "$BASE/admin/metrics")
 start=$(date +%s.%N)
 curl -fs -b "$COOKIES" -c "$COOKIES" -o /dev/null --data-urlencode "_csrf=$CSRF" "$BASE/admin/metrics/rebuild"
-echo "revenue read model rebuilt (POST /admin/metrics/rebuild) in $(seconds_since "$start") s:" \
+echo "read models rebuilt (POST /admin/metrics/rebuild: revenue, then usage) in $(seconds_since "$start") s:" \
   "$(count 'select count(*) from analytics_revenue_movements') movements," \
   "$(count 'select count(*) from analytics_mrr_segments') month-end MRR segments" | tee -a "$OUT/metrics.txt"
+fi
 
 # 4. the measurements. median in ms of RUNS, after one warm-up; $1 a label, $2 a command that prints seconds
 median() { sort -n | awk '{ a[NR] = $1 * 1000 } END { printf "%.0f", a[int((NR + 1) / 2)] }'; }
