@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -102,6 +103,18 @@ public class CohortModel {
 		if (firsts.isEmpty()) {
 			return;
 		}
+		// the months of any core feature, with the marks read under their lock (kept until this transaction ends)
+		Set<String> core = coreFeaturesHeld();
+		for (Rollups.Key key : keys) {
+			if (core.contains(key.event()) && UsageMonths.index(key.day()) >= 0) {
+				months.merge(new UsageMonth("a", UsageMonths.era(key.day()), "", key.accountId(), ""),
+						UsageMonths.bit(key.day()), (a, b) -> a | b);
+				if (!key.userKey().isEmpty()) {
+					months.merge(new UsageMonth("u", UsageMonths.era(key.day()), "", key.accountId(), key.userKey()),
+							UsageMonths.bit(key.day()), (a, b) -> a | b);
+				}
+			}
+		}
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
 			if (database.postgres()) {
 				new Postgres(connection).write(firstDays, firsts, periods);
@@ -115,9 +128,40 @@ public class CohortModel {
 		});
 	}
 
+	/**
+	 * The core features, read while holding the lock of the marks ({@code activity_core_marks}) until the current
+	 * transaction ends: shared on PostgreSQL, so writers do not wait for each other; exclusive on H2, which has no
+	 * shared row locks.
+	 */
+	private Set<String> coreFeaturesHeld() {
+		jdbc.queryForList("select version from activity_core_marks where id = 1 for "
+				+ (database.postgres() ? "share" : "update"), Long.class);
+		return Set.copyOf(jdbc.queryForList("select event from activity_event_kinds where core_feature", String.class));
+	}
+
+	/**
+	 * Called first by a change of the core-feature marks, in its transaction: takes the marks' lock exclusively, so
+	 * that writers holding it finish first and later ones wait for the change to commit.
+	 */
+	void beginCoreChange() {
+		jdbc.update("update activity_core_marks set version = version + 1 where id = 1");
+	}
+
+	/** Called after the marks changed, in the same transaction: the months of any core feature, written again. */
+	void refillCore() {
+		jdbc.update("delete from activity_usage_months where lvl in ('u', 'a')");
+		for (String[] level : new String[][] { { "u", "U" }, { "a", "A" } }) {
+			jdbc.update("insert into activity_usage_months (lvl, era, event, account_id, user_key, months) select ?, "
+					+ "era, '', account_id, user_key, bit_or(months) from activity_usage_months where lvl = ? and event "
+					+ "in (select event from activity_event_kinds where core_feature) group by era, account_id, user_key",
+					level[0], level[1]);
+		}
+	}
+
 	/** Empties the read models and fills them again from the rollups; answers the rollup rows read. */
 	@Transactional
 	public long rebuild() {
+		beginCoreChange();
 		jdbc.update("delete from activity_active_periods");
 		jdbc.update("delete from activity_cohort_people");
 		jdbc.update("delete from activity_first_days");

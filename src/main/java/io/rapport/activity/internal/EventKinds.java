@@ -42,11 +42,14 @@ public class EventKinds {
 
 	private final Clock clock;
 
+	private final CohortModel cohorts;
+
 	private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-	EventKinds(JdbcTemplate jdbc, Clock clock) {
+	EventKinds(JdbcTemplate jdbc, Clock clock, CohortModel cohorts) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.cohorts = cohorts;
 	}
 
 	/** Records names not seen before; most batches carry only known names and cost nothing here. */
@@ -81,6 +84,11 @@ public class EventKinds {
 			throw InvalidInputException.of("event", "errors.activity.event-name", SegmentRules.MAX_NAME);
 		}
 		boolean listed = STANDARD.contains(name) || RAPPORT.contains(name);
+		boolean wasCore = Boolean.TRUE.equals(jdbc.query("select core_feature from activity_event_kinds where event = ?",
+				rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, name));
+		if (wasCore != coreFeature) {
+			cohorts.beginCoreChange();
+		}
 		int updated = jdbc.update("update activity_event_kinds set value_event = ?, core_feature = ? where event = ?",
 				valueEvent, coreFeature, name);
 		if (updated == 0 && !listed) {
@@ -90,6 +98,9 @@ public class EventKinds {
 			jdbc.update("insert into activity_event_kinds (event, value_event, core_feature, first_seen_at) "
 					+ "values (?, ?, ?, ?)", name, valueEvent, coreFeature, Timestamp.from(clock.instant()));
 			known.add(name);
+		}
+		if (wasCore != coreFeature) {
+			cohorts.refillCore();
 		}
 		return new Kind(name, valueEvent, coreFeature);
 	}

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,10 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Adoption over whole months of one era, counted from {@code activity_usage_months} (a row per person or account
- * and event, and one for any event, with a bit per month): the active ones and each feature's users in one grouped
- * statement over index ranges, the users of any of several features as the union of those ranges. On PostgreSQL
- * the two statements run side by side, each in its own read-only transaction, without the query JIT (its compile
- * cost more than these scans) and with room to sort the union in memory.
+ * and event, one for any event and one for any core feature, with a bit per month): the active ones, each
+ * feature's users and, for the core features (the default), those who used any of them in one grouped statement
+ * over index ranges. Another set of features finds who used any of them as the union of their ranges, a second
+ * statement that runs beside the first on PostgreSQL in its own read-only transaction. On PostgreSQL without the
+ * query JIT (its compile cost more than these scans) and with room to sort the union in memory.
  */
 @Component
 class MonthlyAdoption {
@@ -55,6 +57,9 @@ class MonthlyAdoption {
 	Adoption adoption(int era, long months, Set<String> features, boolean byAccount) {
 		String level = byAccount ? "A" : "U";
 		List<String> sorted = new ArrayList<>(new TreeSet<>(features));
+		if (sorted.size() >= 2 && Set.copyOf(sorted).equals(coreFeatures())) {
+			return ofCoreFeatures(level, era, months, sorted);
+		}
 		CompletableFuture<Long> union = sorted.size() < 2 ? null
 				: database.postgres() ? CompletableFuture.supplyAsync(() -> readOnly.execute(status -> {
 					tuned();
@@ -74,6 +79,32 @@ class MonthlyAdoption {
 		sorted.forEach(f -> byFeature.put(f, counts.getOrDefault(f, 0L)));
 		long adopting = union != null ? union.join() : sorted.isEmpty() ? 0 : byFeature.get(sorted.get(0));
 		return new Adoption(counts.getOrDefault("", 0L), adopting, byFeature);
+	}
+
+	/**
+	 * The core features, the adoption asked by default: who used any of them is a row of its own ({@code lvl} 'u' or
+	 * 'a'), so everything is one grouped count over index ranges.
+	 */
+	private Adoption ofCoreFeatures(String level, int era, long months, List<String> sorted) {
+		if (database.postgres()) {
+			tuned();
+		}
+		String core = level.toLowerCase(Locale.ROOT);
+		List<Object> args = new ArrayList<>(List.of(level, core, era, ""));
+		args.addAll(sorted);
+		args.add(months);
+		Map<String, Long> counts = new HashMap<>();
+		jdbc.query("select lvl, event, count(*) from activity_usage_months where lvl in (?, ?) and era = ? and event "
+				+ "in (?" + ", ?".repeat(sorted.size()) + ") and " + inWindow() + " group by lvl, event",
+				(RowCallbackHandler) rs -> counts.put(rs.getString(1) + "\t" + rs.getString(2), rs.getLong(3)),
+				args.toArray());
+		Map<String, Long> byFeature = new LinkedHashMap<>();
+		sorted.forEach(f -> byFeature.put(f, counts.getOrDefault(level + "\t" + f, 0L)));
+		return new Adoption(counts.getOrDefault(level + "\t", 0L), counts.getOrDefault(core + "\t", 0L), byFeature);
+	}
+
+	private Set<String> coreFeatures() {
+		return Set.copyOf(jdbc.queryForList("select event from activity_event_kinds where core_feature", String.class));
 	}
 
 	/** The people (or accounts) who did any of the events in the window: the union of each event's index range. */

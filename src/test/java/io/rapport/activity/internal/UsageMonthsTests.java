@@ -3,6 +3,7 @@ package io.rapport.activity.internal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,16 +18,20 @@ import io.rapport.activity.UsageEvent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Adoption over whole months, counted from the monthly read model ({@code activity_usage_months}), answers what the
- * daily rollups answer: people and accounts, one feature, several, none, one nobody used; across the turn of an era
- * (January 2010: the window falls back to the rollups); after late events and after a rebuild. Usage in 2009–2011,
- * where no other test writes.
+ * daily rollups answer: people and accounts, one feature, several, none, one nobody used, the core features (rows of
+ * their own); across the turn of an era (January 2010: the window falls back to the rollups); after late events,
+ * after the core marks change and after a rebuild. Usage in 2009–2011, where no other test writes; the marks are
+ * put back as they were.
  */
 class UsageMonthsTests extends IntegrationTest {
+
+	private static final Set<String> CORE = Set.of("Report Built", "Invite Sent");
 
 	private static final List<Set<String>> FEATURES = List.of(Set.of("Report Built"),
 			Set.of("Report Built", "Invite Sent"), Set.of(), Set.of("Never Used", "Invite Sent"));
@@ -39,6 +44,12 @@ class UsageMonthsTests extends IntegrationTest {
 
 	@Autowired
 	UsageReader reader;
+
+	@Autowired
+	EventKinds kinds;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void shouldCountWholeMonthsAsTheRollupsDo() {
@@ -65,14 +76,44 @@ class UsageMonthsTests extends IntegrationTest {
 		}
 		usage.add(event(ids[0], null, "Report Built", LocalDate.of(2010, 6, 30)));
 		activity.load(usage);
+		List<EventKinds.Kind> marks = kinds.all();
+		try {
+			assertSameAnswers();
 
-		assertSameAnswers();
+			// When the two features become the core features: their months are rows of their own
+			marks.stream().filter(k -> k.coreFeature() && !CORE.contains(k.event()))
+				.forEach(k -> kinds.mark(k.event(), k.valueEvent(), false));
+			CORE.forEach(name -> kinds.mark(name, false, true));
+			assertThat(coreRows()).isPositive();
+			assertSameAnswers();
 
-		// When late events arrive, then the read models are rebuilt
-		activity.load(late);
-		assertSameAnswers();
-		assertThat(activity.rebuildCohorts()).isPositive();
-		assertSameAnswers();
+			// When late events arrive (their writers add to the core rows), a feature stops and starts being core
+			activity.load(late);
+			assertSameAnswers();
+			kinds.mark("Invite Sent", false, false);
+			assertSameAnswers();
+			kinds.mark("Invite Sent", false, true);
+			assertSameAnswers();
+
+			// When the read models are rebuilt
+			assertThat(activity.rebuildCohorts()).isPositive();
+			assertThat(coreRows()).isPositive();
+			assertSameAnswers();
+		}
+		finally {
+			Set<String> before = new HashSet<>();
+			marks.forEach(k -> {
+				before.add(k.event());
+				kinds.mark(k.event(), k.valueEvent(), k.coreFeature());
+			});
+			CORE.stream().filter(name -> !before.contains(name)).forEach(name -> kinds.mark(name, false, false));
+		}
+	}
+
+	private long coreRows() {
+		Long n = jdbc.queryForObject("select count(*) from activity_usage_months where lvl = 'u' and era = 8",
+				Long.class);
+		return n == null ? 0 : n;
 	}
 
 	@Test
