@@ -9,26 +9,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.rapport.activity.Adoption;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Adoption over whole months of one era, counted from {@code activity_usage_months} (a row per person or account
  * and event, one for any event and one for any core feature, with a bit per month): the active ones, each
  * feature's users and, for the core features (the default), those who used any of them in one grouped statement
  * over index ranges. Another set of features finds who used any of them as the union of their ranges, a second
- * statement that runs beside the first on PostgreSQL in its own read-only transaction. On PostgreSQL without the
- * query JIT (its compile cost more than these scans) or parallel workers, and with room to sort the union in memory.
+ * statement (run after the first: on two cores the two side by side took as long as one after the other). Called
+ * in the caller's read-only transaction; on PostgreSQL without the query JIT (its compile cost more than these
+ * scans) or parallel workers, and with room to sort the union in memory.
  */
 @Component
 class MonthlyAdoption {
@@ -37,36 +32,19 @@ class MonthlyAdoption {
 
 	private final Database database;
 
-	private final TransactionTemplate readOnly;
-
-	private final ExecutorService executor;
-
-	MonthlyAdoption(JdbcTemplate jdbc, Database database, PlatformTransactionManager transactions) {
+	MonthlyAdoption(JdbcTemplate jdbc, Database database) {
 		this.jdbc = jdbc;
 		this.database = database;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
-		AtomicInteger count = new AtomicInteger();
-		this.executor = Executors.newFixedThreadPool(2, run -> {
-			Thread thread = new Thread(run, "adoption-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
 	Adoption adoption(int era, long months, Set<String> features, boolean byAccount) {
 		String level = byAccount ? "A" : "U";
 		List<String> sorted = new ArrayList<>(new TreeSet<>(features));
-		if (sorted.size() >= 2 && Set.copyOf(sorted).equals(coreFeatures())) {
-			return ofCoreFeatures(level, era, months, sorted);
-		}
-		CompletableFuture<Long> union = sorted.size() < 2 ? null
-				: database.postgres() ? CompletableFuture.supplyAsync(() -> readOnly.execute(status -> {
-					tuned();
-					return anyOf(level, era, months, sorted);
-				}), executor) : CompletableFuture.completedFuture(anyOf(level, era, months, sorted));
 		if (database.postgres()) {
 			tuned();
+		}
+		if (sorted.size() >= 2 && Set.copyOf(sorted).equals(coreFeatures())) {
+			return ofCoreFeatures(level, era, months, sorted);
 		}
 		List<Object> args = new ArrayList<>(List.of(level, era, ""));
 		args.addAll(sorted);
@@ -77,7 +55,8 @@ class MonthlyAdoption {
 				(RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), args.toArray());
 		Map<String, Long> byFeature = new LinkedHashMap<>();
 		sorted.forEach(f -> byFeature.put(f, counts.getOrDefault(f, 0L)));
-		long adopting = union != null ? union.join() : sorted.isEmpty() ? 0 : byFeature.get(sorted.get(0));
+		long adopting = sorted.size() >= 2 ? anyOf(level, era, months, sorted)
+				: sorted.isEmpty() ? 0 : byFeature.get(sorted.get(0));
 		return new Adoption(counts.getOrDefault("", 0L), adopting, byFeature);
 	}
 
@@ -86,9 +65,6 @@ class MonthlyAdoption {
 	 * 'a'), so everything is one grouped count over index ranges.
 	 */
 	private Adoption ofCoreFeatures(String level, int era, long months, List<String> sorted) {
-		if (database.postgres()) {
-			tuned();
-		}
 		String core = level.toLowerCase(Locale.ROOT);
 		List<Object> args = new ArrayList<>(List.of(level, era, ""));
 		args.addAll(sorted);
