@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -62,6 +63,9 @@ public class CohortModel {
 			"db/migration/%s/activity/V202612021301_10__activity_cohort_read_models_fill.sql",
 			"db/migration/%s/activity/V202612021401_10__activity_usage_months_fill.sql");
 
+	private static final String CORE_FILL =
+			"db/migration/common/activity/V202612021402_10__activity_usage_months_core.sql";
+
 	private final JdbcTemplate jdbc;
 
 	private final Database database;
@@ -76,6 +80,11 @@ public class CohortModel {
 
 	/** Adds what a batch of rollup keys says: first days (kept when earlier), active weeks and months, months of use. */
 	void add(Iterable<Rollups.Key> keys) {
+		if (!keys.iterator().hasNext()) {
+			return;
+		}
+		// the marks are read under their lock, kept until this transaction ends (see activity_core_marks)
+		Set<String> core = coreFeaturesHeld();
 		Map<String, LocalDate> firstDays = new TreeMap<>();
 		Map<Who, LocalDate> firsts = new TreeMap<>(WHO);
 		TreeSet<Period> periods = new TreeSet<>(PERIOD);
@@ -93,36 +102,30 @@ public class CohortModel {
 				periods.add(new Period(who, "W", Unit.WEEK.startOf(key.day())));
 				periods.add(new Period(who, "M", Unit.MONTH.startOf(key.day())));
 				if (counted) {
-					for (String event : List.of(key.event(), "")) {
-						months.merge(new UsageMonth(who.level(), UsageMonths.era(key.day()), event, who.accountId(),
-								who.userKey()), UsageMonths.bit(key.day()), (a, b) -> a | b);
+					int era = UsageMonths.era(key.day());
+					long bit = UsageMonths.bit(key.day());
+					months.merge(new UsageMonth(who.level(), era, key.event(), who.accountId(), who.userKey()), bit,
+							(a, b) -> a | b);
+					months.merge(new UsageMonth(who.level(), era, "", who.accountId(), who.userKey()), bit,
+							(a, b) -> a | b);
+					if (core.contains(key.event())) {
+						// lvl 'u' or 'a': any core feature
+						months.merge(new UsageMonth(who.level().toLowerCase(Locale.ROOT), era, "", who.accountId(),
+								who.userKey()), bit, (a, b) -> a | b);
 					}
-				}
-			}
-		}
-		if (firsts.isEmpty()) {
-			return;
-		}
-		// the months of any core feature, with the marks read under their lock (kept until this transaction ends)
-		Set<String> core = coreFeaturesHeld();
-		for (Rollups.Key key : keys) {
-			if (core.contains(key.event()) && UsageMonths.index(key.day()) >= 0) {
-				months.merge(new UsageMonth("a", UsageMonths.era(key.day()), "", key.accountId(), ""),
-						UsageMonths.bit(key.day()), (a, b) -> a | b);
-				if (!key.userKey().isEmpty()) {
-					months.merge(new UsageMonth("u", UsageMonths.era(key.day()), "", key.accountId(), key.userKey()),
-							UsageMonths.bit(key.day()), (a, b) -> a | b);
 				}
 			}
 		}
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
 			if (database.postgres()) {
-				new Postgres(connection).write(firstDays, firsts, periods);
-				new Postgres(connection).write(months);
+				Postgres writer = new Postgres(connection);
+				writer.write(firstDays, firsts, periods);
+				writer.write(months);
 			}
 			else {
-				new Standard(connection).write(firstDays, firsts, periods);
-				new Standard(connection).write(months);
+				Standard writer = new Standard(connection);
+				writer.write(firstDays, firsts, periods);
+				writer.write(months);
 			}
 			return null;
 		});
@@ -147,15 +150,13 @@ public class CohortModel {
 		jdbc.update("update activity_core_marks set version = version + 1 where id = 1");
 	}
 
-	/** Called after the marks changed, in the same transaction: the months of any core feature, written again. */
+	/**
+	 * Called after the marks changed, in the same transaction, and by {@link #rebuild}: the months of any core feature
+	 * written again, by the migration that filled them first.
+	 */
 	void refillCore() {
 		jdbc.update("delete from activity_usage_months where lvl in ('u', 'a')");
-		for (String[] level : new String[][] { { "u", "U" }, { "a", "A" } }) {
-			jdbc.update("insert into activity_usage_months (lvl, era, event, account_id, user_key, months) select ?, "
-					+ "era, '', account_id, user_key, bit_or(months) from activity_usage_months where lvl = ? and event "
-					+ "in (select event from activity_event_kinds where core_feature) group by era, account_id, user_key",
-					level[0], level[1]);
-		}
+		runScript(CORE_FILL);
 	}
 
 	/** Empties the read models and fills them again from the rollups; answers the rollup rows read. */
@@ -167,12 +168,8 @@ public class CohortModel {
 		jdbc.update("delete from activity_first_days");
 		jdbc.update("delete from activity_usage_months");
 		String vendor = database.postgres() ? "postgresql" : "h2";
-		jdbc.execute((ConnectionCallback<Void>) connection -> {
-			for (String script : FILLS) {
-				ScriptUtils.executeSqlScript(connection, new ClassPathResource(script.formatted(vendor)));
-			}
-			return null;
-		});
+		FILLS.forEach(script -> runScript(script.formatted(vendor)));
+		refillCore();
 
 		Long rows = jdbc.queryForObject("select count(*) from activity_daily", Long.class);
 		return rows == null ? 0 : rows;
@@ -197,6 +194,13 @@ public class CohortModel {
 		catch (SQLException e) {
 			throw new IllegalStateException("could not tidy the usage read models after their rebuild", e);
 		}
+	}
+
+	private void runScript(String path) {
+		jdbc.execute((ConnectionCallback<Void>) connection -> {
+			ScriptUtils.executeSqlScript(connection, new ClassPathResource(path));
+			return null;
+		});
 	}
 
 	private static LocalDate earlier(LocalDate a, LocalDate b) {

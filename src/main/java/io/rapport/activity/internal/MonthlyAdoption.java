@@ -32,9 +32,12 @@ class MonthlyAdoption {
 
 	private final Database database;
 
-	MonthlyAdoption(JdbcTemplate jdbc, Database database) {
+	private final EventKinds kinds;
+
+	MonthlyAdoption(JdbcTemplate jdbc, Database database, EventKinds kinds) {
 		this.jdbc = jdbc;
 		this.database = database;
+		this.kinds = kinds;
 	}
 
 	Adoption adoption(int era, long months, Set<String> features, boolean byAccount) {
@@ -43,7 +46,7 @@ class MonthlyAdoption {
 		if (database.postgres()) {
 			tuned();
 		}
-		if (sorted.size() >= 2 && Set.copyOf(sorted).equals(coreFeatures())) {
+		if (sorted.size() >= 2 && Set.copyOf(sorted).equals(kinds.coreFeatures())) {
 			return ofCoreFeatures(level, era, months, sorted);
 		}
 		List<Object> args = new ArrayList<>(List.of(level, era, ""));
@@ -80,10 +83,6 @@ class MonthlyAdoption {
 		Map<String, Long> byFeature = new LinkedHashMap<>();
 		sorted.forEach(f -> byFeature.put(f, counts.getOrDefault(level + "\t" + f, 0L)));
 		return new Adoption(counts.getOrDefault(level + "\t", 0L), counts.getOrDefault(core + "\t", 0L), byFeature);
-	}
-
-	private Set<String> coreFeatures() {
-		return Set.copyOf(jdbc.queryForList("select event from activity_event_kinds where core_feature", String.class));
 	}
 
 	/** The people (or accounts) who did any of the events in the window: the union of each event's index range. */

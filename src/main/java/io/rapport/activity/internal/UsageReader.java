@@ -131,10 +131,8 @@ public class UsageReader {
 
 	/**
 	 * Distinct people (user keys within an account) or accounts active in the window, and those using the features.
-	 * A window of whole months counts rows of the monthly read model ({@code activity_usage_months}: a row per
-	 * person or account and event with a bit per month): the active ones and each feature's users are index ranges,
-	 * the users of any of several features a union of those ranges. Any other window is one grouped pass over its
-	 * daily rollups.
+	 * A window of whole months counts rows of the monthly read model ({@link MonthlyAdoption}); any other window is
+	 * one grouped pass over its daily rollups.
 	 */
 	@Transactional(readOnly = true)
 	public Adoption adoption(LocalDate from, LocalDate to, Set<String> features, boolean byAccount) {

@@ -27,14 +27,3 @@ from (select distinct account_id,
              (cast(extract(year from usage_day) as int) - 1970) * 12 + cast(extract(month from usage_day) as int) - 1 as m
       from activity_daily where usage_day >= date '1970-01-01') d
 group by m / 60, account_id;
-
--- Any of the core features (the events admins marked so), from the rows above.
-insert into activity_usage_months (lvl, era, event, account_id, user_key, months)
-select 'u', era, '', account_id, user_key, bit_or(months) from activity_usage_months
-where lvl = 'U' and event in (select event from activity_event_kinds where core_feature)
-group by era, account_id, user_key;
-
-insert into activity_usage_months (lvl, era, event, account_id, user_key, months)
-select 'a', era, '', account_id, user_key, bit_or(months) from activity_usage_months
-where lvl = 'A' and event in (select event from activity_event_kinds where core_feature)
-group by era, account_id, user_key;
