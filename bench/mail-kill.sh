@@ -37,7 +37,7 @@ start() {
 count() { psql -h "$PG_HOST" -U postgres -d "$PG_DB" -tAc "$1"; }
 
 start
-ADDRESS="kill-$(date +%s)@localhost"
+ADDRESS="kill-$(date +%s)@bench.example"
 java -cp "$CP" MailBench deliver "$SMTP_PORT" "$ADDRESS" "$COUNT" "k$(date +%s)"
 MAILBOX=$(java -cp "$CP" MailBench mailbox "http://127.0.0.1:$PORT" "$ADDRESS" "$IMAP_PORT")
 echo "mailbox $MAILBOX: $COUNT mails waiting on the IMAP server"

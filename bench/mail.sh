@@ -15,6 +15,7 @@ PG_DB=${PG_DB:-rapport_mailbench}
 SERVER_JAVA=${SERVER_JAVA:-java}
 SERVER_OPTS=${SERVER_OPTS:-"-Xms512m -Xmx1500m"}
 SCENARIOS=${SCENARIOS:-"push api imap outbox"}
+export WARMUP=${WARMUP:-1000} # mails (and tickets) before the push and API scenarios measure
 PROFILE=${PROFILE:-0} # 1: a JFR recording of the server during the push scenario, summarized by bench/jfr-hot.py
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVER_JAVA")")")
 [ "$PROFILE" = 1 ] && SERVER_OPTS="$SERVER_OPTS -XX:FlightRecorderOptions:stackdepth=512" # whole stacks: Spring's are deep
@@ -57,7 +58,7 @@ jfr_stop() {
   [ "$PROFILE" = 1 ] || return 0
   "$JDK_BIN/jcmd" "$SERVER_PID" JFR.dump name=mail filename="$OUT/$1.jfr" >/dev/null
   "$JDK_BIN/jcmd" "$SERVER_PID" JFR.stop name=mail >/dev/null
-  "$JDK_BIN/jfr" print --events jdk.ExecutionSample "$OUT/$1.jfr" >"$OUT/$1-samples.txt"
+  "$JDK_BIN/jfr" print --events jdk.ExecutionSample --stack-depth 512 "$OUT/$1.jfr" >"$OUT/$1-samples.txt"
   python3 "$ROOT/bench/jfr-hot.py" "$OUT/$1-samples.txt" >"$OUT/$1-hot.txt"
 }
 for s in $SCENARIOS; do

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
+
+import io.rapport.channels.email.RawHeaders;
 
 /**
  * The key a mailbox deduplicates received mail on: the Message-ID, read straight from the raw header block (the
@@ -15,34 +16,12 @@ final class DedupeKeys {
 
 	static final int MAX_KEY = 250;
 
-	/** How far into the mail a Message-ID header is looked for; a header block this long is a bomb anyway. */
-	private static final int SCAN_LIMIT = 256 * 1024;
-
 	private DedupeKeys() {
 	}
 
 	/** The Message-ID without angle brackets, or null when the header block has none. */
 	static String messageId(byte[] raw) {
-		String head = new String(raw, 0, Math.min(raw.length, SCAN_LIMIT), StandardCharsets.ISO_8859_1);
-		int end = headerEnd(head);
-		String value = null;
-		int start = 0;
-		while (start < end) {
-			int eol = head.indexOf('\n', start);
-			eol = eol < 0 || eol > end ? end : eol;
-			String line = head.substring(start, eol).replace("\r", "");
-			if (value != null && !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
-				value += line.strip();
-			}
-			else if (value != null) {
-				break;
-			}
-			else if (line.toLowerCase(Locale.ROOT).startsWith("message-id:")) {
-				value = line.substring("message-id:".length()).strip();
-			}
-			start = eol + 1;
-		}
-		return clean(value);
+		return clean(RawHeaders.field(raw, "Message-ID"));
 	}
 
 	static String of(String messageId, byte[] raw) {
@@ -50,13 +29,6 @@ final class DedupeKeys {
 			return messageId;
 		}
 		return "sha256:" + sha256(messageId != null ? messageId.getBytes(StandardCharsets.UTF_8) : raw);
-	}
-
-	private static int headerEnd(String head) {
-		int crlf = head.indexOf("\r\n\r\n");
-		int lf = head.indexOf("\n\n");
-		int end = crlf < 0 ? lf : lf < 0 ? crlf : Math.min(crlf, lf);
-		return end < 0 ? head.length() : end;
 	}
 
 	private static String clean(String value) {

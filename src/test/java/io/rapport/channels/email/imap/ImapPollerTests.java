@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 
 import io.rapport.Fixtures;
 import io.rapport.IntegrationTest;
@@ -92,6 +94,36 @@ class ImapPollerTests extends IntegrationTest {
 
 		assertThat(seenDuringIngest).containsExactly("Watched");
 		assertThat(server.subjects("INBOX")).containsExactly("Watched (seen)");
+	}
+
+	@Test
+	void shouldTakeDifferentSendersMailsSideBySideAndEachSendersInOrder() throws Exception {
+		server.deliver("INBOX", "ana@example.org", "Ana 1", "a");
+		server.deliver("INBOX", "ben@example.org", "Ben 1", "b");
+		server.deliver("INBOX", "ana@example.org", "Ana 2", "c");
+		server.deliver("INBOX", "ben@example.org", "Ben 2", "d");
+		// both first mails must be in the pipeline at the same time: one after the other, the barrier breaks
+		CyclicBarrier together = new CyclicBarrier(2);
+		MailIngest meeting = (mailboxId, raw) -> {
+			String subject = subject(raw);
+			if (subject.endsWith(" 1")) {
+				try {
+					together.await(20, TimeUnit.SECONDS);
+				}
+				catch (Exception e) {
+					throw new IllegalStateException("the other sender's first mail never came alongside", e);
+				}
+			}
+			ingested.add(subject);
+			return new IngestResult("id-" + subject, 1L, MailOutcome.CREATED);
+		};
+
+		PollResult result = poller.poll(mailbox.getId(), meeting);
+
+		assertThat(result.imported()).isEqualTo(4);
+		assertThat(ingested).containsSubsequence("Ana 1", "Ana 2").containsSubsequence("Ben 1", "Ben 2");
+		assertThat(server.subjects("INBOX")).containsExactlyInAnyOrder("Ana 1 (seen)", "Ben 1 (seen)",
+				"Ana 2 (seen)", "Ben 2 (seen)");
 	}
 
 	@Test

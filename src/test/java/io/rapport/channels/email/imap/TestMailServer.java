@@ -64,8 +64,13 @@ public final class TestMailServer implements AutoCloseable {
 
 	/** Puts a mail with this subject and body into a folder of the user (INBOX, or another, created). */
 	public void deliver(String folder, String subject, String body) throws Exception {
+		deliver(folder, "customer@example.org", subject, body);
+	}
+
+	/** Puts a mail from this sender into a folder of the user. */
+	public void deliver(String folder, String from, String subject, String body) throws Exception {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-		message.setFrom("customer@example.org");
+		message.setFrom(from);
 		message.setRecipients(jakarta.mail.Message.RecipientType.TO, login);
 		message.setSubject(subject, StandardCharsets.UTF_8.name());
 		message.setText(body, StandardCharsets.UTF_8.name());
