@@ -2,6 +2,7 @@ package io.rapport.channels.email.imap;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,26 +65,63 @@ class ImportBatch {
 	/** Answers how many mails the pipeline took. */
 	int run(Message[] batch) throws MessagingException {
 		List<Message> taken = new ArrayList<>(batch.length);
-		List<Read> read = new ArrayList<>();
-		long bytes = 0;
-		for (Message message : batch) {
-			byte[] raw = read(message);
-			if (raw == null) {
-				continue;
+		int from = 0;
+		while (from < batch.length) {
+			// as many mails as fit in the read-ahead by the sizes the server gave (at least one)
+			int to = from;
+			long bytes = 0;
+			while (to < batch.length && (to == from || bytes + size(batch[to]) <= READ_AHEAD_BYTES)) {
+				bytes += size(batch[to]);
+				to++;
 			}
-			read.add(new Read(message, raw));
-			bytes += raw.length;
-			if (bytes >= READ_AHEAD_BYTES) {
-				taken.addAll(ingest(read));
-				read.clear();
-				bytes = 0;
-			}
+			taken.addAll(ingest(read(Arrays.copyOfRange(batch, from, to))));
+			from = to;
 		}
-		taken.addAll(ingest(read));
 		if (mailbox.getAfterImport() == AfterImport.MOVE && !taken.isEmpty()) {
 			move(taken.toArray(Message[]::new));
 		}
 		return taken.size();
+	}
+
+	/** The mails' bytes, fetched together; a mail missing from that answer is read alone. */
+	private List<Read> read(Message[] messages) throws MessagingException {
+		Map<Long, byte[]> raws = Map.of();
+		if (folder instanceof IMAPFolder imap) {
+			long[] uids = new long[messages.length];
+			for (int i = 0; i < messages.length; i++) {
+				uids[i] = imap.getUID(messages[i]);
+			}
+			try {
+				raws = ImapPoller.raws(imap, uids);
+			}
+			catch (MessagingException e) {
+				if (!folder.isOpen() || !folder.getStore().isConnected()) {
+					throw e;
+				}
+				log.warn("Mailbox {}: {} mails could not be fetched together, reading them one by one: {}",
+						mailbox.getId(), messages.length, e.toString());
+			}
+		}
+		List<Read> read = new ArrayList<>(messages.length);
+		for (Message message : messages) {
+			byte[] raw = folder instanceof IMAPFolder imap ? raws.get(imap.getUID(message)) : null;
+			if (raw == null) {
+				raw = read(message);
+			}
+			if (raw != null) {
+				read.add(new Read(message, raw));
+			}
+		}
+		return read;
+	}
+
+	private static long size(Message message) {
+		try {
+			return Math.max(0, message.getSize());
+		}
+		catch (MessagingException e) {
+			return 0;
+		}
 	}
 
 	/** The mail's bytes, or null (logged) when the server could not give them but the connection is fine. */
