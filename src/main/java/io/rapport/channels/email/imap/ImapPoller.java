@@ -51,8 +51,6 @@ public class ImapPoller {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	static final int BATCH = 100;
-
 	private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);
 
 	private final Mailboxes mailboxes;
@@ -131,11 +129,7 @@ public class ImapPoller {
 		boolean expunge = mailbox.getAfterImport() != Mailbox.AfterImport.SEEN;
 		try {
 			Message[] unseen = unseenInUidOrder(folder);
-			int imported = 0;
-			for (int start = 0; start < unseen.length; start += BATCH) {
-				Message[] batch = Arrays.copyOfRange(unseen, start, Math.min(unseen.length, start + BATCH));
-				imported += new ImportBatch(mailbox, folder, pipeline).run(batch);
-			}
+			int imported = new FolderImport(mailbox, folder, pipeline).run(unseen);
 			return new PollResult(mailbox.getId(), unseen.length, imported, unseen.length - imported, null);
 		}
 		finally {

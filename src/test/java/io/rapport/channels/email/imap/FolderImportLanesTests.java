@@ -3,7 +3,7 @@ package io.rapport.channels.email.imap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.rapport.channels.email.imap.ImportBatch.Read;
+import io.rapport.channels.email.imap.FolderImport.Read;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How a batch of polled mails is split into lanes that may be taken side by side: a sender's mails, and the mails
  * of one thread whoever sent them, stay in one lane and in order.
  */
-class ImportBatchLanesTests {
+class FolderImportLanesTests {
 
 	@Test
 	void shouldKeepEachThreadAndEachSenderInOneLaneInOrder() {
@@ -26,7 +26,7 @@ class ImportBatchLanesTests {
 		// a reply that names the thread only in References
 		Read deep = mail("eve@example.org", "<6@mail.example>", null, "<9@elsewhere.example> <3@mail.example>");
 
-		List<List<Read>> lanes = ImportBatch.lanes(List.of(first, other, colleague, unrelated, benAgain, deep));
+		List<List<Read>> lanes = FolderImport.lanes(List.of(first, other, colleague, unrelated, benAgain, deep));
 
 		assertThat(lanes).containsExactly(List.of(first, colleague, deep), List.of(other, benAgain),
 				List.of(unrelated));
@@ -37,7 +37,7 @@ class ImportBatchLanesTests {
 		Read a = new Read(null, "Subject: a\r\n\r\nbody".getBytes(StandardCharsets.US_ASCII));
 		Read b = new Read(null, "Subject: b\r\n\r\nbody".getBytes(StandardCharsets.US_ASCII));
 
-		assertThat(ImportBatch.lanes(List.of(a, b))).containsExactly(List.of(a), List.of(b));
+		assertThat(FolderImport.lanes(List.of(a, b))).containsExactly(List.of(a), List.of(b));
 	}
 
 	private static Read mail(String from, String messageId, String inReplyTo, String references) {

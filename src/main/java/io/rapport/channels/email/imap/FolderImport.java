@@ -27,24 +27,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One batch of unseen mails of a poll. The mails are read from the server in turn (one connection), then handed to
- * the pipeline in <em>lanes</em> that run side by side: mails that share a sender or a thread (Message-ID,
- * In-Reply-To, References) go into one lane, in UID order, so a reply is never taken before the mail it answers
- * and one customer's mails keep their order; unrelated mails no longer wait for each other. Only after the
- * pipeline has committed are the taken mails flagged {@code \Seen} (and {@code \Deleted} for DELETE), all at once;
- * mails to move go to the move folder together at the end. A mail that fails is left exactly as it was and the
- * batch goes on; a crash before the flags makes the next poll offer the mails again, which the pipeline answers as
- * duplicates.
+ * The unseen mails of a poll, taken in chunks (up to 100 mails, and 64 MB by the sizes the server gives). A chunk is
+ * read from the server in one fetch (one connection, so in turn), then handed to the pipeline in <em>lanes</em> that
+ * run side by side: mails that share a sender or a thread (Message-ID, In-Reply-To, References) go into one lane,
+ * in UID order, so a reply is never taken before the mail it answers and one customer's mails keep their order;
+ * unrelated mails no longer wait for each other. While a chunk's lanes run, the next chunk is read; it is handed on
+ * only when the lanes are done, so order holds across chunks too. Only after the pipeline has committed are the
+ * taken mails flagged {@code \Seen} (and {@code \Deleted} for DELETE), a chunk at once; mails to move go to the move
+ * folder together at the end. A mail that fails is left exactly as it was and the poll goes on; a crash before the
+ * flags makes the next poll offer the mails again, which the pipeline answers as duplicates.
  */
-class ImportBatch {
+class FolderImport {
 
 	/** Lanes taken at once: each holds a database connection while its mail is processed. */
 	static final int LANES = 4;
 
-	/** Bytes read ahead before the mails read so far are processed, so a batch of large mails stays in bounds. */
+	/** Mails read from the server in one fetch. */
+	static final int CHUNK = 100;
+
+	/** At most this many bytes in a chunk (a single larger mail is a chunk of its own). */
 	static final long READ_AHEAD_BYTES = 64L * 1024 * 1024;
 
-	private static final Logger log = LoggerFactory.getLogger(ImportBatch.class);
+	private static final Logger log = LoggerFactory.getLogger(FolderImport.class);
 
 	private final Mailbox mailbox;
 
@@ -52,7 +56,7 @@ class ImportBatch {
 
 	private final MailIngest pipeline;
 
-	ImportBatch(Mailbox mailbox, Folder folder, MailIngest pipeline) {
+	FolderImport(Mailbox mailbox, Folder folder, MailIngest pipeline) {
 		this.mailbox = mailbox;
 		this.folder = folder;
 		this.pipeline = pipeline;
@@ -63,24 +67,92 @@ class ImportBatch {
 	}
 
 	/** Answers how many mails the pipeline took. */
-	int run(Message[] batch) throws MessagingException {
-		List<Message> taken = new ArrayList<>(batch.length);
-		int from = 0;
-		while (from < batch.length) {
-			// as many mails as fit in the read-ahead by the sizes the server gave (at least one)
-			int to = from;
-			long bytes = 0;
-			while (to < batch.length && (to == from || bytes + size(batch[to]) <= READ_AHEAD_BYTES)) {
-				bytes += size(batch[to]);
-				to++;
+	int run(Message[] unseen) throws MessagingException {
+		List<Message> taken = new ArrayList<>(unseen.length);
+		ExecutorService lanes = Executors.newFixedThreadPool(LANES);
+		List<Future<List<Message>>> running = List.of();
+		try {
+			int from = 0;
+			while (from < unseen.length) {
+				int to = chunkEnd(unseen, from);
+				List<Read> read = read(Arrays.copyOfRange(unseen, from, to));
+				taken.addAll(settle(running));
+				running = start(lanes, read);
+				from = to;
 			}
-			taken.addAll(ingest(read(Arrays.copyOfRange(batch, from, to))));
-			from = to;
+			taken.addAll(settle(running));
+			running = List.of();
+		}
+		finally {
+			// a poll that stopped (the connection failed) still lets the lanes finish what they committed to
+			awaitQuietly(running);
+			lanes.shutdown();
 		}
 		if (mailbox.getAfterImport() == AfterImport.MOVE && !taken.isEmpty()) {
 			move(taken.toArray(Message[]::new));
 		}
 		return taken.size();
+	}
+
+	/** Where the chunk starting at {@code from} ends: up to CHUNK mails that fit the read-ahead (at least one). */
+	private static int chunkEnd(Message[] unseen, int from) {
+		int to = from;
+		long bytes = 0;
+		while (to < unseen.length && to - from < CHUNK
+				&& (to == from || bytes + size(unseen[to]) <= READ_AHEAD_BYTES)) {
+			bytes += size(unseen[to]);
+			to++;
+		}
+		return to;
+	}
+
+	/** Starts a chunk's lanes. */
+	private List<Future<List<Message>>> start(ExecutorService executor, List<Read> read) {
+		List<Future<List<Message>>> running = new ArrayList<>();
+		for (List<Read> lane : lanes(read)) {
+			running.add(executor.submit(() -> take(lane)));
+		}
+		return running;
+	}
+
+	/** Waits for a chunk's lanes, then flags the mails they took; answers those. */
+	private List<Message> settle(List<Future<List<Message>>> running) throws MessagingException {
+		List<Message> taken = new ArrayList<>();
+		try {
+			for (Future<List<Message>> lane : running) {
+				taken.addAll(lane.get());
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new MessagingException("Interrupted while the mails were taken in", e);
+		}
+		catch (ExecutionException e) {
+			throw new MessagingException("A lane of mails failed", e);
+		}
+		if (!taken.isEmpty()) {
+			Message[] flagged = taken.toArray(Message[]::new);
+			folder.setFlags(flagged, new Flags(Flags.Flag.SEEN), true);
+			if (mailbox.getAfterImport() == AfterImport.DELETE) {
+				folder.setFlags(flagged, new Flags(Flags.Flag.DELETED), true);
+			}
+		}
+		return taken;
+	}
+
+	private static void awaitQuietly(List<Future<List<Message>>> running) {
+		for (Future<List<Message>> lane : running) {
+			try {
+				lane.get();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException e) {
+				// already logged by the lane, or an Error the poll reports
+			}
+		}
 	}
 
 	/** The mails' bytes, fetched together; a mail missing from that answer is read alone. */
@@ -137,48 +209,6 @@ class ImportBatch {
 					message.getMessageNumber(), e.toString());
 			return null;
 		}
-	}
-
-	/** Hands the mails to the pipeline lane by lane, then flags those it took; answers them. */
-	private List<Message> ingest(List<Read> read) throws MessagingException {
-		if (read.isEmpty()) {
-			return List.of();
-		}
-		List<List<Read>> lanes = lanes(read);
-		List<Message> taken = new ArrayList<>(read.size());
-		if (lanes.size() == 1) {
-			taken.addAll(take(lanes.get(0)));
-		}
-		else {
-			ExecutorService executor = Executors.newFixedThreadPool(Math.min(LANES, lanes.size()));
-			try {
-				List<Future<List<Message>>> done = new ArrayList<>(lanes.size());
-				for (List<Read> lane : lanes) {
-					done.add(executor.submit(() -> take(lane)));
-				}
-				for (Future<List<Message>> lane : done) {
-					taken.addAll(lane.get());
-				}
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new MessagingException("Interrupted while the mails were taken in", e);
-			}
-			catch (ExecutionException e) {
-				throw new MessagingException("A lane of mails failed", e);
-			}
-			finally {
-				executor.shutdown();
-			}
-		}
-		if (!taken.isEmpty()) {
-			Message[] flagged = taken.toArray(Message[]::new);
-			folder.setFlags(flagged, new Flags(Flags.Flag.SEEN), true);
-			if (mailbox.getAfterImport() == AfterImport.DELETE) {
-				folder.setFlags(flagged, new Flags(Flags.Flag.DELETED), true);
-			}
-		}
-		return taken;
 	}
 
 	/** One lane, in order: the mails the pipeline took (a mail it refused stays unseen for the next poll). */
