@@ -7,7 +7,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,8 +31,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the outbox. Each run takes the due rows in batches, opens one SMTP connection per mailbox per batch
- * and marks each row with the server's answer. Nothing here runs in a database transaction: a row is marked only
+ * Delivers the outbox. Each run takes the due rows in batches and sends a mailbox's mails over up to
+ * {@value #CONNECTIONS} SMTP connections side by side (a recipient's mails always over the same one, in order), then
+ * marks each row with the server's answer. Nothing here runs in a database transaction: a row is marked only
  * after the server accepted (or refused) the mail, so a crash in between sends it again, with the same Message-ID
  * (at-least-once; receivers and our own inbound deduplicate by it). Temporary failures are retried with
  * exponential backoff (1 min, 2, 4 … at most an hour apart) until 24 hours after the first attempt; a permanent
@@ -37,6 +43,12 @@ import org.springframework.stereotype.Component;
 public class OutboxSender {
 
 	static final int BATCH = 200;
+
+	/** SMTP connections a mailbox's batch is sent over at once (one when the batch is small). */
+	static final int CONNECTIONS = 4;
+
+	/** Mails per connection below which another connection is not worth opening. */
+	private static final int PER_CONNECTION = 25;
 
 	static final Duration FIRST_RETRY = Duration.ofMinutes(1);
 
@@ -98,14 +110,52 @@ public class OutboxSender {
 	}
 
 	private List<Outbox.Delivery> send(Mailbox mailbox, List<OutboundMail> mails) {
-		List<Outbox.Delivery> out = new ArrayList<>(mails.size());
 		if (mailbox == null || !mailbox.isActive() || mailbox.getSmtpHost() == null) {
 			String why = mailbox == null ? "no such mailbox" : !mailbox.isActive() ? "the mailbox is deactivated"
 					: "the mailbox has no SMTP settings";
+			List<Outbox.Delivery> out = new ArrayList<>(mails.size());
 			mails.forEach(mail -> out.add(failed(mail, why, clock.instant())));
 			return out;
 		}
 		Session session = connections.session(mailbox);
+		int lanes = Math.min(CONNECTIONS, Math.max(1, mails.size() / PER_CONNECTION));
+		if (lanes == 1) {
+			return send(mailbox, session, mails);
+		}
+		List<List<OutboundMail>> slices = new ArrayList<>();
+		for (int i = 0; i < lanes; i++) {
+			slices.add(new ArrayList<>());
+		}
+		for (OutboundMail mail : mails) {
+			slices.get(Math.floorMod(String.join(",", mail.to()).toLowerCase(Locale.ROOT).hashCode(), lanes)).add(mail);
+		}
+		ExecutorService executor = Executors.newFixedThreadPool(lanes);
+		try {
+			List<Future<List<Outbox.Delivery>>> running = new ArrayList<>();
+			for (List<OutboundMail> slice : slices) {
+				running.add(executor.submit(() -> send(mailbox, session, slice)));
+			}
+			List<Outbox.Delivery> out = new ArrayList<>(mails.size());
+			for (Future<List<Outbox.Delivery>> slice : running) {
+				out.addAll(slice.get());
+			}
+			return out;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the outbox was sent", e);
+		}
+		catch (ExecutionException e) {
+			throw new IllegalStateException("A connection of the outbox failed", e.getCause());
+		}
+		finally {
+			executor.shutdown();
+		}
+	}
+
+	/** Sends mails in order over one connection, opened at the first and closed at the end. */
+	private List<Outbox.Delivery> send(Mailbox mailbox, Session session, List<OutboundMail> mails) {
+		List<Outbox.Delivery> out = new ArrayList<>(mails.size());
 		Transport transport = null;
 		Exception unreachable = null;
 		try {

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -95,6 +99,35 @@ class OutboxDeliveryTests extends IntegrationTest {
 		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
 		assertThat((String) parts.getBodyPart(0).getContent()).contains("Bună ziua, Ioana")
 			.contains("https://help.example/verify/abc");
+	}
+
+	@Test
+	void shouldSendABigBatchOverSeveralConnectionsKeepingEachRecipientsMailsInOrder() throws Exception {
+		boxes.sendingTo(smtp.getSmtp().getPort(), true);
+		String domain = "many-" + System.nanoTime() + ".example";
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			ids.add(email.sendTemplate("reader" + (i % 20) + "@" + domain, "Reader", "portal.reset", Locale.ENGLISH,
+					Map.of("link", "https://x.example/r/" + i + "/")));
+		}
+
+		sender.sendDue();
+
+		assertThat(smtp.waitForIncomingEmail(10_000, 100)).isTrue();
+		assertThat(ids).allSatisfy(id -> assertThat(outbox.find(id).orElseThrow().status())
+			.isEqualTo(OutboundMail.Status.SENT));
+		for (int reader = 0; reader < 20; reader++) {
+			String to = "reader" + reader + "@" + domain;
+			List<Integer> links = Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipients(m).contains(to))
+				.map(m -> link(GreenMailUtil.getBody(m))).toList();
+			assertThat(links).as(to).hasSize(5).isSorted();
+		}
+	}
+
+	private static int link(String body) {
+		Matcher number = Pattern.compile("x\\.example/r/(\\d+)/").matcher(body);
+		assertThat(number.find()).isTrue();
+		return Integer.parseInt(number.group(1));
 	}
 
 	@Test
