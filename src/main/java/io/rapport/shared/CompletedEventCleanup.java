@@ -25,7 +25,7 @@ public class CompletedEventCleanup {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-	@SchedulerLock(name = "completed-event-cleanup", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "completed-event-cleanup")
 	public void deleteOld() {
 		completed.deletePublicationsOlderThan(KEEP);
 	}

@@ -37,7 +37,7 @@ public class EventRedelivery {
 	}
 
 	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-	@SchedulerLock(name = "event-redelivery", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "event-redelivery")
 	public void run() {
 		Instant now = clock.instant();
 		// The registry stamps publications with this same Clock, so the backoff is measured in one time.

@@ -72,7 +72,7 @@ public class RateLimits {
 
 	/** Removes rows nobody has used for a day, so the table holds only the recent keys. */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-	@SchedulerLock(name = "rate-limits-cleanup", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "rate-limits-cleanup")
 	public void cleanUp() {
 		jdbc.update("delete from rate_limits where window_start < ?", Timestamp.from(clock.instant().minus(KEEP)));
 	}

@@ -103,7 +103,7 @@ class ActivityPartitions {
 
 	/** The nightly run: months ahead, retention, forgotten messageIds. */
 	@Scheduled(cron = "${rapport.activity.maintenance-cron:0 20 3 * * *}", zone = "UTC")
-	@SchedulerLock(name = "activity-partitions", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "activity-partitions")
 	public void maintain() {
 		Instant now = clock.instant();
 		ensured.clear();

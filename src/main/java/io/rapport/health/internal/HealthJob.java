@@ -34,7 +34,7 @@ class HealthJob {
 	}
 
 	@Scheduled(cron = "${rapport.health.cron:0 30 2 * * *}", zone = "UTC")
-	@SchedulerLock(name = "health-recompute", lockAtMostFor = "PT2H")
+	@SchedulerLock(name = "health-recompute")
 	public void nightly() {
 		run();
 	}

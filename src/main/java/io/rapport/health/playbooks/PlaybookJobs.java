@@ -71,7 +71,7 @@ class PlaybookJobs {
 	static final Duration NEW_ACCOUNT_LOOKBACK = Duration.ofDays(3);
 
 	@Scheduled(cron = "${rapport.playbooks.hourly-cron:0 10 * * * *}", zone = "UTC")
-	@SchedulerLock(name = "playbooks-new-accounts", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "playbooks-new-accounts")
 	public void hourly() {
 		newAccounts();
 	}
@@ -101,7 +101,7 @@ class PlaybookJobs {
 	}
 
 	@Scheduled(cron = "${rapport.playbooks.daily-cron:0 40 5 * * *}", zone = "UTC")
-	@SchedulerLock(name = "playbooks-daily", lockAtMostFor = "PT1H")
+	@SchedulerLock(name = "playbooks-daily")
 	public void daily() {
 		renewals();
 		quietAccounts();

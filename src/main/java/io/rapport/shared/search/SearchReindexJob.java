@@ -20,7 +20,7 @@ public class SearchReindexJob {
 	}
 
 	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-	@SchedulerLock(name = "search-reindex", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "search-reindex")
 	public void resume() {
 		indexes.work();
 	}

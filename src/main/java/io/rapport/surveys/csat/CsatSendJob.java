@@ -20,7 +20,7 @@ public class CsatSendJob {
 	}
 
 	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-	@SchedulerLock(name = "csat-send", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "csat-send")
 	public void run() {
 		surveys.sendDue();
 	}

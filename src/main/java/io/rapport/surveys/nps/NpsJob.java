@@ -25,7 +25,7 @@ class NpsJob {
 	}
 
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT2M")
-	@SchedulerLock(name = "nps-send", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "nps-send")
 	public void run() { // nothing returned: a run that did not get the lock returns no value
 		sending.sendDue(clock.instant());
 	}

@@ -70,7 +70,7 @@ public class SlaSweep {
 	}
 
 	@Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
-	@SchedulerLock(name = "sla-sweep", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "sla-sweep")
 	public void scheduled() {
 		run();
 	}

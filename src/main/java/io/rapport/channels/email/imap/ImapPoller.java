@@ -74,7 +74,7 @@ public class ImapPoller {
 
 	/** One run of the job: polls every active IMAP mailbox whose interval has passed. */
 	@Scheduled(initialDelay = 10_000, fixedDelay = 5_000)
-	@SchedulerLock(name = "imap-poller", lockAtMostFor = "PT15M")
+	@SchedulerLock(name = "imap-poller")
 	public void pollDue() {
 		if (ingest.getIfAvailable() == null) {
 			return;

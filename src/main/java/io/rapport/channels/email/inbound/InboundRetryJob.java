@@ -37,7 +37,7 @@ public class InboundRetryJob {
 
 	/** The scheduled run, under the job lock (ShedLock locks only methods that return nothing). */
 	@Scheduled(fixedDelayString = "${rapport.mail.inbound.retry-every:PT1M}", initialDelayString = "PT30S")
-	@SchedulerLock(name = "inbound-mail-retry", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "inbound-mail-retry")
 	public void run() {
 		retryPending();
 	}

@@ -30,7 +30,7 @@ class InboundSenderRetention {
 
 	/** The scheduled run, under the job lock. */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT15M")
-	@SchedulerLock(name = "inbound-sender-retention", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "inbound-sender-retention")
 	public void run() {
 		prune();
 	}

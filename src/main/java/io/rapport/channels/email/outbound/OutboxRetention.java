@@ -37,7 +37,7 @@ class OutboxRetention {
 
 	/** The scheduled run, under the job lock. */
 	@Scheduled(fixedDelayString = "${rapport.mail.outbox.prune-every:PT1H}", initialDelayString = "PT10M")
-	@SchedulerLock(name = "mail-outbox-retention", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "mail-outbox-retention")
 	public void run() {
 		prune();
 	}

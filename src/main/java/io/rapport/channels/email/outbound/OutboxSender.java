@@ -78,7 +78,7 @@ public class OutboxSender {
 
 	/** The scheduled run, under the job lock (ShedLock locks only methods that return nothing). */
 	@Scheduled(fixedDelayString = "${rapport.mail.outbox.delay:PT1S}")
-	@SchedulerLock(name = "mail-outbox", lockAtMostFor = "PT5M")
+	@SchedulerLock(name = "mail-outbox")
 	public void run() {
 		sendDue();
 	}

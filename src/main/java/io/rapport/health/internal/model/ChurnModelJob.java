@@ -20,7 +20,7 @@ class ChurnModelJob {
 	}
 
 	@Scheduled(cron = "${rapport.health.churn.cron:0 30 4 * * *}", zone = "UTC")
-	@SchedulerLock(name = "churn-model", lockAtMostFor = "PT1H")
+	@SchedulerLock(name = "churn-model")
 	void run() {
 		training.train();
 	}
