@@ -42,25 +42,61 @@ public final class RawHeaders {
 		return value;
 	}
 
-	/** The ids between angle brackets in a field such as References, in order; empty when there are none. */
+	/**
+	 * Every {@code <id>} in a field such as References or In-Reply-To, in order, without brackets and blanks; when the
+	 * field has no brackets, its words that hold an {@code @} (bare ids, as some mailers write them). Empty when there
+	 * are none. The inbound parser and the IMAP poller's lanes read ids alike through this.
+	 */
 	public static List<String> ids(String value) {
 		List<String> ids = new ArrayList<>();
 		if (value == null) {
 			return ids;
 		}
-		int open = value.indexOf('<');
+		String field = clean(value);
+		int open = field.indexOf('<');
 		while (open >= 0) {
-			int close = value.indexOf('>', open + 1);
+			int close = field.indexOf('>', open + 1);
 			if (close < 0) {
 				break;
 			}
-			String id = value.substring(open + 1, close).strip();
+			String id = field.substring(open + 1, close).replace(" ", "");
 			if (!id.isEmpty()) {
 				ids.add(id);
 			}
-			open = value.indexOf('<', close + 1);
+			open = field.indexOf('<', close + 1);
+		}
+		if (ids.isEmpty()) {
+			for (String token : field.split(" ")) {
+				if (token.indexOf('@') > 0) {
+					ids.add(token);
+				}
+			}
 		}
 		return ids;
+	}
+
+	/** Control characters (CR, LF, tabs, C1 controls, line separators) become spaces; runs of spaces become one. */
+	public static String clean(String value) {
+		if (value == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder(value.length());
+		boolean space = false;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+					|| c == '\u0085';
+			if (blank) {
+				space = true;
+				continue;
+			}
+			if (space && out.length() > 0) {
+				out.append(' ');
+			}
+			space = false;
+			out.append(c);
+		}
+		return out.toString();
 	}
 
 	/** Where the header block ends: the first empty line, or the scan limit. */

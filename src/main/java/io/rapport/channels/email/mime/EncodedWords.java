@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
+import io.rapport.channels.email.RawHeaders;
+
 /**
  * Decodes header text as mail clients really write it: RFC 2047 encoded words (also when a multi-byte character is
  * split across two words, when words are glued to text, or when the encoded text has stray spaces), raw 8-bit UTF-8,
@@ -31,26 +33,7 @@ final class EncodedWords {
 
 	/** Control characters (CR, LF, tabs, C1 controls, line separators) become spaces; runs of spaces become one. */
 	static String clean(String value) {
-		if (value == null) {
-			return null;
-		}
-		StringBuilder out = new StringBuilder(value.length());
-		boolean space = false;
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-					|| c == '\u0085';
-			if (blank) {
-				space = true;
-				continue;
-			}
-			if (space && out.length() > 0) {
-				out.append(' ');
-			}
-			space = false;
-			out.append(c);
-		}
-		return out.toString();
+		return RawHeaders.clean(value);
 	}
 
 	private static String decodeWords(String value) {

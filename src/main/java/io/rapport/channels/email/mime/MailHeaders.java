@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.rapport.channels.email.RawHeaders;
+
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.field.DateTimeFieldLenientImpl;
 import org.apache.james.mime4j.stream.RawField;
@@ -107,30 +109,7 @@ final class MailHeaders {
 
 	/** Every {@code <id>} in a field, without brackets; bare ids with an {@code @} when there are no brackets. */
 	static List<String> ids(String value) {
-		List<String> ids = new ArrayList<>();
-		if (value == null) {
-			return ids;
-		}
-		int i = value.indexOf('<');
-		while (i >= 0) {
-			int close = value.indexOf('>', i + 1);
-			if (close < 0) {
-				break;
-			}
-			String id = EncodedWords.clean(value.substring(i + 1, close)).replace(" ", "");
-			if (!id.isEmpty()) {
-				ids.add(id);
-			}
-			i = value.indexOf('<', close + 1);
-		}
-		if (ids.isEmpty()) {
-			for (String token : EncodedWords.clean(value).split(" ")) {
-				if (token.indexOf('@') > 0) {
-					ids.add(token);
-				}
-			}
-		}
-		return ids;
+		return RawHeaders.ids(value);
 	}
 
 	static String firstId(String value) {
