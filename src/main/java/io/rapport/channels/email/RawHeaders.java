@@ -19,7 +19,16 @@ public final class RawHeaders {
 
 	/** The first field called {@code name} (any case), unfolded and stripped; null when the header block has none. */
 	public static String field(byte[] raw, String name) {
-		String head = new String(raw, 0, headerEnd(raw), StandardCharsets.ISO_8859_1);
+		return field(head(raw), name);
+	}
+
+	/** The header block as text, for reading several fields of one mail with {@link #field(String, String)}. */
+	public static String head(byte[] raw) {
+		return new String(raw, 0, headerEnd(raw), StandardCharsets.ISO_8859_1);
+	}
+
+	/** The first field called {@code name} of a header block from {@link #head(byte[])}. */
+	public static String field(String head, String name) {
 		String prefix = name.toLowerCase(Locale.ROOT) + ":";
 		int end = head.length();
 		String value = null;

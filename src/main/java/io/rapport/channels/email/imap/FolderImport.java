@@ -157,9 +157,9 @@ class FolderImport {
 
 	/** The mails' bytes, fetched together; a mail missing from that answer is read alone. */
 	private List<Read> read(Message[] messages) throws MessagingException {
+		long[] uids = new long[messages.length];
 		Map<Long, byte[]> raws = Map.of();
 		if (folder instanceof IMAPFolder imap) {
-			long[] uids = new long[messages.length];
 			for (int i = 0; i < messages.length; i++) {
 				uids[i] = imap.getUID(messages[i]);
 			}
@@ -175,13 +175,13 @@ class FolderImport {
 			}
 		}
 		List<Read> read = new ArrayList<>(messages.length);
-		for (Message message : messages) {
-			byte[] raw = folder instanceof IMAPFolder imap ? raws.get(imap.getUID(message)) : null;
+		for (int i = 0; i < messages.length; i++) {
+			byte[] raw = raws.get(uids[i]);
 			if (raw == null) {
-				raw = read(message);
+				raw = read(messages[i]);
 			}
 			if (raw != null) {
-				read.add(new Read(message, raw));
+				read.add(new Read(messages[i], raw));
 			}
 		}
 		return read;
@@ -262,14 +262,15 @@ class FolderImport {
 	/** What ties a mail to others: its sender's address and every message id it names. */
 	static List<String> keys(byte[] raw) {
 		List<String> keys = new ArrayList<>();
-		String from = RawHeaders.field(raw, "From");
+		String head = RawHeaders.head(raw);
+		String from = RawHeaders.field(head, "From");
 		if (from != null) {
 			List<String> bracketed = RawHeaders.ids(from);
 			keys.add("from:" + (bracketed.isEmpty() ? from : bracketed.get(bracketed.size() - 1)).strip()
 				.toLowerCase(Locale.ROOT));
 		}
 		for (String field : List.of("Message-ID", "In-Reply-To", "References")) {
-			for (String id : RawHeaders.ids(RawHeaders.field(raw, field))) {
+			for (String id : RawHeaders.ids(RawHeaders.field(head, field))) {
 				keys.add("id:" + id);
 			}
 		}
