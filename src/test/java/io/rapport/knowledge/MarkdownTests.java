@@ -53,6 +53,12 @@ class MarkdownTests {
 	}
 
 	@Test
+	void shouldMakeRunsOfSpacesOneAndDropThemAtLineEndsInTheText() {
+		assertThat(Markdown.toText("  Press   the\tbutton \nthen  wait.\n\n```\n\tx \t y  \n```\n"))
+			.isEqualTo("Press the button\nthen wait.\nx y");
+	}
+
+	@Test
 	void shouldEmbedOnlyAllowedVideos() {
 		assertThat(VideoEmbeds.embed("https://www.youtube.com/watch?v=dQw4w9WgXcQ"))
 			.contains("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");

@@ -72,8 +72,11 @@ public class ArticleSearch {
 
 	private final SearchSynonyms synonyms;
 
-	ArticleSearch(SearchSynonyms synonyms) {
+	private final TranslationKeys keys;
+
+	ArticleSearch(SearchSynonyms synonyms, TranslationKeys keys) {
 		this.synonyms = synonyms;
+		this.keys = keys;
 	}
 
 	/** What restricts a search beyond the audience, for the editors' list. */
@@ -123,22 +126,30 @@ public class ArticleSearch {
 	}
 
 	/**
-	 * The best {@link #WINDOW} translations matching, as the index has them (id, article, locale, score): no
-	 * translation is loaded to choose one hit per article. The total is not counted beyond the window, so Lucene
-	 * may skip the documents that cannot enter it.
+	 * The best {@link #WINDOW} translations matching, with their articles and locales: the index gives ids and
+	 * scores (ids are doc values; stored fields would be decompressed per hit), {@link TranslationKeys} the rest,
+	 * and no translation is loaded to choose one hit per article. The total is not counted beyond the window, so
+	 * Lucene may skip the documents that cannot enter it.
 	 */
-	private static List<Row> window(SearchSession session, Function<SearchPredicateFactory, PredicateFinalStep> text,
+	private List<Row> window(SearchSession session, Function<SearchPredicateFactory, PredicateFinalStep> text,
 			Audience audience, Filter filter) {
-		return session.search(ArticleTranslation.class)
-			.select(f -> f.composite()
-				.from(f.id(Long.class), f.field("article", Long.class), f.field("locale", String.class), f.score())
-				.asList(v -> new Row((Long) v.get(0), (Long) v.get(1), (String) v.get(2), (Float) v.get(3))))
+		List<List<?>> hits = session.search(ArticleTranslation.class)
+			.select(f -> f.composite().from(f.id(Long.class), f.score()).asList())
 			.where(f -> f.bool(b -> {
 				b.must(text.apply(f));
 				restrict(f, b, audience, filter);
 			}))
 			.totalHitCountThreshold(WINDOW)
 			.fetchHits(WINDOW);
+		Map<Long, TranslationKeys.Key> found = keys.of(hits.stream().map(hit -> (Long) hit.get(0)).toList());
+		List<Row> rows = new ArrayList<>(hits.size());
+		for (List<?> hit : hits) {
+			TranslationKeys.Key key = found.get((Long) hit.get(0));
+			if (key != null) { // deleted since the index was read
+				rows.add(new Row((Long) hit.get(0), key.articleId(), key.locale(), (Float) hit.get(1)));
+			}
+		}
+		return rows;
 	}
 
 	/** The translations of the hits shown, loaded in one query with their articles, in the order found. */
