@@ -44,6 +44,10 @@ public class SearchLuceneBaseline {
 	static final float[] BOOSTS = { 3f, 2f, 1.5f, 1f };
 
 	public static void main(String[] args) throws Exception {
+		if (args[0].equals("merge")) { // merge <index dir> <copy dir>: a copy of the index merged into one segment
+			merge(Path.of(args[1]), Path.of(args[2]));
+			return;
+		}
 		Path index = Path.of(args[0]);
 		List<String[]> queries = new ArrayList<>();
 		for (String line : Files.readAllLines(Path.of(args[1]))) {
@@ -73,11 +77,12 @@ public class SearchLuceneBaseline {
 			System.out.printf("pass %d%s%n", pass, pass == 1 ? " (the JIT still compiling: read pass 2)" : "");
 			for (String variant : List.of("all languages, top 200", "all languages, top 200 + stored fields",
 					"asked language only, top 200", "asked language only, top 200 + stored fields",
-					"all languages, top 200 + stored fields of 10")) {
+					"all languages, top 200 + stored fields of 10", "asked language only, top 20")) {
 				boolean all = variant.startsWith("all");
 				int stored = variant.endsWith("stored fields") ? 200 : variant.endsWith("of 10") ? 10 : 0;
-				run(searcher, analyzers, queries, all, stored, seconds); // warm-up
-				long[] cpu = run(searcher, analyzers, queries, all, stored, seconds);
+				int top = variant.contains("top 20,") || variant.endsWith("top 20") ? 20 : 200;
+				run(searcher, analyzers, queries, all, stored, top, seconds); // warm-up
+				long[] cpu = run(searcher, analyzers, queries, all, stored, top, seconds);
 				Arrays.sort(cpu);
 				double mean = Arrays.stream(cpu).average().orElse(0) / 1e6;
 				System.out.printf("%-48s %7d queries  median %.3f ms  mean %.3f ms  p95 %.3f ms CPU per query%n", variant,
@@ -87,8 +92,23 @@ public class SearchLuceneBaseline {
 		}
 	}
 
+	static void merge(Path from, Path to) throws Exception {
+		Files.createDirectories(to);
+		try (var source = FSDirectory.open(from); var target = FSDirectory.open(to)) {
+			for (String file : source.listAll()) {
+				if (!file.equals("write.lock")) {
+					target.copyFrom(source, file, file, org.apache.lucene.store.IOContext.DEFAULT);
+				}
+			}
+			try (var writer = new org.apache.lucene.index.IndexWriter(target,
+					new org.apache.lucene.index.IndexWriterConfig(null))) {
+				writer.forceMerge(1);
+			}
+		}
+	}
+
 	static long[] run(IndexSearcher searcher, Analyzer[] analyzers, List<String[]> queries, boolean all, int stored,
-			double seconds) throws Exception {
+			int topN, double seconds) throws Exception {
 		ThreadMXBean bean = ManagementFactory.getThreadMXBean();
 		long end = System.nanoTime() + (long) (seconds * 1e9);
 		List<Long> times = new ArrayList<>();
@@ -97,7 +117,7 @@ public class SearchLuceneBaseline {
 			String[] q = queries.get(i);
 			long start = bean.getCurrentThreadCpuTime();
 			Query query = query(analyzers, q[0], q[1], all);
-			TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(200, 200));
+			TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(topN, topN));
 			var fields = searcher.storedFields();
 			for (int d = 0; d < Math.min(stored, top.scoreDocs.length); d++) {
 				ScoreDoc doc = top.scoreDocs[d];

@@ -238,7 +238,12 @@ public class SearchIndexes {
 						}
 					});
 					if (finished) {
-						Search.mapping(entityManagerFactory).scope(entity.javaClass()).workspace().refresh();
+						// written in many small flushes: merged into one segment, a search's per-segment work
+						// (term lookups, scorers) is done once (1.7 times less CPU per article search, 100,000
+						// articles; docs/benchmarks.md, "Search"); later changes add segments as usual
+						var workspace = Search.mapping(entityManagerFactory).scope(entity.javaClass()).workspace();
+						workspace.mergeSegments();
+						workspace.refresh();
 						log.info("Search index of {} rebuilt", name);
 						return;
 					}

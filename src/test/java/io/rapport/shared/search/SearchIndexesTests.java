@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.rapport.IntegrationTest;
 import jakarta.persistence.EntityManager;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,29 @@ class SearchIndexesTests extends IntegrationTest {
 			assertThat(type.documents()).isEqualTo(type.rows());
 			assertThat(type.rebuilding()).isFalse();
 		});
+	}
+
+	@Test
+	void aRebuildLeavesTheIndexInOneSegment() throws Exception {
+		for (String title : List.of("first", "second", "third")) {
+			save(title);
+			Search.mapping(entityManager.getEntityManagerFactory()).scope(SearchTestDocument.class).workspace().flush();
+		}
+		assertThat(segments()).isGreaterThan(1);
+
+		queueOnly();
+		indexes.work();
+
+		assertThat(segments()).isEqualTo(1);
+	}
+
+	/** The segments a search of the test type reads. */
+	int segments() throws Exception {
+		var scope = Search.mapping(entityManager.getEntityManagerFactory()).scope(SearchTestDocument.class);
+		scope.workspace().refresh();
+		try (var reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
+			return reader.leaves().size();
+		}
 	}
 
 	/** Queues a rebuild of the test type without the background start, so the test does the work itself. */
