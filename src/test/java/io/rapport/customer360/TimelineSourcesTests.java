@@ -1,6 +1,5 @@
 package io.rapport.customer360;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,8 @@ import io.rapport.accounts.NewSubscription;
 import io.rapport.accounts.SubscriptionChange;
 import io.rapport.accounts.SubscriptionView;
 import io.rapport.accounts.SubscriptionsApi;
+import io.rapport.activity.ActivityApi;
+import io.rapport.activity.UsageRollup;
 import io.rapport.shared.timeline.TimelineEntry;
 import io.rapport.shared.timeline.TimelineSource;
 import io.rapport.tickets.TicketStatus;
@@ -36,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimelineSourcesTests extends IntegrationTest {
 
 	static final Locale ZH = Locale.forLanguageTag("zh");
+
+	@Autowired
+	ActivityApi activity;
 
 	@Autowired
 	List<TimelineSource> sources;
@@ -186,9 +190,11 @@ class TimelineSourcesTests extends IntegrationTest {
 			.extracting(TimelineEntry::text).containsExactly("首次价值事件：" + valueEvent);
 	}
 
+	/** A day of usage written as the app writes rollups (with the read models kept beside them). */
 	void rollup(long accountId, LocalDate day, String event, String person, long count) {
-		jdbc.update("insert into activity_daily (account_id, usage_day, event, user_key, event_count, duration_seconds) "
-				+ "values (?, ?, ?, ?, ?, 0)", accountId, Date.valueOf(day), event, person, count);
+		Long contactId = person.startsWith("c:") ? Long.valueOf(person.substring(2)) : null;
+		String userId = person.startsWith("u:") ? person.substring(2) : null;
+		activity.loadRollups(List.of(new UsageRollup(accountId, day, event, contactId, userId, count, 0)));
 	}
 
 	static Timestamp ts(Instant at) {

@@ -80,11 +80,15 @@ class UsageTimeline implements TimelineSource {
 				}, args.toArray());
 	}
 
-	/** Each known person's first active day; anonymous visitors are not people an account manager can name. */
+	/**
+	 * Each known person's first active day, from the cohort read model (kept with the rollups: the same as the least
+	 * day of their rollups, read by key instead of grouping a year of rows, a third of the 360 page's database time);
+	 * anonymous visitors are not people an account manager can name.
+	 */
 	private void newPeople(long accountId, LocalDate today, Locale locale, List<TimelineEntry> entries) {
 		Map<String, LocalDate> first = new TreeMap<>();
-		jdbc.query("select user_key, min(usage_day) from activity_daily where account_id = ? and usage_day <= ? "
-				+ "and (user_key like 'c:%' or user_key like 'u:%') group by user_key", rs -> {
+		jdbc.query("select user_key, first_day from activity_cohort_people where lvl = 'U' and account_id = ? "
+				+ "and first_day <= ? and (user_key like 'c:%' or user_key like 'u:%')", rs -> {
 					first.put(rs.getString(1), rs.getDate(2).toLocalDate());
 				}, accountId, Date.valueOf(today));
 		Map<Long, String> names = new HashMap<>();
