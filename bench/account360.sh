@@ -57,9 +57,15 @@ CSRF=$(curl -fs -c "$COOKIES" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*
 curl -fs -b "$COOKIES" -c "$COOKIES" -o /dev/null --data-urlencode "email=admin@localhost" \
   --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" "$BASE/login" || true
 
-# median and 95th percentile in ms of RUNS requests, after one warm-up; $1 the URL
+# A live database is analyzed by autovacuum soon after a load; this machine's PostgreSQL runs without it, and the
+# unanalyzed rollups got sorts instead of hash aggregates (docs/benchmarks.md). ANALYZE=0 measures without.
+if [ "${ANALYZE:-1}" = 1 ]; then
+  psql -h "$PG_HOST" -U postgres -d "$PG_DB" -qc "analyze"
+fi
+
+# median and 95th percentile in ms of RUNS requests, after WARMUP requests (default 1); $1 the URL
 timed() {
-  curl -fs -o /dev/null -b "$COOKIES" "$1"
+  for _ in $(seq "${WARMUP:-1}"); do curl -fs -o /dev/null -b "$COOKIES" "$1"; done
   for _ in $(seq "$RUNS"); do curl -fs -o /dev/null -b "$COOKIES" -w '%{time_total}\n' "$1"; done \
     | sort -n | awk '{ a[NR] = $1 * 1000 } END { i = int(NR * 0.95 + 0.5); if (i < 1) i = 1;
         printf "%.0f %.0f\n", a[int((NR + 1) / 2)], a[i] }'
@@ -70,7 +76,7 @@ timed() {
   echo "postgresql: $(psql -h "$PG_HOST" -U postgres -d postgres -Atc 'show server_version')"
   echo "account $ACCOUNT: $EVENTS events over a year by $PEOPLE people, $TICKETS tickets (seeded in $SEEDED s)"
   echo "rollup rows: $(psql -h "$PG_HOST" -U postgres -d "$PG_DB" -Atc "select count(*) from activity_daily where account_id = $ACCOUNT")"
-  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); warm-up: ${WARMUP:-1} requests; analyzed: ${ANALYZE:-1}"
   read -r median p95 < <(timed "$BASE/accounts/$ACCOUNT")
   echo "GET /accounts/$ACCOUNT: median $median ms, p95 $p95 ms ($RUNS runs)"
   read -r median p95 < <(timed "$BASE/accounts/$ACCOUNT/timeline?kind=usage")
