@@ -58,13 +58,12 @@ class TicketRows {
 
 	/**
 	 * Writes the row of a ticket just created: an insert, which finds no row in the usual case, instead of an
-	 * update that finds none first; a row another event's listener wrote meanwhile is replaced.
+	 * update that finds none first. A row that is there already was written by the listener of a later event (a
+	 * first answer a moment after the creation) or by a rebuild, from facts read after this creation committed:
+	 * it is kept. Replacing it with the facts this listener read, perhaps before that answer, lost the answer.
 	 */
 	void putNew(Fact fact) {
-		Object[] values = values(fact, calendars.defaultCalendar());
-		if (jdbc.update(INSERT_NEW, values) == 0) {
-			jdbc.update(UPDATE, values);
-		}
+		jdbc.update(INSERT_NEW, values(fact, calendars.defaultCalendar()));
 	}
 
 	void deleteAll() {

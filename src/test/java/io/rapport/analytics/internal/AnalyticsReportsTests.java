@@ -130,6 +130,25 @@ class AnalyticsReportsTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldKeepTheFirstAnswerWhenTheCreationsListenerWritesAfterTheAnswersListener() {
+		// Given a ticket answered a moment after its creation, the answer's listener writing its row first
+		BusinessCalendar calendar = BusinessCalendar.weekdays(7, "UTC", ZoneId.of("UTC"), LocalTime.of(0, 0),
+				LocalTime.of(23, 59), Set.of());
+		TicketRows rows = new TicketRows(jdbc, calendars(calendar));
+		long account = IDS.incrementAndGet();
+		Fact answered = fact(account, START, START.plusSeconds(60));
+		rows.put(answered);
+
+		// When the creation's listener, which read the ticket before the answer, writes last
+		rows.putNew(new Fact(answered.ticketId(), answered.number(), START, Channel.EMAIL, "tier1",
+				TicketPriority.NORMAL, TicketType.QUESTION, account, 1, null, null, null, null, TicketStatus.NEW));
+
+		// Then the answer is still counted
+		assertThat(jdbc.queryForObject("select asa_seconds from analytics_tickets where ticket_id = ?", Long.class,
+				answered.ticketId())).isEqualTo(60L);
+	}
+
+	@Test
 	void shouldCountBusinessHoursAcrossAWeekendAndAHolidayWithTheCalendarItIsGiven() {
 		// Given Monday to Friday 09:00-17:00 in Bucharest, with Monday 9 March 2026 a holiday
 		ZoneId bucharest = ZoneId.of("Europe/Bucharest");
