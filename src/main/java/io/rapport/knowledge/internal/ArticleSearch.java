@@ -133,20 +133,20 @@ public class ArticleSearch {
 	 */
 	private List<Row> window(SearchSession session, Function<SearchPredicateFactory, PredicateFinalStep> text,
 			Audience audience, Filter filter) {
-		List<List<?>> hits = session.search(ArticleTranslation.class)
-			.select(f -> f.composite().from(f.id(Long.class), f.score()).asList())
+		List<Hit> hits = session.search(ArticleTranslation.class)
+			.select(f -> f.composite().from(f.id(Long.class), f.score()).as(Hit::new))
 			.where(f -> f.bool(b -> {
 				b.must(text.apply(f));
 				restrict(f, b, audience, filter);
 			}))
 			.totalHitCountThreshold(WINDOW)
 			.fetchHits(WINDOW);
-		Map<Long, TranslationKeys.Key> found = keys.of(hits.stream().map(hit -> (Long) hit.get(0)).toList());
+		Map<Long, TranslationKeys.Key> found = keys.of(hits.stream().map(Hit::translationId).toList());
 		List<Row> rows = new ArrayList<>(hits.size());
-		for (List<?> hit : hits) {
-			TranslationKeys.Key key = found.get((Long) hit.get(0));
+		for (Hit hit : hits) {
+			TranslationKeys.Key key = found.get(hit.translationId());
 			if (key != null) { // deleted since the index was read
-				rows.add(new Row((Long) hit.get(0), key.articleId(), key.locale(), (Float) hit.get(1)));
+				rows.add(new Row(hit.translationId(), key.articleId(), key.locale(), hit.score()));
 			}
 		}
 		return rows;
@@ -235,7 +235,11 @@ public class ArticleSearch {
 		}
 	}
 
-	/** A translation as the index has it. */
+	/** A translation the index found, and its score. */
+	private record Hit(Long translationId, Float score) {
+	}
+
+	/** A translation found, with its article and locale. */
 	private record Row(Long translationId, Long articleId, String locale, Float score) {
 	}
 
