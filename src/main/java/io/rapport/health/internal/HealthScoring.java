@@ -138,7 +138,8 @@ public class HealthScoring {
 					counts[4] += changes.cleared();
 				}
 			}
-			snapshots.write(day, now, scores, lo, hi);
+			boolean replacing = newest.values().stream().anyMatch(latest -> !latest.isBefore(day));
+			snapshots.write(day, now, scores, lo, hi, replacing);
 			return counts;
 		});
 	}

@@ -1,6 +1,7 @@
 package io.rapport.health.internal;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,19 +32,45 @@ class Snapshots {
 	record Value(String key, Double value, Double points, double weight) {
 	}
 
+	private static final String SNAPSHOTS_FROM_ARRAYS = "insert into health_snapshots (account_id, snapshot_day, score, "
+			+ "band, computed_at) select a, ?, s, b, ? from unnest(?::bigint[], ?::integer[], ?::varchar[]) as t(a, s, b)";
+
+	private static final String VALUES_FROM_ARRAYS = "insert into health_measure_values (account_id, snapshot_day, "
+			+ "measure_key, measure_value, points, weight) select a, ?, k, v, p, w from unnest(?::bigint[], "
+			+ "?::varchar[], ?::float8[], ?::float8[], ?::float8[]) as t(a, k, v, p, w)";
+
 	private final JdbcTemplate jdbc;
+
+	private final boolean postgres;
 
 	Snapshots(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData()
+			.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
 	}
 
-	void write(LocalDate day, Instant computedAt, Map<Long, Scoring.Score> scores, long lo, long hi) {
+	/**
+	 * Replaces the range's snapshots of {@code day} and their measure values. {@code replacing}: some account of the
+	 * range may already have a snapshot of that day (a recompute), so its rows are deleted first; the nightly run's
+	 * first pass over a new day skips the two deletes. On PostgreSQL the rows go in as one statement per table with
+	 * array parameters (a thousand accounts' thirteen thousand measure values were as many executions of a JDBC
+	 * batch, 60% of a recompute's database time); elsewhere as JDBC batches.
+	 */
+	void write(LocalDate day, Instant computedAt, Map<Long, Scoring.Score> scores, long lo, long hi,
+			boolean replacing) {
 		Date d = Date.valueOf(day);
-		jdbc.update("delete from health_measure_values where snapshot_day = ? and account_id between ? and ?", d, lo, hi);
-		jdbc.update("delete from health_snapshots where snapshot_day = ? and account_id between ? and ?", d, lo, hi);
+		if (replacing) {
+			jdbc.update("delete from health_measure_values where snapshot_day = ? and account_id between ? and ?", d, lo,
+					hi);
+			jdbc.update("delete from health_snapshots where snapshot_day = ? and account_id between ? and ?", d, lo, hi);
+		}
+		Timestamp at = Timestamp.from(computedAt);
+		if (postgres) {
+			writeArrays(d, at, scores);
+			return;
+		}
 		List<Object[]> snapshots = new ArrayList<>();
 		List<Object[]> values = new ArrayList<>();
-		Timestamp at = Timestamp.from(computedAt);
 		scores.forEach((account, score) -> {
 			snapshots.add(new Object[] { account, d, score.score(), score.band(), at });
 			for (Scoring.Part part : score.parts()) {
@@ -54,6 +82,54 @@ class Snapshots {
 				+ "values (?, ?, ?, ?, ?)", snapshots);
 		jdbc.batchUpdate("insert into health_measure_values (account_id, snapshot_day, measure_key, measure_value, "
 				+ "points, weight) values (?, ?, ?, ?, ?, ?)", values);
+	}
+
+	private void writeArrays(Date day, Timestamp at, Map<Long, Scoring.Score> scores) {
+		int n = scores.size();
+		int parts = scores.values().stream().mapToInt(score -> score.parts().size()).sum();
+		Long[] accounts = new Long[n];
+		Integer[] points = new Integer[n];
+		String[] bands = new String[n];
+		Long[] valueAccounts = new Long[parts];
+		String[] keys = new String[parts];
+		Double[] values = new Double[parts];
+		Double[] valuePoints = new Double[parts];
+		Double[] weights = new Double[parts];
+		int i = 0;
+		int j = 0;
+		for (Map.Entry<Long, Scoring.Score> entry : scores.entrySet()) {
+			Scoring.Score score = entry.getValue();
+			accounts[i] = entry.getKey();
+			points[i] = score.score();
+			bands[i++] = score.band();
+			for (Scoring.Part part : score.parts()) {
+				valueAccounts[j] = entry.getKey();
+				keys[j] = part.measure().key();
+				values[j] = part.value();
+				valuePoints[j] = part.points();
+				weights[j++] = part.measure().weight();
+			}
+		}
+		jdbc.execute((ConnectionCallback<Void>) c -> {
+			try (PreparedStatement insert = c.prepareStatement(SNAPSHOTS_FROM_ARRAYS)) {
+				insert.setDate(1, day);
+				insert.setTimestamp(2, at);
+				insert.setArray(3, c.createArrayOf("bigint", accounts));
+				insert.setArray(4, c.createArrayOf("integer", points));
+				insert.setArray(5, c.createArrayOf("varchar", bands));
+				insert.executeUpdate();
+			}
+			try (PreparedStatement insert = c.prepareStatement(VALUES_FROM_ARRAYS)) {
+				insert.setDate(1, day);
+				insert.setArray(2, c.createArrayOf("bigint", valueAccounts));
+				insert.setArray(3, c.createArrayOf("varchar", keys));
+				insert.setArray(4, c.createArrayOf("float8", values));
+				insert.setArray(5, c.createArrayOf("float8", valuePoints));
+				insert.setArray(6, c.createArrayOf("float8", weights));
+				insert.executeUpdate();
+			}
+			return null;
+		});
 	}
 
 	/** Per account of the range, the newest snapshot on or before {@code day} (before it when {@code strictly}). */
