@@ -17,6 +17,7 @@ SERVER_OPTS=${SERVER_OPTS:-"-Xms512m -Xmx1500m"}
 SCENARIOS=${SCENARIOS:-"push api imap outbox"}
 export WARMUP=${WARMUP:-1000} # mails (and tickets) before the push and API scenarios measure
 PROFILE=${PROFILE:-0} # 1: a JFR recording of the server during the push scenario, summarized by bench/jfr-hot.py
+PROFILE_SCENARIOS=${PROFILE_SCENARIOS:-push} # which scenarios PROFILE=1 records, each in its own file
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVER_JAVA")")")
 [ "$PROFILE" = 1 ] && SERVER_OPTS="$SERVER_OPTS -XX:FlightRecorderOptions:stackdepth=512" # whole stacks: Spring's are deep
 
@@ -62,14 +63,15 @@ jfr_stop() {
   python3 "$ROOT/bench/jfr-hot.py" "$OUT/$1-samples.txt" >"$OUT/$1-hot.txt"
 }
 for s in $SCENARIOS; do
-  if [ "$s" = push ]; then jfr_start; fi
+  profiled=0; [[ " $PROFILE_SCENARIOS " == *" $s "* ]] && profiled=1
+  if [ "$profiled" = 1 ]; then jfr_start; fi
   case $s in
     push) M push postgresql "http://127.0.0.1:$PORT" "$COUNT" "$CONCURRENCY" "$OUT/results.tsv" ;;
     api) M api postgresql "http://127.0.0.1:$PORT" "$COUNT" "$CONCURRENCY" "$OUT/results.tsv" ;;
     imap) M imap postgresql "http://127.0.0.1:$PORT" "$URL" "$SMTP_PORT" "$IMAP_PORT" "$COUNT" "$OUT/results.tsv" ;;
     outbox) M outbox postgresql "http://127.0.0.1:$PORT" "$URL" "$SMTP_PORT" "$COUNT" "$OUT/results.tsv" ;;
   esac
-  if [ "$s" = push ]; then jfr_stop push; fi
+  if [ "$profiled" = 1 ]; then jfr_stop "$s"; fi
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 java -cp "$CP" Bench report "$OUT/results.tsv" | tee "$OUT/summary.md"
