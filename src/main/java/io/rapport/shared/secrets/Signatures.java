@@ -27,9 +27,13 @@ public class Signatures {
 
 	private final Clock clock;
 
+	/** Initialized once with the key and never used itself: each signature works on a copy (see {@link #hmac}). */
+	private final Mac prototype;
+
 	Signatures(SecretKeys keys, Clock clock) {
 		this.key = keys.derive("signatures");
 		this.clock = clock;
+		this.prototype = newMac();
 	}
 
 	/**
@@ -92,12 +96,31 @@ public class Signatures {
 	}
 
 	private byte[] hmac(String purpose, String payload) {
+		Mac mac = copy();
+		mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+		mac.update((byte) 0);
+		return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A copy of the keyed prototype: cloning skips the provider lookup and the key schedule that
+	 * {@code Mac.getInstance} and {@code init} cost on every signature (each mail sent signs its Message-ID and
+	 * reply address). A provider whose Mac cannot be cloned gets a new one each time.
+	 */
+	private Mac copy() {
+		try {
+			return (Mac) prototype.clone();
+		}
+		catch (CloneNotSupportedException e) {
+			return newMac();
+		}
+	}
+
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-			mac.update((byte) 0);
-			return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+			return mac;
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException(e);

@@ -87,8 +87,10 @@ class SlaTimers {
 		else if (event.authorType() == AuthorKind.CONTACT) {
 			List<SlaTarget> running = targets.running(event.ticketId());
 			boolean replyRunning = running.stream().anyMatch(t -> t.kind() != TargetKind.RESOLUTION);
-			Optional<TicketView> ticket = tickets.find(event.ticketId());
-			if (!replyRunning && ticket.isPresent() && ticket.get().firstResponseAt() != null) {
+			// the ticket is read only when a next-reply target may start: a customer writing again before the first
+			// answer (the usual case) has its reply target running already
+			Optional<TicketView> ticket = replyRunning ? Optional.empty() : tickets.find(event.ticketId());
+			if (ticket.isPresent() && ticket.get().firstResponseAt() != null) {
 				TicketView t = ticket.get();
 				policies.match(t.priority(), t.type(), t.group(), t.accountId()).ifPresent(policy -> start(t.id(),
 						policy, TargetKind.NEXT_REPLY, "t" + t.id() + ":NEXT_REPLY:" + event.messageId(), t,

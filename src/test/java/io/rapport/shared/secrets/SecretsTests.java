@@ -110,6 +110,41 @@ class SecretsTests {
 		assertThat(signatures.verifyMac("mail-thread", "t12.m34", mac.substring(0, 6))).isFalse();
 	}
 
+	@Test
+	void shouldSignAsHmacSha256OfPurposeAndPayloadUnderTheDerivedKeyAlsoFromManyThreadsAtOnce() throws Exception {
+		SecretKeys keys = keys(KEY);
+		Signatures signatures = new Signatures(keys, Clock.systemUTC());
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(keys.derive("signatures"), "HmacSHA256"));
+		java.util.List<String> expected = new java.util.ArrayList<>();
+		for (int i = 0; i < 2000; i++) {
+			mac.update("mail".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			mac.update((byte) 0);
+			expected.add(java.util.HexFormat.of().formatHex(
+					mac.doFinal(("t" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 24));
+		}
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				runs.add(pool.submit(() -> {
+					for (int i = 0; i < expected.size(); i++) {
+						if (!signatures.mac("mail", "t" + i, 24).equals(expected.get(i))) {
+							return false;
+						}
+					}
+					return true;
+				}));
+			}
+			for (var run : runs) {
+				assertThat(run.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	private SecretKeys keys(String key) {
 		return new SecretKeys(properties(), new MockEnvironment().withProperty("rapport.secret-key", key));
 	}

@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
@@ -181,8 +183,48 @@ final class MimeTree {
 			problems.add("A " + node.mimeType + " part has the unknown transfer encoding \"" + encoding
 					+ "\"; kept as it came");
 		}
+		if (encoding.equals("base64")) {
+			try (InputStream in = stream.getInputStream()) {
+				return base64(in.readAllBytes());
+			}
+		}
 		try (InputStream in = known ? stream.getDecodedInputStream() : stream.getInputStream()) {
 			return in.readAllBytes();
 		}
+	}
+
+	/**
+	 * A base64 body decoded by the JDK's MIME decoder (line breaks and other characters outside the alphabet
+	 * skipped), which is many times faster than mime4j's stream: decoding attachments byte by byte was a tenth of an
+	 * IMAP intake's CPU. What the JDK refuses (a lone last character, text after the padding) goes to mime4j's lenient
+	 * decoder as before, so a damaged part still gives what can be read of it.
+	 */
+	static byte[] base64(byte[] encoded) throws IOException {
+		if (quanta(encoded)) {
+			try {
+				return Base64.getMimeDecoder().decode(encoded);
+			}
+			catch (IllegalArgumentException damaged) {
+				// read below, as mime4j reads it
+			}
+		}
+		try (InputStream in = new Base64InputStream(new ByteArrayInputStream(encoded), DecodeMonitor.SILENT)) {
+			return in.readAllBytes();
+		}
+	}
+
+	/**
+	 * Whether the characters of the alphabet (padding included) make whole groups of four: a body cut short is left
+	 * to mime4j, which drops the broken last group where the JDK would decode what it holds.
+	 */
+	private static boolean quanta(byte[] encoded) {
+		int n = 0;
+		for (byte b : encoded) {
+			if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '+' || b == '/'
+					|| b == '=') {
+				n++;
+			}
+		}
+		return (n & 3) == 0;
 	}
 }
