@@ -35,6 +35,9 @@ java -cp "$CP" MailServer "$SMTP_PORT" "$IMAP_PORT" >"$OUT/greenmail.log" 2>&1 &
 PIDS+=($!)
 
 dropdb -h "$PG_HOST" -U postgres --if-exists "$PG_DB"
+# a new database needs a new data directory: the search index of an earlier run would hold its tickets under the ids
+# this run gives again, and every update would delete one of them (merges grew to a quarter of the CPU over runs)
+rm -rf /tmp/rapport-mailbench
 createdb -h "$PG_HOST" -U postgres "$PG_DB"
 URL="jdbc:postgresql://$PG_HOST:5432/$PG_DB?reWriteBatchedInserts=true"
 env RAPPORT_DEMO=false RAPPORT_MAIL_SANDBOX=false RAPPORT_ADMIN_PASSWORD=admin-password-1 PORT="$PORT" \

@@ -88,8 +88,9 @@ class SlaTimers {
 			List<SlaTarget> running = targets.running(event.ticketId());
 			boolean replyRunning = running.stream().anyMatch(t -> t.kind() != TargetKind.RESOLUTION);
 			// the ticket is read only when a next-reply target may start: a customer writing again before the first
-			// answer (the usual case) has its reply target running already
-			Optional<TicketView> ticket = replyRunning ? Optional.empty() : tickets.find(event.ticketId());
+			// answer (the usual case) has its reply target running already, and without policies none starts
+			Optional<TicketView> ticket = replyRunning || policies.all().isEmpty() ? Optional.empty()
+					: tickets.find(event.ticketId());
 			if (ticket.isPresent() && ticket.get().firstResponseAt() != null) {
 				TicketView t = ticket.get();
 				policies.match(t.priority(), t.type(), t.group(), t.accountId()).ifPresent(policy -> start(t.id(),

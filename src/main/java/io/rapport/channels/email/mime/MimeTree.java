@@ -197,34 +197,35 @@ final class MimeTree {
 	 * A base64 body decoded by the JDK's MIME decoder (line breaks and other characters outside the alphabet
 	 * skipped), which is many times faster than mime4j's stream: decoding attachments byte by byte was a tenth of an
 	 * IMAP intake's CPU. What the JDK refuses (a lone last character, text after the padding) goes to mime4j's lenient
-	 * decoder as before, so a damaged part still gives what can be read of it.
+	 * decoder as before, so a damaged part still gives what can be read of it. A body cut short inside its last group
+	 * of four characters loses that group, as mime4j and MIME-tools read it: the JDK would keep the one or two bytes
+	 * it holds.
 	 */
 	static byte[] base64(byte[] encoded) throws IOException {
-		if (quanta(encoded)) {
-			try {
-				return Base64.getMimeDecoder().decode(encoded);
-			}
-			catch (IllegalArgumentException damaged) {
-				// read below, as mime4j reads it
-			}
+		try {
+			byte[] decoded = Base64.getMimeDecoder().decode(encoded);
+			int partial = decoded.length % 3;
+			// without padding, whole groups decode to a multiple of three bytes: anything more is a group cut short
+			return partial == 0 || padded(encoded) ? decoded : Arrays.copyOf(decoded, decoded.length - partial);
 		}
-		try (InputStream in = new Base64InputStream(new ByteArrayInputStream(encoded), DecodeMonitor.SILENT)) {
-			return in.readAllBytes();
+		catch (IllegalArgumentException damaged) {
+			try (InputStream in = new Base64InputStream(new ByteArrayInputStream(encoded), DecodeMonitor.SILENT)) {
+				return in.readAllBytes();
+			}
 		}
 	}
 
-	/**
-	 * Whether the characters of the alphabet (padding included) make whole groups of four: a body cut short is left
-	 * to mime4j, which drops the broken last group where the JDK would decode what it holds.
-	 */
-	private static boolean quanta(byte[] encoded) {
-		int n = 0;
-		for (byte b : encoded) {
-			if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '+' || b == '/'
-					|| b == '=') {
-				n++;
+	/** Whether the last character of the alphabet, or the padding, is the padding. */
+	private static boolean padded(byte[] encoded) {
+		for (int i = encoded.length - 1; i >= 0; i--) {
+			byte b = encoded[i];
+			if (b == '=') {
+				return true;
+			}
+			if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '+' || b == '/') {
+				return false;
 			}
 		}
-		return (n & 3) == 0;
+		return false;
 	}
 }
