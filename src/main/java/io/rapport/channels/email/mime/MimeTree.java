@@ -215,7 +215,7 @@ final class MimeTree {
 		}
 	}
 
-	/** Whether the last character of the alphabet, or the padding, is the padding. */
+	/** Whether the last base64 character of the body, padding included, is the padding. */
 	private static boolean padded(byte[] encoded) {
 		for (int i = encoded.length - 1; i >= 0; i--) {
 			byte b = encoded[i];
