@@ -207,7 +207,14 @@ public class CohortModel {
 		return a.isBefore(b) ? a : b;
 	}
 
-	/** PostgreSQL: a statement per table whatever the batch size, arrays in key order (no deadlock between batches). */
+	/**
+	 * PostgreSQL: a statement per table whatever the batch size, arrays in key order (no deadlock between batches).
+	 * The upserts first leave out, by a plain read, the rows they would not change (a first day already as early,
+	 * months already set): {@code on conflict do update} locks the row it meets until the transaction ends even when
+	 * its {@code where} then leaves the row alone, so concurrent batches, which share their accounts' rows, queued
+	 * behind each other. A row another batch is writing this moment is still settled by the conflict clause. The
+	 * periods' {@code on conflict do nothing} locks nothing and needs no such read.
+	 */
 	private static final class Postgres {
 
 		private final Connection connection;
@@ -230,7 +237,9 @@ public class CohortModel {
 				days[i++] = Date.valueOf(e.getValue());
 			}
 			try (PreparedStatement s = connection.prepareStatement("insert into activity_first_days (account_id, "
-					+ "event, first_day) select * from unnest(?::bigint[], ?::varchar[], ?::date[]) on conflict "
+					+ "event, first_day) select x.a, x.e, x.d from unnest(?::bigint[], ?::varchar[], ?::date[]) x (a, e, d) "
+					+ "where not exists (select 1 from activity_first_days f where f.account_id = x.a and f.event = x.e "
+					+ "and f.first_day <= x.d) on conflict "
 					+ "(account_id, event) do update set first_day = excluded.first_day "
 					+ "where activity_first_days.first_day > excluded.first_day")) {
 				s.setArray(1, connection.createArrayOf("bigint", accounts));
@@ -241,8 +250,10 @@ public class CohortModel {
 			// people: inserted or moved earlier come back, and only their periods may need the new first day
 			List<Who> moved = new ArrayList<>();
 			try (PreparedStatement s = connection.prepareStatement("insert into activity_cohort_people (lvl, "
-					+ "account_id, user_key, first_day) select * from unnest(?::varchar[], ?::bigint[], ?::varchar[], "
-					+ "?::date[]) on conflict (lvl, account_id, user_key) do update set first_day = excluded.first_day "
+					+ "account_id, user_key, first_day) select x.l, x.a, x.u, x.d from unnest(?::varchar[], ?::bigint[], "
+					+ "?::varchar[], ?::date[]) x (l, a, u, d) where not exists (select 1 from activity_cohort_people p "
+					+ "where p.lvl = x.l and p.account_id = x.a and p.user_key = x.u and p.first_day <= x.d) "
+					+ "on conflict (lvl, account_id, user_key) do update set first_day = excluded.first_day "
 					+ "where activity_cohort_people.first_day > excluded.first_day "
 					// xmax is 0 for a row this statement inserted: a new person has no periods to correct yet
 					+ "returning lvl, account_id, user_key, xmax = 0")) {
@@ -273,13 +284,21 @@ public class CohortModel {
 			if (moved.isEmpty()) {
 				return;
 			}
-			try (PreparedStatement s = connection.prepareStatement("update activity_active_periods a set first_day = "
-					+ "p.first_day from activity_cohort_people p, unnest(?::varchar[], ?::bigint[], ?::varchar[]) x (lvl, "
-					+ "account_id, user_key) where p.lvl = x.lvl and p.account_id = x.account_id and p.user_key = "
-					+ "x.user_key and a.lvl = x.lvl and a.unit in ('W', 'M') and a.account_id = x.account_id "
-					+ "and a.user_key = x.user_key and a.first_day <> p.first_day")) {
-				setWho(s, moved);
-				s.executeUpdate();
+			// One statement per person, its key given as values: a join with the people's rows here let the planner
+			// take the (lvl, unit, period_start) index and read every period of the level for each person while the
+			// tables' statistics were those of their first, empty, day (3 s for 300 people; 2 ms each this way).
+			try (PreparedStatement s = connection.prepareStatement("update activity_active_periods set first_day = ? "
+					+ "where lvl = ? and unit in ('W', 'M') and account_id = ? and user_key = ? and first_day <> ?")) {
+				for (Who who : moved) {
+					Date first = Date.valueOf(firsts.get(who));
+					s.setDate(1, first);
+					s.setString(2, who.level());
+					s.setLong(3, who.accountId());
+					s.setString(4, who.userKey());
+					s.setDate(5, first);
+					s.addBatch();
+				}
+				s.executeBatch();
 			}
 		}
 
@@ -290,8 +309,11 @@ public class CohortModel {
 			}
 			List<UsageMonth> rows = List.copyOf(months.keySet());
 			try (PreparedStatement s = connection.prepareStatement("insert into activity_usage_months (lvl, era, "
-					+ "event, account_id, user_key, months) select * from unnest(?::varchar[], ?::int[], ?::varchar[], "
-					+ "?::bigint[], ?::varchar[], ?::bigint[]) on conflict (lvl, era, event, account_id, user_key) do "
+					+ "event, account_id, user_key, months) select x.l, x.r, x.e, x.a, x.u, x.m from unnest(?::varchar[], "
+					+ "?::int[], ?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[]) x (l, r, e, a, u, m) where not exists "
+					+ "(select 1 from activity_usage_months m where m.lvl = x.l and m.era = x.r and m.event = x.e "
+					+ "and m.account_id = x.a and m.user_key = x.u and m.months | x.m = m.months) "
+					+ "on conflict (lvl, era, event, account_id, user_key) do "
 					+ "update set months = activity_usage_months.months | excluded.months "
 					+ "where activity_usage_months.months | excluded.months <> activity_usage_months.months")) {
 				s.setArray(1, connection.createArrayOf("varchar", rows.stream().map(UsageMonth::level).toArray()));

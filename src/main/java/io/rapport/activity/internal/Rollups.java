@@ -89,6 +89,10 @@ class Rollups {
 		if (sums.isEmpty()) {
 			return;
 		}
+		// The read models first, the rollups last: a rollup row is the one concurrent batches most often share (the
+		// same person, day and event), and a row lock is held from its statement to the commit, so the statement
+		// that takes the most contended locks runs nearest to the commit.
+		cohorts.add(sums.sums.keySet());
 		List<Map.Entry<Key, long[]>> rows = new ArrayList<>(sums.sums.entrySet());
 		if (database.postgres()) {
 			for (int from = 0; from < rows.size(); from += SLICE) {
@@ -111,7 +115,6 @@ class Rollups {
 				return null;
 			});
 		}
-		cohorts.add(sums.sums.keySet());
 	}
 
 	private void upsertOnPostgres(List<Map.Entry<Key, long[]>> rows) {
