@@ -237,10 +237,10 @@ public class CohortModel {
 				days[i++] = Date.valueOf(e.getValue());
 			}
 			try (PreparedStatement s = connection.prepareStatement("insert into activity_first_days (account_id, "
-					+ "event, first_day) select x.a, x.e, x.d from unnest(?::bigint[], ?::varchar[], ?::date[]) x (a, e, d) "
-					+ "where not exists (select 1 from activity_first_days f where f.account_id = x.a and f.event = x.e "
-					+ "and f.first_day <= x.d) on conflict "
-					+ "(account_id, event) do update set first_day = excluded.first_day "
+					+ "event, first_day) select x.a, x.e, x.d from unnest(?::bigint[], ?::varchar[], ?::date[]) "
+					+ "x (a, e, d) where not exists (select 1 from activity_first_days f where f.account_id = x.a "
+					+ "and f.event = x.e and f.first_day <= x.d) "
+					+ "on conflict (account_id, event) do update set first_day = excluded.first_day "
 					+ "where activity_first_days.first_day > excluded.first_day")) {
 				s.setArray(1, connection.createArrayOf("bigint", accounts));
 				s.setArray(2, connection.createArrayOf("varchar", events));
@@ -250,9 +250,10 @@ public class CohortModel {
 			// people: inserted or moved earlier come back, and only their periods may need the new first day
 			List<Who> moved = new ArrayList<>();
 			try (PreparedStatement s = connection.prepareStatement("insert into activity_cohort_people (lvl, "
-					+ "account_id, user_key, first_day) select x.l, x.a, x.u, x.d from unnest(?::varchar[], ?::bigint[], "
-					+ "?::varchar[], ?::date[]) x (l, a, u, d) where not exists (select 1 from activity_cohort_people p "
-					+ "where p.lvl = x.l and p.account_id = x.a and p.user_key = x.u and p.first_day <= x.d) "
+					+ "account_id, user_key, first_day) select x.l, x.a, x.u, x.d from unnest(?::varchar[], "
+					+ "?::bigint[], ?::varchar[], ?::date[]) x (l, a, u, d) where not exists (select 1 from "
+					+ "activity_cohort_people p where p.lvl = x.l and p.account_id = x.a and p.user_key = x.u "
+					+ "and p.first_day <= x.d) "
 					+ "on conflict (lvl, account_id, user_key) do update set first_day = excluded.first_day "
 					+ "where activity_cohort_people.first_day > excluded.first_day "
 					// xmax is 0 for a row this statement inserted: a new person has no periods to correct yet
@@ -309,9 +310,10 @@ public class CohortModel {
 			}
 			List<UsageMonth> rows = List.copyOf(months.keySet());
 			try (PreparedStatement s = connection.prepareStatement("insert into activity_usage_months (lvl, era, "
-					+ "event, account_id, user_key, months) select x.l, x.r, x.e, x.a, x.u, x.m from unnest(?::varchar[], "
-					+ "?::int[], ?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[]) x (l, r, e, a, u, m) where not exists "
-					+ "(select 1 from activity_usage_months m where m.lvl = x.l and m.era = x.r and m.event = x.e "
+					+ "event, account_id, user_key, months) select x.l, x.r, x.e, x.a, x.u, x.m from unnest("
+					+ "?::varchar[], ?::int[], ?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[]) "
+					+ "x (l, r, e, a, u, m) where not exists (select 1 from activity_usage_months m "
+					+ "where m.lvl = x.l and m.era = x.r and m.event = x.e "
 					+ "and m.account_id = x.a and m.user_key = x.u and m.months | x.m = m.months) "
 					+ "on conflict (lvl, era, event, account_id, user_key) do "
 					+ "update set months = activity_usage_months.months | excluded.months "

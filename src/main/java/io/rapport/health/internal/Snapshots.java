@@ -32,8 +32,9 @@ class Snapshots {
 	record Value(String key, Double value, Double points, double weight) {
 	}
 
-	private static final String SNAPSHOTS_FROM_ARRAYS = "insert into health_snapshots (account_id, snapshot_day, score, "
-			+ "band, computed_at) select a, ?, s, b, ? from unnest(?::bigint[], ?::integer[], ?::varchar[]) as t(a, s, b)";
+	private static final String SNAPSHOTS_FROM_ARRAYS = "insert into health_snapshots (account_id, snapshot_day, "
+			+ "score, band, computed_at) select a, ?, s, b, ? from unnest(?::bigint[], ?::integer[], ?::varchar[]) "
+			+ "as t(a, s, b)";
 
 	private static final String VALUES_FROM_ARRAYS = "insert into health_measure_values (account_id, snapshot_day, "
 			+ "measure_key, measure_value, points, weight) select a, ?, k, v, p, w from unnest(?::bigint[], "
@@ -60,9 +61,10 @@ class Snapshots {
 			boolean replacing) {
 		Date d = Date.valueOf(day);
 		if (replacing) {
-			jdbc.update("delete from health_measure_values where snapshot_day = ? and account_id between ? and ?", d, lo,
-					hi);
-			jdbc.update("delete from health_snapshots where snapshot_day = ? and account_id between ? and ?", d, lo, hi);
+			jdbc.update("delete from health_measure_values where snapshot_day = ? and account_id between ? and ?",
+					d, lo, hi);
+			jdbc.update("delete from health_snapshots where snapshot_day = ? and account_id between ? and ?",
+					d, lo, hi);
 		}
 		Timestamp at = Timestamp.from(computedAt);
 		if (postgres) {
