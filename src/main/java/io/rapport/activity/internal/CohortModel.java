@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import io.rapport.activity.CohortQuery.Unit;
+import io.rapport.shared.Database;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.ConnectionCallback;

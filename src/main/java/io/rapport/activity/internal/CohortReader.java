@@ -7,6 +7,7 @@ import java.util.List;
 import io.rapport.activity.CohortCounts;
 import io.rapport.activity.CohortMember;
 import io.rapport.activity.CohortQuery;
+import io.rapport.shared.Database;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -12,6 +12,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.rapport.shared.Database;
+
 import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -17,6 +17,7 @@ import io.rapport.activity.ContactActivity;
 import io.rapport.activity.DailyUsage;
 import io.rapport.activity.PersonDay;
 import io.rapport.activity.UsageTotals;
+import io.rapport.shared.Database;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.rapport.shared.Database;
+
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,12 +44,11 @@ class Snapshots {
 
 	private final JdbcTemplate jdbc;
 
-	private final boolean postgres;
+	private final Database database;
 
-	Snapshots(JdbcTemplate jdbc) {
+	Snapshots(JdbcTemplate jdbc, Database database) {
 		this.jdbc = jdbc;
-		this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData()
-			.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+		this.database = database;
 	}
 
 	/**
@@ -67,7 +68,7 @@ class Snapshots {
 					d, lo, hi);
 		}
 		Timestamp at = Timestamp.from(computedAt);
-		if (postgres) {
+		if (database.postgres()) {
 			writeArrays(d, at, scores);
 			return;
 		}

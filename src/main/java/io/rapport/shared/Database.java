@@ -1,4 +1,4 @@
-package io.rapport.activity.internal;
+package io.rapport.shared;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,9 +8,12 @@ import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
 
-/** Which database runs: PostgreSQL gets COPY, partitions and upserts; H2 (embedded) plain SQL that works there. */
+/**
+ * Which database runs, asked once at start: PostgreSQL gets COPY, partitions, array parameters and upserts; H2
+ * (embedded) plain SQL that works there.
+ */
 @Component
-class Database {
+public class Database {
 
 	private final boolean postgres;
 
@@ -20,7 +23,7 @@ class Database {
 		}
 	}
 
-	boolean postgres() {
+	public boolean postgres() {
 		return postgres;
 	}
 }
