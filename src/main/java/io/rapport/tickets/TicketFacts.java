@@ -15,10 +15,12 @@ public interface TicketFacts {
 	 * A ticket's facts. {@code firstResponseAt} is when a person first answered it: the first public reply of an
 	 * agent, never the description an agent wrote for the customer, a message written on the customer's behalf, an
 	 * automatic answer or a message by Rapport itself (rules, bots); {@code firstResponderId} is that agent.
+	 * {@code version} is the ticket's version when these facts were read: it grows with every change of them, so a
+	 * read model that keeps the facts of the highest version it saw never goes back to older ones.
 	 */
 	record Fact(long ticketId, long number, Instant createdAt, Channel channel, String groupKey,
 			TicketPriority priority, TicketType type, Long accountId, long requesterId, Long assigneeId,
-			Instant firstResponseAt, Long firstResponderId, Instant solvedAt, TicketStatus status) {
+			Instant firstResponseAt, Long firstResponderId, Instant solvedAt, TicketStatus status, long version) {
 	}
 
 	/** Calls {@code each} once per ticket, in id order, streaming (never the whole table in memory). */

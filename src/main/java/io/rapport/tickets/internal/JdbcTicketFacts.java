@@ -33,7 +33,7 @@ class JdbcTicketFacts implements TicketFacts {
 
 	private static final String SELECT = "select t.id, t.ticket_number, t.created_at, t.channel, t.group_id,"
 			+ " t.priority, t.type, t.account_id, t.requester_id, t.assignee_id, t.first_response_at, "
-			+ FIRST_RESPONDER + " as first_responder_id, t.solved_at, t.status from tickets t";
+			+ FIRST_RESPONDER + " as first_responder_id, t.solved_at, t.status, t.version from tickets t";
 
 	private final JdbcTemplate jdbc;
 
@@ -89,7 +89,7 @@ class JdbcTicketFacts implements TicketFacts {
 				TicketPriority.valueOf(rs.getString("priority")), TicketType.valueOf(rs.getString("type")),
 				nullableLong(rs, "account_id"), rs.getLong("requester_id"), nullableLong(rs, "assignee_id"),
 				instant(rs, "first_response_at"), nullableLong(rs, "first_responder_id"), instant(rs, "solved_at"),
-				TicketStatus.valueOf(rs.getString("status")));
+				TicketStatus.valueOf(rs.getString("status")), rs.getLong("version"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -141,11 +141,40 @@ class AnalyticsReportsTests extends IntegrationTest {
 
 		// When the creation's listener, which read the ticket before the answer, writes last
 		rows.putNew(new Fact(answered.ticketId(), answered.number(), START, Channel.EMAIL, "tier1",
-				TicketPriority.NORMAL, TicketType.QUESTION, account, 1, null, null, null, null, TicketStatus.NEW));
+				TicketPriority.NORMAL, TicketType.QUESTION, account, 1, null, null, null, null, TicketStatus.NEW, 0));
 
 		// Then the answer is still counted
 		assertThat(jdbc.queryForObject("select asa_seconds from analytics_tickets where ticket_id = ?", Long.class,
 				answered.ticketId())).isEqualTo(60L);
+	}
+
+	@Test
+	void shouldKeepTheLaterFactsWhenAnEarlierEventsListenerWritesLast() {
+		// Given a ticket's row written from its facts at version 3: answered after 60 s, then solved
+		BusinessCalendar calendar = BusinessCalendar.weekdays(7, "UTC", ZoneId.of("UTC"), LocalTime.of(0, 0),
+				LocalTime.of(23, 59), Set.of());
+		TicketRows rows = new TicketRows(jdbc, calendars(calendar));
+		long account = IDS.incrementAndGet();
+		Fact answered = fact(account, START, START.plusSeconds(60));
+		Fact solved = new Fact(answered.ticketId(), answered.number(), START, Channel.EMAIL, "tier1",
+				TicketPriority.NORMAL, TicketType.QUESTION, account, 1, null, START.plusSeconds(60), null,
+				START.plusSeconds(600), TicketStatus.SOLVED, 3);
+		rows.put(solved);
+
+		// When the listener of the assignment (version 2, read before the answer) writes last
+		rows.put(new Fact(answered.ticketId(), answered.number(), START, Channel.EMAIL, "tier1",
+				TicketPriority.NORMAL, TicketType.QUESTION, account, 1, 7L, null, null, null, TicketStatus.OPEN, 2));
+
+		// Then the row keeps the answer and the solve, and later facts still replace it
+		Map<String, Object> row = jdbc.queryForMap("select asa_seconds, status, ticket_version from analytics_tickets"
+				+ " where ticket_id = ?", answered.ticketId());
+		assertThat(List.of(row.get("asa_seconds"), row.get("status"), row.get("ticket_version")))
+			.containsExactly(60L, "SOLVED", 3L);
+		rows.put(new Fact(answered.ticketId(), answered.number(), START, Channel.EMAIL, "tier1",
+				TicketPriority.NORMAL, TicketType.QUESTION, account, 1, 7L, START.plusSeconds(60), null, null,
+				TicketStatus.OPEN, 4));
+		assertThat(jdbc.queryForObject("select status from analytics_tickets where ticket_id = ?", String.class,
+				answered.ticketId())).isEqualTo("OPEN");
 	}
 
 	@Test
@@ -397,7 +426,7 @@ class AnalyticsReportsTests extends IntegrationTest {
 	private static Fact fact(long account, Instant created, Instant answered) {
 		long id = IDS.incrementAndGet();
 		return new Fact(id, id, created, Channel.EMAIL, "tier1", TicketPriority.NORMAL, TicketType.QUESTION, account,
-				1, null, answered, null, null, TicketStatus.OPEN);
+				1, null, answered, null, null, TicketStatus.OPEN, 1);
 	}
 
 	private static BusinessCalendars calendars(BusinessCalendar calendar) {
