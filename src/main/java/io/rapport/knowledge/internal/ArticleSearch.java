@@ -54,16 +54,10 @@ public class ArticleSearch {
 	/** The length of a snippet, in characters. */
 	private static final int FRAGMENT = 160;
 
-	private static final String OPEN = "\u0002";
-
-	private static final String CLOSE = "\u0003";
-
 	private static final List<String> LATIN = List.of(SearchLanguages.EN, SearchLanguages.RO, SearchLanguages.EO,
 			SearchLanguages.ANY);
 
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private static final Pattern LATIN_WORD = Pattern.compile("\\p{IsLatin}{5,}");
 
@@ -272,22 +266,15 @@ public class ArticleSearch {
 	 * language, as the query matched it); else the summary or the body's beginning.
 	 */
 	private static String snippet(ArticleTranslation translation, LocalizedQuery words) {
-		String fragment = words.highlight(translation.getLocale(), translation.getSummary(), FRAGMENT, OPEN, CLOSE);
+		String fragment = words.snippet(translation.getLocale(), translation.getSummary(), FRAGMENT);
 		if (fragment == null) {
-			fragment = words.highlight(translation.getLocale(), Markdown.toText(translation.getBody()), FRAGMENT,
-					OPEN, CLOSE);
+			fragment = words.snippet(translation.getLocale(), Markdown.toText(translation.getBody()), FRAGMENT);
 		}
 		if (fragment != null) {
-			return mark(fragment);
+			return fragment;
 		}
 		String summary = translation.getSummary();
 		return SafeHtml.escape(summary != null && !summary.isBlank() ? summary
 				: Markdown.excerpt(translation.getBody(), FRAGMENT));
-	}
-
-	/** Escapes a fragment, then turns the highlighter's marks into {@code <mark>}: the text stays inert. */
-	static String mark(String fragment) {
-		return SafeHtml.escape(WHITESPACE.matcher(fragment).replaceAll(" ").strip()).replace(OPEN, "<mark>")
-			.replace(CLOSE, "</mark>");
 	}
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
+import io.rapport.shared.SafeHtml;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -82,6 +84,13 @@ public final class LocalizedQuery {
 	private Synonyms synonyms = Synonyms.none();
 
 	private boolean completing;
+
+	/** {@link #snippet}'s marks while it highlights: characters no text holds, replaced once it is escaped. */
+	private static final String MARK_OPEN = "\u0002";
+
+	private static final String MARK_CLOSE = "\u0003";
+
+	private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
 	private boolean typos = true;
 
@@ -305,6 +314,19 @@ public final class LocalizedQuery {
 		catch (IOException | InvalidTokenOffsetsException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * {@link #highlight}'s fragment as safe HTML for a snippet: the text escaped, each run of white space one
+	 * space, the words between {@code <mark>} and {@code </mark>}; {@code null} when none of them is in it.
+	 */
+	public String snippet(String locale, String text, int fragmentSize) {
+		String fragment = highlight(locale, text, fragmentSize, MARK_OPEN, MARK_CLOSE);
+		if (fragment == null || fragment.isBlank()) {
+			return null;
+		}
+		return SafeHtml.escape(WHITE_SPACE.matcher(fragment).replaceAll(" ").strip()).replace(MARK_OPEN, "<mark>")
+			.replace(MARK_CLOSE, "</mark>");
 	}
 
 	/** What {@link #highlight} marks in a language's text: the terms this query's clause of that language asks. */

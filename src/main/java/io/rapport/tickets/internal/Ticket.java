@@ -53,7 +53,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBindin
 @Entity
 @Table(name = "tickets")
 @jakarta.persistence.EntityListeners(TicketSearchIndexer.class)
-@Indexed(index = "tickets")
+@Indexed(index = "tickets_v2") // the name changes with the fields' structure: a new index is built at start
 @TypeBinding(binder = @TypeBinderRef(type = TicketDocument.class))
 public class Ticket {
 

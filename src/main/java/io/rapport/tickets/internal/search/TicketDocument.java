@@ -77,8 +77,10 @@ public class TicketDocument implements TypeBinder {
 			IndexFieldType<String> text = types.asString()
 				.analyzer(language)
 				.projectable(Projectable.YES)
-				.termVector(TermVector.WITH_POSITIONS_OFFSETS)
-				.highlightable(EnumSet.of(Highlightable.FAST_VECTOR, Highlightable.UNIFIED))
+				// no term vectors: writing and merging them was a third of indexing a new ticket; the unified
+				// highlighter reads a hit's stored text again with its analyzer
+				.termVector(TermVector.NO)
+				.highlightable(EnumSet.of(Highlightable.UNIFIED))
 				.toIndexFieldType();
 			fields.subject.put(language,
 					schema.field(TicketFields.in(TicketFields.SUBJECT, language), text).toReference());

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 import io.rapport.identity.AuthenticatedUser;
 import io.rapport.identity.IdentityApi;
@@ -17,7 +16,6 @@ import io.rapport.tickets.TicketSearch;
 import io.rapport.tickets.internal.Ticket;
 import io.rapport.tickets.internal.TicketAccess;
 import jakarta.persistence.EntityManager;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -74,7 +72,8 @@ class TicketFullTextSearch implements TicketSearch {
 				: null;
 		String text = query.text() == null ? "" : query.text().strip();
 		String language = SearchLanguages.analyzerFor(query.locale());
-		List<String> snippetFields = snippetFields(language, by.isAgent());
+		List<SnippetField> snippetFields = text.isEmpty() ? List.of() : snippetFields(language, by.isAgent());
+		LocalizedQuery words = text.isEmpty() ? null : words(text, query.locale(), by.isAgent());
 		var session = Search.session(entityManager);
 		SearchResult<List<?>> result = session.search(Ticket.class)
 			.select(f -> {
@@ -82,22 +81,17 @@ class TicketFullTextSearch implements TicketSearch {
 				columns.add(f.entity());
 				columns.add(f.score());
 				columns.add(f.field(TicketFields.LANGUAGE, String.class));
-				snippetFields.forEach(field -> columns.add(f.highlight(field)));
+				snippetFields.forEach(field -> columns.add(f.field(field.name(), String.class).list()));
 				return f.composite().from(columns.toArray(ProjectionFinalStep<?>[]::new)).asList();
 			})
 			.where((f, root) -> {
 				root.add(f.matchAll());
 				filters(f, root::add, query, groupId, by);
-				if (!text.isEmpty()) {
-					root.add(words(f, text, query.locale(), by.isAgent()).toPredicate());
+				if (words != null) {
+					root.add(predicate(f, words, text).toPredicate());
 				}
 			})
 			.sort(f -> text.isEmpty() ? f.field(TicketFields.CREATED).desc() : f.score())
-			.highlighter(h -> h.fastVector()
-				.tag("<mark>", "</mark>")
-				.encoder(HighlighterEncoder.HTML)
-				.fragmentSize(SNIPPET_CHARS)
-				.numberOfFragments(1))
 			.fetch(query.page() * query.size(), query.size());
 		List<Hit> hits = new ArrayList<>();
 		for (List<?> row : result.hits()) {
@@ -106,7 +100,7 @@ class TicketFullTextSearch implements TicketSearch {
 				continue;
 			}
 			hits.add(hit(ticket, text.isEmpty() ? 0 : (Float) row.get(1), (String) row.get(2),
-					snippet(row.subList(3, row.size()))));
+					snippet(words, snippetFields, row.subList(3, row.size()))));
 		}
 		return new Hits(Math.min(result.total().hitCountLowerBound(), MAX_RESULTS), query.page(), query.size(),
 				hits);
@@ -169,7 +163,7 @@ class TicketFullTextSearch implements TicketSearch {
 	 * own analyzer, the asker's language first, typo tolerance and the admins' synonyms; subjects above messages and
 	 * notes. A number (with or without {@code #}) also finds the ticket it numbers, first.
 	 */
-	private PredicateFinalStep words(SearchPredicateFactory f, String text, String locale, boolean agent) {
+	private LocalizedQuery words(String text, String locale, boolean agent) {
 		LocalizedQuery words = LocalizedQuery.of(text, locale)
 			.field(TicketFields.SUBJECT, 3f)
 			.field(TicketFields.MESSAGES, 2f)
@@ -177,6 +171,10 @@ class TicketFullTextSearch implements TicketSearch {
 		if (agent) {
 			words.field(TicketFields.NOTES, 2f).field(TicketFields.PEOPLE, 1.5f);
 		}
+		return words;
+	}
+
+	private static PredicateFinalStep predicate(SearchPredicateFactory f, LocalizedQuery words, String text) {
 		String digits = text.startsWith("#") ? text.substring(1) : text;
 		if (!digits.matches("\\d{1,18}")) {
 			return words.toPredicate(f);
@@ -185,29 +183,46 @@ class TicketFullTextSearch implements TicketSearch {
 				words.toPredicate(f));
 	}
 
-	/** Where snippets come from, in the order they are preferred: public messages, then (agents only) notes. */
-	private static List<String> snippetFields(String language, boolean agent) {
-		List<String> fields = new ArrayList<>();
+	/** A stored text field snippets are taken from, and the language its text is in. */
+	private record SnippetField(String name, String language) {
+	}
+
+	/**
+	 * Where snippets come from, in the order they are preferred: public messages in the asker's language, then in
+	 * the others, then (agents only) notes.
+	 */
+	private static List<SnippetField> snippetFields(String language, boolean agent) {
 		List<String> languages = new ArrayList<>();
 		languages.add(language);
 		TicketFields.LANGUAGES.stream().filter(other -> !other.equals(language)).forEach(languages::add);
-		languages.forEach(l -> fields.add(TicketFields.in(TicketFields.MESSAGES, l)));
+		List<SnippetField> fields = new ArrayList<>();
+		languages.forEach(l -> fields.add(new SnippetField(TicketFields.in(TicketFields.MESSAGES, l), l)));
 		if (agent) {
-			languages.forEach(l -> fields.add(TicketFields.in(TicketFields.NOTES, l)));
+			languages.forEach(l -> fields.add(new SnippetField(TicketFields.in(TicketFields.NOTES, l), l)));
 		}
 		return fields;
 	}
 
-	private static String snippet(List<?> highlights) {
-		return highlights.stream()
-			.map(value -> (List<?>) value)
-			.filter(Objects::nonNull)
-			.flatMap(List::stream)
-			.map(String.class::cast)
-			.filter(fragment -> !fragment.isBlank())
-			.findFirst()
-			.map(String::strip)
-			.orElse(null);
+	/**
+	 * The first fragment where the words are marked, from the hit's stored texts in the order of
+	 * {@link #snippetFields}, marked in-process with each text's language as the query matched it (the index keeps
+	 * no term vectors: docs/search.md), as safe HTML; null when no text has the words (a match on the subject, the
+	 * number or the people only).
+	 */
+	private static String snippet(LocalizedQuery words, List<SnippetField> fields, List<?> texts) {
+		for (int i = 0; i < fields.size(); i++) {
+			List<?> values = (List<?>) texts.get(i);
+			if (values == null) {
+				continue;
+			}
+			for (Object value : values) {
+				String fragment = words.snippet(fields.get(i).language(), (String) value, SNIPPET_CHARS);
+				if (fragment != null) {
+					return fragment;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static Hit hit(Ticket ticket, float score, String language, String snippet) {
