@@ -31,7 +31,6 @@ markers = [
 c = collections.Counter(); n = 0
 for st in samples(sys.argv[1]):
     n += 1
-    joined = st
     for name, m in markers:
         if any(m in f for f in st):
             c[name] += 1; break

@@ -72,8 +72,8 @@ class TicketFullTextSearch implements TicketSearch {
 				: null;
 		String text = query.text() == null ? "" : query.text().strip();
 		String language = SearchLanguages.analyzerFor(query.locale());
-		List<SnippetField> snippetFields = text.isEmpty() ? List.of() : snippetFields(language, by.isAgent());
 		LocalizedQuery words = text.isEmpty() ? null : words(text, query.locale(), by.isAgent());
+		List<SnippetField> snippetFields = words == null ? List.of() : snippetFields(language, by.isAgent());
 		var session = Search.session(entityManager);
 		SearchResult<List<?>> result = session.search(Ticket.class)
 			.select(f -> {
