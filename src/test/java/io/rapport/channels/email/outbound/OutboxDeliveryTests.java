@@ -99,6 +99,8 @@ class OutboxDeliveryTests extends IntegrationTest {
 		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
 		assertThat((String) parts.getBodyPart(0).getContent()).contains("Bună ziua, Ioana")
 			.contains("https://help.example/verify/abc");
+		assertThat(System.getProperty("jakarta.mail.util.StreamProvider")).as("named at start, not scanned for per part")
+			.isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
 	}
 
 	@Test
