@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,9 @@ class KnowledgeSearchTests extends IntegrationTest {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	Person agent;
 
@@ -166,6 +170,19 @@ class KnowledgeSearchTests extends IntegrationTest {
 			assertThat(hit.snippetHtml()).as(hit.article().title()).contains("<mark>" + word + "</mark>")
 				.contains("number " + number);
 		}
+	}
+
+	@Test
+	void shouldLeaveOutATranslationDeletedSinceTheIndexWasRead() {
+		String word = "wombat" + Long.toString(System.nanoTime(), 36);
+		long kept = kb.aPublishedArticle(agent.user(), "en", "Wombat burrows", "Where the " + word + " digs.");
+		long gone = kb.aPublishedArticle(agent.user(), "en", "Wombat diets", "What the " + word + " eats.");
+		assertThat(ids(knowledge.search(word, "en", Audience.CUSTOMER, 0, 10))).containsExactlyInAnyOrder(kept, gone);
+
+		// removed behind the index's back (another node, a restore): the index still has it, the database does not
+		jdbc.update("delete from kb_translations where article_id = ?", gone);
+
+		assertThat(ids(knowledge.search(word, "en", Audience.CUSTOMER, 0, 10))).containsExactly(kept);
 	}
 
 	private static List<Long> ids(SearchResults results) {

@@ -151,8 +151,8 @@ public class ArticleSearch {
 	/**
 	 * The translations of the hits shown, in the order found, and their articles: each loaded by id
 	 * ({@code Session.findMultiple}, one {@code id = any(?)} statement per entity, prepared once). A query with
-	 * {@code in (:ids)} was translated from HQL to SQL again at every search (its list changes length), a seventh of
-	 * a search's CPU.
+	 * {@code in (:ids)} was translated from HQL to SQL again at every search (its list changes length): 14–30% of a
+	 * search's CPU on Java 17.
 	 */
 	private List<Found> page(List<Candidate> candidates) {
 		if (candidates.isEmpty()) {
