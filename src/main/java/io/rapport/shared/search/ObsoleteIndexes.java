@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * At start, with the embedded Lucene backend: removes the index directories of indexes this version no longer
@@ -73,7 +73,7 @@ class ObsoleteIndexes {
 		try (Stream<Path> children = Files.list(root)) {
 			for (Path child : children.toList()) {
 				if (Files.isDirectory(child) && !current.contains(child.getFileName().toString()) && isIndex(child)) {
-					delete(child);
+					FileSystemUtils.deleteRecursively(child);
 					removed.add(child);
 				}
 			}
@@ -87,14 +87,6 @@ class ObsoleteIndexes {
 	private static boolean isIndex(Path directory) throws IOException {
 		try (Stream<Path> files = Files.list(directory)) {
 			return files.anyMatch(file -> file.getFileName().toString().startsWith("segments_"));
-		}
-	}
-
-	private static void delete(Path directory) throws IOException {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 	}
 }
