@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage-event ingest on PostgreSQL: POST /v1/batch (500 events per batch, concurrency 8) against COPY of the same
-# rows into the same table, in the same run (bench/src/ActivityBench.java). Targets: >= 50,000 events/s and >= 30%
-# of COPY. Results go to bench/results/<stamp>/activity.txt; record them in docs/benchmarks.md.
+# rows into the same table, in the same run (bench/src/ActivityBench.java), and the floor: PostgreSQL alone running the
+# ingest's claim, COPY and rollup statements over JDBC (FLOOR=0 leaves it out, FLOOR=claims leaves out the rollups).
+# Targets: >= 50,000 events/s and >= 30% of COPY. Results go to bench/results/<stamp>/activity.txt; record them in docs/benchmarks.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -21,7 +21,8 @@ import org.postgresql.PGConnection;
 
 /**
  * Ingest of usage events through Segment's {@code POST /v1/batch} (batches of 500 at concurrency 8) against
- * {@code COPY} of the same rows into the same table ({@code activity_events}) in the same run. Usage:
+ * {@code COPY} of the same rows into the same table ({@code activity_events}) in the same run, and the floor
+ * ({@link #FLOOR}). Usage:
  * {@code ActivityBench <baseUrl> <jdbcUrl> <seconds> <rounds>}; prints one line per round and the medians.
  */
 public class ActivityBench {
@@ -48,6 +49,8 @@ public class ActivityBench {
 		List<Double> serverCpu = new ArrayList<>();
 		List<Double> databaseCpu = new ArrayList<>();
 		List<Double> copyCpu = new ArrayList<>();
+		List<Double> floor = new ArrayList<>();
+		List<Double> floorCpu = new ArrayList<>();
 		for (int round = 1; round <= rounds; round++) {
 			List<Long> backends = backends(jdbc);
 			double serverBefore = cpuSeconds(serverPid);
@@ -60,20 +63,139 @@ public class ActivityBench {
 			double[] copyBackendSeconds = new double[1];
 			double viaCopy = copy(jdbc, seconds, new Random(round), copied, copyBackendSeconds);
 			double copyUs = copyBackendSeconds[0] * 1e6 / copied.get();
+			AtomicLong floored = new AtomicLong();
+			double[] floorBackendSeconds = new double[1];
+			double viaFloor = FLOOR ? copy(jdbc, seconds, new Random(round), floored, floorBackendSeconds, true) : 0;
+			double floorUs = FLOOR ? floorBackendSeconds[0] * 1e6 / floored.get() : 0;
 			api.add(viaApi);
 			copy.add(viaCopy);
+			floor.add(viaFloor);
+			floorCpu.add(floorUs);
 			serverCpu.add(serverUs);
 			databaseCpu.add(databaseUs);
 			copyCpu.add(copyUs);
 			System.out.printf("round %d: api %.0f events/s, copy %.0f rows/s, ratio %.1f%%; CPU per event: server "
 					+ "%.1f us, its PostgreSQL backends %.1f us; COPY's backends %.1f us per row%n", round, viaApi, viaCopy,
 					100 * viaApi / viaCopy, serverUs, databaseUs, copyUs);
+			if (FLOOR) {
+				System.out.printf("round %d: floor (claim + COPY" + (FLOOR_ROLLUPS ? " + rollups" : "") + " over JDBC) %.0f events/s, %.1f%% of COPY; "
+						+ "its backends %.1f us per event%n", round, viaFloor, 100 * viaFloor / viaCopy, floorUs);
+			}
 		}
 		double a = median(api);
 		double c = median(copy);
 		System.out.printf("median: api %.0f events/s, copy %.0f rows/s, ratio %.1f%%; CPU per event: server %.1f us, "
 				+ "its PostgreSQL backends %.1f us; COPY's backends %.1f us per row%n", a, c, 100 * a / c,
 				median(serverCpu), median(databaseCpu), median(copyCpu));
+		if (FLOOR) {
+			System.out.printf("median: floor %.0f events/s, %.1f%% of COPY (ratio of the round medians %.1f%%); its "
+					+ "backends %.1f us per event%n", median(floor), 100 * median(floor) / c,
+					100 * median(ratios(floor, copy)), median(floorCpu));
+		}
+	}
+
+	/**
+	 * FLOOR=1 (the default) adds a third measurement to each round: what PostgreSQL itself must do per event under the
+	 * issue's own rules, with no application in between: each batch of 500 claims its messageIds, is COPYed and
+	 * adds to the daily rollups, in one transaction, with the statements the application runs (MessageIds, Rollups),
+	 * over 8 JDBC connections. No read models, no people, no HTTP or JSON: an upper bound for any ingest that keeps
+	 * idempotency and rollups in the batch's transaction.
+	 */
+	static final boolean FLOOR = !"0".equals(System.getenv("FLOOR"));
+
+	/** FLOOR=claims: the floor without the rollups (idempotency and raw rows only). */
+	static final boolean FLOOR_ROLLUPS = !"claims".equals(System.getenv("FLOOR"));
+
+	static List<Double> ratios(List<Double> over, List<Double> under) {
+		List<Double> ratios = new ArrayList<>();
+		for (int i = 0; i < over.size(); i++) {
+			ratios.add(over.get(i) / under.get(i));
+		}
+		return ratios;
+	}
+
+	static final String CLAIM = "insert into activity_message_ids (message_id, received_at) "
+			+ "select unnest(?::varchar[]), ? on conflict do nothing returning message_id";
+
+	static final String ROLLUP = "insert into activity_daily (account_id, usage_day, event, user_key, event_count, "
+			+ "duration_seconds) select * from unnest(?::bigint[], ?::date[], ?::varchar[], ?::varchar[], ?::bigint[], "
+			+ "?::bigint[]) on conflict (account_id, usage_day, event, user_key) do update set event_count = "
+			+ "activity_daily.event_count + excluded.event_count, duration_seconds = activity_daily.duration_seconds + "
+			+ "excluded.duration_seconds";
+
+	/** A batch's rows for the floor: raw text for COPY, its messageIds, and its rollup sums in key order. */
+	record FloorBatch(String raw, String[] ids, java.util.TreeMap<String, long[]> sums) {
+	}
+
+	static FloorBatch floorBatch(Random random) {
+		StringBuilder text = new StringBuilder(BATCH * 200);
+		String[] ids = new String[BATCH];
+		// accounts 1,000,001-1,000,200: the same number of rollup keys as the API's, apart from them
+		var sums = new java.util.TreeMap<String, long[]>();
+		Instant now = Instant.now();
+		for (int i = 0; i < BATCH; i++) {
+			int account = random.nextInt(200);
+			String event = EVENTS[random.nextInt(EVENTS.length)];
+			Instant at = now.minusSeconds(random.nextInt(30 * 86400));
+			String user = "user-" + account + "-" + random.nextInt(25);
+			int duration = random.nextInt(3600);
+			ids[i] = UUID.randomUUID().toString();
+			text.append(now).append('\t').append(at).append("\ttrack\t").append(event).append('\t').append(user)
+				.append("\t\\N\t").append(1_000_001 + account).append("\t\\N\t").append(ids[i])
+				.append("\t1\t{\"durationSeconds\":").append(duration).append(",\"feature\":\"f")
+				.append(random.nextInt(12)).append("\"}\n");
+			String key = String.format("%07d\t%s\t%s\tu:%s", 1_000_001 + account,
+					at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), event, user);
+			long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
+			sum[0]++;
+			sum[1] += duration;
+		}
+		return new FloorBatch(text.toString(), ids, sums);
+	}
+
+	static void floorWrite(Connection connection, FloorBatch batch) throws Exception {
+		try (var claim = connection.prepareStatement(CLAIM)) {
+			claim.setArray(1, connection.createArrayOf("varchar", batch.ids()));
+			claim.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
+			try (var claimed = claim.executeQuery()) {
+				while (claimed.next()) {
+					claimed.getString(1);
+				}
+			}
+		}
+		connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy activity_events (received_at, occurred_at, "
+				+ "type, event, user_id, anonymous_id, account_id, contact_id, message_id, write_key_id, payload) from "
+				+ "stdin", new StringReader(batch.raw()));
+		if (!FLOOR_ROLLUPS) {
+			return;
+		}
+		int n = batch.sums().size();
+		Long[] accounts = new Long[n];
+		java.sql.Date[] days = new java.sql.Date[n];
+		String[] events = new String[n];
+		String[] users = new String[n];
+		Long[] counts = new Long[n];
+		Long[] durations = new Long[n];
+		int i = 0;
+		for (var sum : batch.sums().entrySet()) {
+			String[] key = sum.getKey().split("\t");
+			accounts[i] = Long.parseLong(key[0]);
+			days[i] = java.sql.Date.valueOf(key[1]);
+			events[i] = key[2];
+			users[i] = key[3];
+			counts[i] = sum.getValue()[0];
+			durations[i] = sum.getValue()[1];
+			i++;
+		}
+		try (var rollup = connection.prepareStatement(ROLLUP)) {
+			rollup.setArray(1, connection.createArrayOf("bigint", accounts));
+			rollup.setArray(2, connection.createArrayOf("date", days));
+			rollup.setArray(3, connection.createArrayOf("varchar", events));
+			rollup.setArray(4, connection.createArrayOf("varchar", users));
+			rollup.setArray(5, connection.createArrayOf("bigint", counts));
+			rollup.setArray(6, connection.createArrayOf("bigint", durations));
+			rollup.executeUpdate();
+		}
 	}
 
 	/** User plus system CPU seconds of a process (or its sum over processes), from /proc/<pid>/stat; 0 if unknown. */
@@ -177,6 +299,12 @@ public class ActivityBench {
 	/** The same rows as the API stores, COPYed by 8 connections in chunks of 500 (one transaction each). */
 	static double copy(String jdbc, int seconds, Random seed, AtomicLong rows, double[] backendSeconds)
 			throws Exception {
+		return copy(jdbc, seconds, seed, rows, backendSeconds, false);
+	}
+
+	/** COPY alone, or with {@code floor} the whole floor transaction (see {@link #FLOOR}). */
+	static double copy(String jdbc, int seconds, Random seed, AtomicLong rows, double[] backendSeconds, boolean floor)
+			throws Exception {
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
 		List<Future<?>> workers = new ArrayList<>();
@@ -194,6 +322,12 @@ public class ActivityBench {
 					connection.setAutoCommit(false);
 					var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 					while (System.nanoTime() < end) {
+						if (floor) {
+							floorWrite(connection, floorBatch(random));
+							connection.commit();
+							rows.addAndGet(BATCH);
+							continue;
+						}
 						copy.copyIn("copy activity_events (received_at, occurred_at, type, event, user_id, anonymous_id, "
 								+ "account_id, contact_id, message_id, write_key_id, payload) from stdin",
 								new StringReader(rows(random)));
