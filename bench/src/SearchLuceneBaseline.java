@@ -31,6 +31,7 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <pre>
  * java -cp &lt;lucene jars&gt;:&lt;app classes&gt;:bench/target/classes SearchLuceneBaseline &lt;index dir&gt; &lt;queries tsv&gt; [seconds]
+ * java -cp ... SearchLuceneBaseline throughput &lt;index dir&gt; &lt;queries tsv&gt; &lt;threads&gt; &lt;seconds&gt;
  * </pre>
  * Prints, per variant and in two passes (the first while the JIT still compiles), the CPU time of this thread per query (median over the queries, and mean), after a
  * warm-up of the same length, on one thread.
@@ -46,6 +47,11 @@ public class SearchLuceneBaseline {
 	public static void main(String[] args) throws Exception {
 		if (args[0].equals("merge")) { // merge <index dir> <copy dir>: a copy of the index merged into one segment
 			merge(Path.of(args[1]), Path.of(args[2]));
+			return;
+		}
+		if (args[0].equals("throughput")) { // throughput <index dir> <queries tsv> <threads> <seconds> [top]
+			throughput(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Double.parseDouble(args[4]),
+					args.length > 5 ? Integer.parseInt(args[5]) : 200);
 			return;
 		}
 		Path index = Path.of(args[0]);
@@ -88,6 +94,65 @@ public class SearchLuceneBaseline {
 				System.out.printf("%-48s %7d queries  median %.3f ms  mean %.3f ms  p95 %.3f ms CPU per query%n", variant,
 						cpu.length, cpu[cpu.length / 2] / 1e6, mean, cpu[(int) (cpu.length * 0.95)] / 1e6);
 			}
+			}
+		}
+	}
+
+	/**
+	 * The floor under the app's article search at a concurrency: {@code threads} threads of this process search the
+	 * index for {@code seconds} (after a warm-up of the same length), each its own way through the queries, as the app
+	 * searches first: the asked language, the best 200 (or {@code top}), and every language again when that finds fewer than 10. No
+	 * snippets, no page from the database, no HTTP: the searches per second printed are more than any server built on
+	 * this index can answer on this machine.
+	 */
+	static void throughput(Path index, Path queryFile, int threads, double seconds, int window) throws Exception {
+		List<String[]> queries = new ArrayList<>();
+		for (String line : Files.readAllLines(queryFile)) {
+			String[] parts = line.split("\t", 2);
+			if (parts.length == 2) {
+				queries.add(parts);
+			}
+		}
+		try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+			IndexSearcher searcher = new IndexSearcher(reader);
+			System.out.printf("index: %d documents, %d segments; %d queries, %d threads, the best %d%n",
+					reader.numDocs(), reader.leaves().size(), queries.size(), threads, window);
+			for (String pass : List.of("warm-up", "measured")) {
+				java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+				long end = System.nanoTime() + (long) (seconds * 1e9);
+				List<Thread> workers = new ArrayList<>();
+				long start = System.nanoTime();
+				for (int t = 0; t < threads; t++) {
+					int first = t * queries.size() / threads;
+					Thread worker = new Thread(() -> {
+						Analyzer[] analyzers = new Analyzer[LANGUAGES.size()];
+						for (int i = 0; i < analyzers.length; i++) {
+							analyzers[i] = SearchAnalysis.luceneAnalyzer(LANGUAGES.get(i));
+						}
+						try {
+							for (int i = first; System.nanoTime() < end; i = (i + 1) % queries.size()) {
+								String[] q = queries.get(i);
+								TopDocs top = searcher.search(query(analyzers, q[0], q[1], false),
+										new TopScoreDocCollectorManager(window, window));
+								if (top.scoreDocs.length < 10) {
+									searcher.search(query(analyzers, q[0], q[1], true),
+											new TopScoreDocCollectorManager(window, window));
+								}
+								done.incrementAndGet();
+							}
+						}
+						catch (java.io.IOException e) {
+							throw new java.io.UncheckedIOException(e);
+						}
+					});
+					workers.add(worker);
+					worker.start();
+				}
+				for (Thread worker : workers) {
+					worker.join();
+				}
+				System.out.printf("%s: %d searches in %.1f s, %.0f searches/s%n", pass, done.get(),
+						(System.nanoTime() - start) / 1e9, done.get() / ((System.nanoTime() - start) / 1e9));
 			}
 		}
 	}
