@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells at start, on Java older than 21, that production should run on 21 or newer: on Java 17 the same build
- * spends three to four times more CPU per request (docs/deploy.md, "Which Java").
+ * spends one and a half to two times the CPU per request, its JIT slower to settle (docs/deploy.md, "Which Java").
  */
 @Component
 class JavaVersionNotice implements StartupBanner {
