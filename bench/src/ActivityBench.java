@@ -114,6 +114,9 @@ public class ActivityBench {
 		return ratios;
 	}
 
+	static final String COPY = "copy activity_events (received_at, occurred_at, type, event, user_id, anonymous_id, "
+			+ "account_id, contact_id, message_id, write_key_id, payload) from stdin";
+
 	static final String CLAIM = "insert into activity_message_ids (message_id, received_at) "
 			+ "select unnest(?::varchar[]), ? on conflict do nothing returning message_id";
 
@@ -124,14 +127,21 @@ public class ActivityBench {
 			+ "excluded.duration_seconds";
 
 	/** A batch's rows for the floor: raw text for COPY, its messageIds, and its rollup sums in key order. */
-	record FloorBatch(String raw, String[] ids, java.util.TreeMap<String, long[]> sums) {
+	record FloorBatch(String raw, String[] ids, java.util.TreeMap<RollupKey, long[]> sums) {
+	}
+
+	/** A rollup row's key, ordered as the application writes them (so that two batches cannot deadlock). */
+	record RollupKey(long account, java.time.LocalDate day, String event, String user) {
+
+		static final java.util.Comparator<RollupKey> ORDER = java.util.Comparator.comparingLong(RollupKey::account)
+			.thenComparing(RollupKey::day).thenComparing(RollupKey::event).thenComparing(RollupKey::user);
 	}
 
 	static FloorBatch floorBatch(Random random) {
 		StringBuilder text = new StringBuilder(BATCH * 200);
 		String[] ids = new String[BATCH];
 		// accounts 1,000,001-1,000,200: the same number of rollup keys as the API's, apart from them
-		var sums = new java.util.TreeMap<String, long[]>();
+		var sums = new java.util.TreeMap<RollupKey, long[]>(RollupKey.ORDER);
 		Instant now = Instant.now();
 		for (int i = 0; i < BATCH; i++) {
 			int account = random.nextInt(200);
@@ -144,8 +154,8 @@ public class ActivityBench {
 				.append("\t\\N\t").append(1_000_001 + account).append("\t\\N\t").append(ids[i])
 				.append("\t1\t{\"durationSeconds\":").append(duration).append(",\"feature\":\"f")
 				.append(random.nextInt(12)).append("\"}\n");
-			String key = String.format("%07d\t%s\t%s\tu:%s", 1_000_001 + account,
-					at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), event, user);
+			RollupKey key = new RollupKey(1_000_001 + account, at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), event,
+					"u:" + user);
 			long[] sum = sums.computeIfAbsent(key, k -> new long[2]);
 			sum[0]++;
 			sum[1] += duration;
@@ -163,9 +173,7 @@ public class ActivityBench {
 				}
 			}
 		}
-		connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy activity_events (received_at, occurred_at, "
-				+ "type, event, user_id, anonymous_id, account_id, contact_id, message_id, write_key_id, payload) from "
-				+ "stdin", new StringReader(batch.raw()));
+		connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(batch.raw()));
 		if (!FLOOR_ROLLUPS) {
 			return;
 		}
@@ -178,11 +186,11 @@ public class ActivityBench {
 		Long[] durations = new Long[n];
 		int i = 0;
 		for (var sum : batch.sums().entrySet()) {
-			String[] key = sum.getKey().split("\t");
-			accounts[i] = Long.parseLong(key[0]);
-			days[i] = java.sql.Date.valueOf(key[1]);
-			events[i] = key[2];
-			users[i] = key[3];
+			RollupKey key = sum.getKey();
+			accounts[i] = key.account();
+			days[i] = java.sql.Date.valueOf(key.day());
+			events[i] = key.event();
+			users[i] = key.user();
 			counts[i] = sum.getValue()[0];
 			durations[i] = sum.getValue()[1];
 			i++;
@@ -324,13 +332,10 @@ public class ActivityBench {
 					while (System.nanoTime() < end) {
 						if (floor) {
 							floorWrite(connection, floorBatch(random));
-							connection.commit();
-							rows.addAndGet(BATCH);
-							continue;
 						}
-						copy.copyIn("copy activity_events (received_at, occurred_at, type, event, user_id, anonymous_id, "
-								+ "account_id, contact_id, message_id, write_key_id, payload) from stdin",
-								new StringReader(rows(random)));
+						else {
+							copy.copyIn(COPY, new StringReader(rows(random)));
+						}
 						connection.commit();
 						rows.addAndGet(BATCH);
 					}

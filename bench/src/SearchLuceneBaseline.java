@@ -55,18 +55,9 @@ public class SearchLuceneBaseline {
 			return;
 		}
 		Path index = Path.of(args[0]);
-		List<String[]> queries = new ArrayList<>();
-		for (String line : Files.readAllLines(Path.of(args[1]))) {
-			String[] parts = line.split("\t", 2);
-			if (parts.length == 2) {
-				queries.add(parts);
-			}
-		}
+		List<String[]> queries = queries(Path.of(args[1]));
 		double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 20;
-		Analyzer[] analyzers = new Analyzer[LANGUAGES.size()];
-		for (int i = 0; i < analyzers.length; i++) {
-			analyzers[i] = SearchAnalysis.luceneAnalyzer(LANGUAGES.get(i));
-		}
+		Analyzer[] analyzers = analyzers();
 		try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
 			IndexSearcher searcher = new IndexSearcher(reader);
 			System.out.printf("index: %d documents, %d segments; %d queries%n", reader.numDocs(), reader.leaves().size(),
@@ -106,13 +97,7 @@ public class SearchLuceneBaseline {
 	 * this index can answer on this machine.
 	 */
 	static void throughput(Path index, Path queryFile, int threads, double seconds, int window) throws Exception {
-		List<String[]> queries = new ArrayList<>();
-		for (String line : Files.readAllLines(queryFile)) {
-			String[] parts = line.split("\t", 2);
-			if (parts.length == 2) {
-				queries.add(parts);
-			}
-		}
+		List<String[]> queries = queries(queryFile);
 		try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
 			IndexSearcher searcher = new IndexSearcher(reader);
 			System.out.printf("index: %d documents, %d segments; %d queries, %d threads, the best %d%n",
@@ -125,10 +110,7 @@ public class SearchLuceneBaseline {
 				for (int t = 0; t < threads; t++) {
 					int first = t * queries.size() / threads;
 					Thread worker = new Thread(() -> {
-						Analyzer[] analyzers = new Analyzer[LANGUAGES.size()];
-						for (int i = 0; i < analyzers.length; i++) {
-							analyzers[i] = SearchAnalysis.luceneAnalyzer(LANGUAGES.get(i));
-						}
+						Analyzer[] analyzers = analyzers(); // each thread its own, as each server thread has
 						try {
 							for (int i = first; System.nanoTime() < end; i = (i + 1) % queries.size()) {
 								String[] q = queries.get(i);
@@ -155,6 +137,27 @@ public class SearchLuceneBaseline {
 						(System.nanoTime() - start) / 1e9, done.get() / ((System.nanoTime() - start) / 1e9));
 			}
 		}
+	}
+
+	/** The queries file: a locale and the words, tab-separated, a query a line. */
+	static List<String[]> queries(Path file) throws java.io.IOException {
+		List<String[]> queries = new ArrayList<>();
+		for (String line : Files.readAllLines(file)) {
+			String[] parts = line.split("\t", 2);
+			if (parts.length == 2) {
+				queries.add(parts);
+			}
+		}
+		return queries;
+	}
+
+	/** One analyzer per language of {@link #LANGUAGES}, in its order. */
+	static Analyzer[] analyzers() {
+		Analyzer[] analyzers = new Analyzer[LANGUAGES.size()];
+		for (int i = 0; i < analyzers.length; i++) {
+			analyzers[i] = SearchAnalysis.luceneAnalyzer(LANGUAGES.get(i));
+		}
+		return analyzers;
 	}
 
 	static void merge(Path from, Path to) throws Exception {
