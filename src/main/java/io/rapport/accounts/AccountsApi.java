@@ -196,16 +196,17 @@ public class AccountsApi {
 
 	/**
 	 * Sets the language a contact reads when none is known yet, as guessed from what they wrote; a language
-	 * Rapport does not speak is ignored. Answers whether it was set.
+	 * Rapport does not speak is ignored. Answers the language set (as {@link ContactView#locale()} would read it),
+	 * or empty when none was.
 	 */
 	@Transactional
-	public boolean setLocaleIfUnknown(long contactId, Locale locale) {
+	public Optional<Locale> setLocaleIfUnknown(long contactId, Locale locale) {
 		String language = language(locale, false);
-		if (language == null) {
-			return false;
+		if (language == null || jdbc.update("update contacts set locale = ? where id = ? and locale is null",
+				language, contactId) != 1) {
+			return Optional.empty();
 		}
-		return jdbc.update("update contacts set locale = ? where id = ? and locale is null",
-				language, contactId) == 1;
+		return Optional.of(Locale.forLanguageTag(language));
 	}
 
 	private static String language(Locale locale, boolean strict) {

@@ -14,6 +14,11 @@ public record ContactView(long id, String email, String name, Long accountId, In
 		this(id, email, name, accountId, createdAt, null);
 	}
 
+	/** The same contact, reading {@code language}. */
+	public ContactView speaking(Locale language) {
+		return new ContactView(id, email, name, accountId, createdAt, language);
+	}
+
 	/** What to call the contact in a list: the name, or the email when there is none. */
 	public String displayName() {
 		return name == null || name.isBlank() ? email : name;

@@ -34,8 +34,12 @@ public interface TicketIntake {
 	/** An attachment's content, for a mail that carries it; empty when it is not on a public message. */
 	Optional<Upload> publicAttachment(long attachmentId);
 
-	/** What became of a message: a new ticket, a message on an existing one, or a redelivery of either. */
-	record Received(Outcome outcome, long ticketId, long messageId) {
+	/**
+	 * What became of a message: a new ticket, a message on an existing one, or a redelivery of either; with the
+	 * ticket as a channel sees it once the message is in (for a redelivery, as it is now), so that a channel
+	 * answering it (the "we received your request" mail) need not read it again.
+	 */
+	record Received(Outcome outcome, long ticketId, long messageId, Thread thread) {
 	}
 
 	enum Outcome {

@@ -177,9 +177,12 @@ class EmailIntakeTests extends IntegrationTest {
 		long contact = intake.thread(first.ticketId()).orElseThrow().requesterId();
 		assertThat(accounts.contact(contact).orElseThrow().locale()).isNull();
 
-		intake.receive(mail(from, first.ticketId(), "<p>y</p>", null, List.of(), false, null, null, Locale.CHINA));
+		Received second = intake.receive(mail(from, first.ticketId(), "<p>y</p>", null, List.of(), false, null, null,
+				Locale.CHINA));
 		assertThat(accounts.contact(contact).orElseThrow().locale()).isEqualTo(Locale.forLanguageTag("zh"));
-		assertThat(accounts.setLocaleIfUnknown(contact, Locale.forLanguageTag("eo"))).isFalse();
+		assertThat(first.thread().requesterLocale()).isNull();
+		assertThat(second.thread().requesterLocale()).isEqualTo(Locale.forLanguageTag("zh"));
+		assertThat(accounts.setLocaleIfUnknown(contact, Locale.forLanguageTag("eo"))).isEmpty();
 		assertThat(accounts.setLocale(contact, Locale.forLanguageTag("ta")).locale())
 			.isEqualTo(Locale.forLanguageTag("ta"));
 		assertThatThrownBy(() -> accounts.setLocale(contact, Locale.GERMAN))

@@ -60,7 +60,11 @@ class TicketIntakeTests extends IntegrationTest {
 		Received again = intake.receive(anEmail(id, from, null, pdf));
 
 		assertThat(first.outcome()).isEqualTo(Outcome.CREATED);
-		assertThat(again).isEqualTo(new Received(Outcome.DUPLICATE, first.ticketId(), first.messageId()));
+		assertThat(again).extracting(Received::outcome, Received::ticketId, Received::messageId)
+			.containsExactly(Outcome.DUPLICATE, first.ticketId(), first.messageId());
+		assertThat(first.thread()).isEqualTo(intake.thread(first.ticketId()).orElseThrow());
+		assertThat(again.thread()).isEqualTo(first.thread());
+		assertThat(first.thread().requesterEmail()).isEqualTo(from);
 		TicketView ticket = tickets.get(first.ticketId(), agent.user());
 		assertThat(ticket.channel()).isEqualTo(Channel.EMAIL);
 		assertThat(ticket.requester().email()).isEqualTo(from);
@@ -88,7 +92,10 @@ class TicketIntakeTests extends IntegrationTest {
 		Received redelivered = intake.receive(anEmail(replyId, from, ticket.id()));
 
 		assertThat(reply.outcome()).isEqualTo(Outcome.APPENDED);
-		assertThat(redelivered).isEqualTo(new Received(Outcome.DUPLICATE, ticket.id(), reply.messageId()));
+		assertThat(redelivered).extracting(Received::outcome, Received::ticketId, Received::messageId)
+			.containsExactly(Outcome.DUPLICATE, ticket.id(), reply.messageId());
+		assertThat(reply.thread()).isEqualTo(intake.thread(ticket.id()).orElseThrow());
+		assertThat(reply.thread().status()).isEqualTo(TicketStatus.OPEN);
 		assertThat(tickets.messages(ticket.id(), agent.user())).hasSize(2);
 		assertThat(tickets.get(ticket.id(), agent.user()).status()).isEqualTo(TicketStatus.OPEN);
 		assertThat(events.stream(TicketReopened.class).filter(e -> e.ticketId() == ticket.id())).hasSize(1);

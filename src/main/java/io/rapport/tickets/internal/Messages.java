@@ -2,7 +2,6 @@ package io.rapport.tickets.internal;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import io.rapport.tickets.Visibility;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -14,6 +13,4 @@ public interface Messages extends JpaRepository<Message, Long> {
 	List<Message> findByTicketIdAndVisibilityOrderByCreatedAtAscIdAsc(long ticketId, Visibility visibility);
 
 	List<Message> findByTicketIdIn(Collection<Long> ticketIds);
-
-	Optional<Message> findBySourceAndExternalId(String source, String externalId);
 }

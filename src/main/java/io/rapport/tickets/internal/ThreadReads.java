@@ -70,7 +70,11 @@ class ThreadReads {
 	}
 
 	private Thread thread(Ticket ticket) {
-		Optional<ContactView> requester = accounts.contact(ticket.getRequesterId());
+		return thread(ticket, accounts.contact(ticket.getRequesterId()));
+	}
+
+	/** A ticket as a channel sees it, its requester in hand (the intake has just read or written both). */
+	Thread thread(Ticket ticket, Optional<ContactView> requester) {
 		return new Thread(ticket.getId(), ticket.getNumber(), ticket.getSubject(), ticket.getStatus(),
 				identity.groupKey(ticket.getGroupId()), ticket.getRequesterId(),
 				requester.map(c -> c.email().toLowerCase(java.util.Locale.ROOT)).orElse(null),

@@ -106,7 +106,7 @@ class MailDelivery {
 		MailOutcome outcome = ticketId == null ? MailOutcome.CREATED : MailOutcome.APPENDED;
 		if (result.outcome() == TicketIntake.Outcome.CREATED && !mail.mustNotAnswer() && !releasedSpam
 				&& mailbox.isNotifyReceived()) {
-			acknowledgements.ifAvailable(outbox -> outbox.acknowledge(mailbox.getId(), result.ticketId(),
+			acknowledgements.ifAvailable(outbox -> outbox.acknowledge(mailbox.getId(), result.thread(),
 					mail.messageId()));
 		}
 		return new MailProcessor.Decision(InboundMail.Status.DONE, outcome, result.ticketId(), result.messageId(),

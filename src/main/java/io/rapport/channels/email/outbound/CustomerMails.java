@@ -70,11 +70,16 @@ class CustomerMails {
 
 	/** "We received your request", answering the customer's mail when there was one. */
 	Optional<Long> received(Mailbox mailbox, long ticketId, String inReplyTo) {
+		return intake.thread(ticketId).flatMap(thread -> received(mailbox, thread, inReplyTo));
+	}
+
+	/** The same for a ticket in hand (the mail that opened it was just received). */
+	Optional<Long> received(Mailbox mailbox, TicketIntake.Thread thread, String inReplyTo) {
 		if (!mailbox.isActive() || !mailbox.isNotifyReceived()) {
 			return Optional.empty();
 		}
-		return intake.thread(ticketId).flatMap(thread -> mails.queue(notice(OutboundMail.Kind.RECEIVED,
-				"RECEIVED:t" + ticketId, mailbox, thread, "received", inReplyTo)));
+		return mails.queue(notice(OutboundMail.Kind.RECEIVED, "RECEIVED:t" + thread.ticketId(), mailbox, thread,
+				"received", inReplyTo));
 	}
 
 	Optional<Long> solved(long ticketId, long solvedAtMillis) {

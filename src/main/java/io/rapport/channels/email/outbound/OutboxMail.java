@@ -10,6 +10,7 @@ import io.rapport.channels.email.Bounces;
 import io.rapport.channels.email.MailboxDirectory;
 import io.rapport.shared.ConflictException;
 import io.rapport.shared.InvalidInputException;
+import io.rapport.tickets.TicketIntake;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,8 +62,8 @@ class OutboxMail implements EmailApi, Acknowledgements, Bounces {
 
 	@Override
 	@Transactional
-	public void acknowledge(long mailboxId, long ticketId, String inReplyTo) {
-		mailboxes.find(mailboxId).ifPresent(mailbox -> customers.received(mailbox, ticketId, inReplyTo));
+	public void acknowledge(long mailboxId, TicketIntake.Thread ticket, String inReplyTo) {
+		mailboxes.find(mailboxId).ifPresent(mailbox -> customers.received(mailbox, ticket, inReplyTo));
 	}
 
 	@Override
