@@ -103,7 +103,7 @@ public class Bench {
 		if (!"-".equals(jdbcUrl)) {
 			jdbc(jdbcUrl, concurrency, seconds / 2);
 			if (pgbenchEnabled()) {
-				pgbench(jdbcUrl, concurrency, seconds / 2, out.getParent());
+				pgbench(jdbcUrl, concurrency, seconds / 2, out.getParent(), CREATE_SCRIPT);
 			}
 		}
 		long cpuBefore = cpuNanos();
@@ -113,7 +113,14 @@ public class Bench {
 			if (!"-".equals(jdbcUrl)) {
 				record(out, db, round, "raw JDBC create", jdbc(jdbcUrl, concurrency, seconds));
 				if (pgbenchEnabled()) {
-					record(out, db, round, "pgbench create", pgbench(jdbcUrl, concurrency, seconds, out.getParent()));
+					record(out, db, round, "pgbench create", pgbench(jdbcUrl, concurrency, seconds, out.getParent(),
+							CREATE_SCRIPT));
+					if (floorEnabled()) {
+						record(out, db, round, FLOOR, pgbench(jdbcUrl, concurrency, seconds, out.getParent(),
+								FLOOR_SCRIPT));
+						record(out, db, round, FLOOR_ONE, pgbench(jdbcUrl, concurrency, seconds, out.getParent(),
+								FLOOR_ONE_SCRIPT));
+					}
 				}
 			}
 			record(out, db, round, "add reply", measured(concurrency, seconds, () -> api.reply(ids.next())));
@@ -414,12 +421,33 @@ public class Bench {
 		return !"0".equals(env("BENCH_PGBENCH", "1"));
 	}
 
+	static final String CREATE_SCRIPT = "bench/pgbench-create.sql";
+
 	/**
-	 * Runs {@code bench/pgbench-create.sql} with pgbench at the same concurrency and for the same time, and reads
-	 * the latency of every transaction from pgbench's per-transaction log, so its percentiles are computed exactly
-	 * as the API's are.
+	 * The floor under a creation (issue 5): pgbench sending every statement the application sends for one, in its
+	 * three transactions ({@code bench/pgbench-create-floor.sql}); and the same rows written the cheapest way any
+	 * design could, one transaction without the event registry's publications ({@code
+	 * bench/pgbench-create-floor-one.sql}). {@code BENCH_FLOOR=0} leaves both out.
 	 */
-	static Result pgbench(String jdbcUrl, int concurrency, int seconds, Path workDir) throws Exception {
+	static final String FLOOR_SCRIPT = "bench/pgbench-create-floor.sql";
+
+	static final String FLOOR_ONE_SCRIPT = "bench/pgbench-create-floor-one.sql";
+
+	static final String FLOOR = "pgbench floor: the app's statements";
+
+	static final String FLOOR_ONE = "pgbench floor: same rows, one transaction";
+
+	static boolean floorEnabled() {
+		return !"0".equals(env("BENCH_FLOOR", "1"));
+	}
+
+	/**
+	 * Runs a pgbench script ({@code bench/pgbench-create.sql}, or a floor) at the same concurrency and for the same
+	 * time, and reads the latency of every transaction from pgbench's per-transaction log, so its percentiles are
+	 * computed exactly as the API's are (a "transaction" is one run of the script: three for the floor).
+	 */
+	static Result pgbench(String jdbcUrl, int concurrency, int seconds, Path workDir, String scriptPath)
+			throws Exception {
 		Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*").matcher(jdbcUrl);
 		if (!url.matches()) {
 			throw new IllegalArgumentException("Not a PostgreSQL URL: " + jdbcUrl);
@@ -443,7 +471,7 @@ public class Bench {
 				Files.delete(p);
 			}
 		}
-		Path script = Path.of(System.getProperty("bench.root", ".")).resolve("bench/pgbench-create.sql");
+		Path script = Path.of(System.getProperty("bench.root", ".")).resolve(scriptPath);
 		List<String> command = List.of(env("PGBENCH", "pgbench"), "-n", "-M", "prepared", "-h", url.group(1), "-p",
 				url.group(2) == null ? "5432" : url.group(2), "-U", env("BENCH_DB_USER", "postgres"), "-c",
 				String.valueOf(concurrency), "-j", "2", "-T", String.valueOf(seconds), "-D", "tier1=" + tier1, "-f",
@@ -757,7 +785,7 @@ public class Bench {
 			}
 			System.out.printf("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %.0f | %s |%n", db, scenario,
 					rounds.size(), m[0], m[1], m[2], m[3], m[4], Double.isNaN(m[5]) ? "–" : String.format("%.2f", m[5]));
-			double[] pair = createVsJdbc.computeIfAbsent(db, k -> new double[3]);
+			double[] pair = createVsJdbc.computeIfAbsent(db, k -> new double[5]);
 			if (scenario.equals("create ticket")) {
 				pair[0] = m[0];
 			}
@@ -766,6 +794,12 @@ public class Bench {
 			}
 			if (scenario.equals("pgbench create")) {
 				pair[2] = m[0];
+			}
+			if (scenario.equals(FLOOR)) {
+				pair[3] = m[0];
+			}
+			if (scenario.equals(FLOOR_ONE)) {
+				pair[4] = m[0];
 			}
 		}));
 		System.out.println();
@@ -777,6 +811,15 @@ public class Bench {
 			if (pair[0] > 0 && pair[2] > 0) {
 				System.out.printf("- %s: API ticket creation runs at %.0f%% of the pgbench rate (%.0f / %.0f per s, medians).%n",
 						db, 100 * pair[0] / pair[2], pair[0], pair[2]);
+			}
+			if (pair[2] > 0 && pair[3] > 0) {
+				System.out.printf("- %s: the floor (pgbench sending the app's statements for a creation, no app) runs at "
+						+ "%.0f%% of the pgbench rate (%.0f / %.0f per s); the API at %.0f%% of its floor.%n", db,
+						100 * pair[3] / pair[2], pair[3], pair[2], 100 * pair[0] / pair[3]);
+			}
+			if (pair[2] > 0 && pair[4] > 0) {
+				System.out.printf("- %s: the same rows in one transaction, no event publications: %.0f%% of the pgbench "
+						+ "rate (%.0f per s).%n", db, 100 * pair[4] / pair[2], pair[4]);
 			}
 		});
 	}
