@@ -4,7 +4,8 @@
 -- transaction and without the event registry's publications and their completions: as if the request wrote the
 -- listeners' rows itself (which issue 5's seams rule out: events are stored with the transaction and each module's
 -- listener runs in its own). A bound, not a design: how far the seams' own statements are from the target.
--- Run by Bench.java (BENCH_FLOOR=1) with: pgbench -n -M prepared -D tier1=<group id> -f bench/pgbench-create-floor-one.sql
+-- pgbench has no include: keep its statements in step with bench/pgbench-create-floor.sql by hand.
+-- Run by Bench.java (unless BENCH_FLOOR=0) with: pgbench -n -M prepared -D tier1=<group id> -f bench/pgbench-create-floor-one.sql
 \set c random(0, 1999)
 BEGIN;
 SELECT id AS requester, coalesce(account_id, 0) AS account FROM contacts

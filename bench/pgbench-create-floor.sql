@@ -10,7 +10,7 @@
 -- the analytics row and the usage fact). The ids of the message and of the two publications come back with the
 -- message's insert (RETURNING), so the script sends no statement the application does not. (pgbench reads a colon
 -- followed by a name as a variable even inside quotes: hence 'rapport:' || 'ticket-opened:' and json_build_object.)
--- Run by Bench.java (BENCH_FLOOR=1) with: pgbench -n -M prepared -D tier1=<group id> -f bench/pgbench-create-floor.sql
+-- Run by Bench.java (unless BENCH_FLOOR=0) with: pgbench -n -M prepared -D tier1=<group id> -f bench/pgbench-create-floor.sql
 \set c random(0, 1999)
 BEGIN;
 SELECT id AS requester, coalesce(account_id, 0) AS account FROM contacts
