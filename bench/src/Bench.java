@@ -91,6 +91,8 @@ public class Bench {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 		Api api = new Api(client, baseUrl, mintToken(client, baseUrl));
+		boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+		Instant runStart = postgres ? databaseNow(jdbcUrl) : null;
 		IdList ids = new IdList();
 		// The JIT needs this long before round 1: on 2 busy cores C2 still took a third of the server's CPU after
 		// 30 s of creates (2026-12-01), so the creates run for at least a minute.
@@ -108,10 +110,9 @@ public class Bench {
 		}
 		long cpuBefore = cpuNanos();
 		long wallBefore = System.nanoTime();
-		boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
 		for (int round = 1; round <= rounds; round++) {
 			if (postgres) {
-				eventsHandled(jdbcUrl, databaseNow(jdbcUrl).minusSeconds(86_400), db); // the earlier scenarios' events
+				eventsHandled(jdbcUrl, runStart, db); // the earlier scenarios' events first
 			}
 			Instant start = postgres ? databaseNow(jdbcUrl) : null;
 			long startNanos = System.nanoTime();
@@ -443,9 +444,12 @@ public class Bench {
 	 */
 	static final String CREATE_HANDLED = "create ticket, events handled";
 
+	static Connection connect(String jdbcUrl) throws SQLException {
+		return DriverManager.getConnection(jdbcUrl, env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""));
+	}
+
 	static Instant databaseNow(String jdbcUrl) throws Exception {
-		try (Connection c = DriverManager.getConnection(jdbcUrl, env("BENCH_DB_USER", "postgres"),
-				env("BENCH_DB_PASSWORD", "")); var statement = c.createStatement();
+		try (Connection c = connect(jdbcUrl); var statement = c.createStatement();
 				ResultSet rs = statement.executeQuery("select now()")) {
 			rs.next();
 			return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
@@ -455,9 +459,7 @@ public class Bench {
 	/** Waits until every event published since {@code since} is handled (at most ten minutes). */
 	static void eventsHandled(String jdbcUrl, Instant since, String db) throws Exception {
 		long deadline = System.nanoTime() + 600_000_000_000L;
-		try (Connection c = DriverManager.getConnection(jdbcUrl, env("BENCH_DB_USER", "postgres"),
-				env("BENCH_DB_PASSWORD", ""));
-				var pending = c.prepareStatement("select count(*) from event_publication "
+		try (Connection c = connect(jdbcUrl); var pending = c.prepareStatement("select count(*) from event_publication "
 						+ "where completion_date is null and publication_date >= ?")) {
 			pending.setObject(1, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
 			while (true) {
@@ -506,7 +508,7 @@ public class Bench {
 			throw new IllegalArgumentException("Not a PostgreSQL URL: " + jdbcUrl);
 		}
 		long tier1;
-		try (Connection c = DriverManager.getConnection(jdbcUrl, env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""));
+		try (Connection c = connect(jdbcUrl);
 				var statement = c.createStatement()) {
 			// The script looks customers up; the app and the JDBC baseline create the missing ones on first contact.
 			statement.executeUpdate("insert into contacts (id, email, name, account_id, created_at, version) "
@@ -565,14 +567,14 @@ public class Bench {
 		Blocks ticketIds = new Blocks("tickets_seq", false);
 		Blocks messageIds = new Blocks("messages_seq", true);
 		long tier1;
-		try (Connection c = DriverManager.getConnection(url, env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""));
+		try (Connection c = connect(url);
 				ResultSet rs = c.createStatement().executeQuery("select id from support_groups where group_key = 'tier1'")) {
 			rs.next();
 			tier1 = rs.getLong(1);
 		}
 		BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(concurrency);
 		for (int i = 0; i < concurrency; i++) {
-			Connection c = DriverManager.getConnection(url, env("BENCH_DB_USER", "postgres"), env("BENCH_DB_PASSWORD", ""));
+			Connection c = connect(url);
 			c.setAutoCommit(false);
 			pool.add(c);
 		}
@@ -730,44 +732,45 @@ public class Bench {
 	 * it around work done over pooled connections.
 	 */
 	static long postgresCpuNanos() {
-		long ticks = 0;
+		long sum = 0;
 		boolean any = false;
 		try (var processes = Files.list(Path.of("/proc"))) {
 			for (Path dir : processes.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
-				try {
-					String stat = Files.readString(dir.resolve("stat"));
-					if (!stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres")) {
-						continue;
-					}
-					String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+				long nanos = cpuNanos(dir, "postgres");
+				if (nanos >= 0) {
+					sum += nanos;
 					any = true;
-				}
-				catch (IOException | RuntimeException gone) {
-					// exited meanwhile
 				}
 			}
 		}
 		catch (IOException e) {
 			return -1;
 		}
-		return any ? ticks * 10_000_000L : -1; // clock ticks of 10 ms
+		return any ? sum : -1;
+	}
+
+	/**
+	 * User plus system CPU time of the process whose /proc directory this is, when its command is {@code command}
+	 * (any when null); -1 otherwise, or when it is gone.
+	 */
+	static long cpuNanos(Path procDir, String command) {
+		try {
+			String stat = Files.readString(procDir.resolve("stat"));
+			if (command != null && !stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(command)) {
+				return -1;
+			}
+			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
+		}
+		catch (IOException | RuntimeException gone) {
+			return -1;
+		}
 	}
 
 	/** User plus system CPU time of the server process (BENCH_SERVER_PID) from /proc, or -1 where unknown. */
 	static long serverCpuNanos() {
 		String pid = System.getenv("BENCH_SERVER_PID");
-		if (pid == null || pid.isBlank()) {
-			return -1;
-		}
-		try {
-			String stat = Files.readString(Path.of("/proc", pid, "stat"));
-			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
-		}
-		catch (IOException | RuntimeException e) {
-			return -1;
-		}
+		return pid == null || pid.isBlank() ? -1 : cpuNanos(Path.of("/proc", pid), null);
 	}
 
 	/** Runs a scenario and adds the server's CPU time per request, when the server's pid is known. */
@@ -859,7 +862,7 @@ public class Bench {
 		System.out.println("| Database | Scenario | Rounds | Throughput (req/s) | p50 (ms) | p95 (ms) | p99 (ms) | Errors "
 				+ "| Server CPU (ms/req) |");
 		System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-		Map<String, double[]> createVsJdbc = new TreeMap<>();
+		Map<String, Map<String, Double>> rates = new TreeMap<>(); // database -> scenario -> median rate
 		rows.forEach((db, scenarios) -> scenarios.forEach((scenario, rounds) -> {
 			double[] m = new double[6];
 			for (int i = 0; i < 6; i++) {
@@ -868,49 +871,37 @@ public class Bench {
 			}
 			System.out.printf("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %.0f | %s |%n", db, scenario,
 					rounds.size(), m[0], m[1], m[2], m[3], m[4], Double.isNaN(m[5]) ? "–" : String.format("%.2f", m[5]));
-			double[] pair = createVsJdbc.computeIfAbsent(db, k -> new double[6]);
-			if (scenario.equals("create ticket")) {
-				pair[0] = m[0];
-			}
-			if (scenario.equals("raw JDBC create")) {
-				pair[1] = m[0];
-			}
-			if (scenario.equals("pgbench create")) {
-				pair[2] = m[0];
-			}
-			if (scenario.equals(FLOOR)) {
-				pair[3] = m[0];
-			}
-			if (scenario.equals(FLOOR_ONE)) {
-				pair[4] = m[0];
-			}
-			if (scenario.equals(CREATE_HANDLED)) {
-				pair[5] = m[0];
-			}
+			rates.computeIfAbsent(db, k -> new LinkedHashMap<>()).put(scenario, m[0]);
 		}));
 		System.out.println();
-		createVsJdbc.forEach((db, pair) -> {
-			if (pair[0] > 0 && pair[1] > 0) {
+		rates.forEach((db, rate) -> {
+			double api = rate.getOrDefault("create ticket", 0.0);
+			double jdbc = rate.getOrDefault("raw JDBC create", 0.0);
+			double pgbench = rate.getOrDefault("pgbench create", 0.0);
+			double floor = rate.getOrDefault(FLOOR, 0.0);
+			double one = rate.getOrDefault(FLOOR_ONE, 0.0);
+			double handled = rate.getOrDefault(CREATE_HANDLED, 0.0);
+			if (api > 0 && jdbc > 0) {
 				System.out.printf("- %s: API ticket creation runs at %.0f%% of the raw-JDBC rate (%.0f / %.0f per s, medians).%n",
-						db, 100 * pair[0] / pair[1], pair[0], pair[1]);
+						db, 100 * api / jdbc, api, jdbc);
 			}
-			if (pair[0] > 0 && pair[2] > 0) {
+			if (api > 0 && pgbench > 0) {
 				System.out.printf("- %s: API ticket creation runs at %.0f%% of the pgbench rate (%.0f / %.0f per s, medians).%n",
-						db, 100 * pair[0] / pair[2], pair[0], pair[2]);
+						db, 100 * api / pgbench, api, pgbench);
 			}
-			if (pair[2] > 0 && pair[3] > 0) {
+			if (pgbench > 0 && floor > 0) {
 				System.out.printf("- %s: the floor (pgbench sending the app's statements for a creation, no app) runs at "
 						+ "%.0f%% of the pgbench rate (%.0f / %.0f per s); the API at %.0f%% of its floor.%n", db,
-						100 * pair[3] / pair[2], pair[3], pair[2], 100 * pair[0] / pair[3]);
+						100 * floor / pgbench, floor, pgbench, 100 * api / floor);
 			}
-			if (pair[2] > 0 && pair[5] > 0) {
+			if (pgbench > 0 && handled > 0) {
 				System.out.printf("- %s: counted until its events are handled, API ticket creation runs at %.0f%% of the "
-						+ "pgbench rate (%.0f per s)%s.%n", db, 100 * pair[5] / pair[2], pair[5],
-						pair[3] > 0 ? String.format(", %.0f%% of its floor", 100 * pair[5] / pair[3]) : "");
+						+ "pgbench rate (%.0f per s)%s.%n", db, 100 * handled / pgbench, handled,
+						floor > 0 ? String.format(", %.0f%% of its floor", 100 * handled / floor) : "");
 			}
-			if (pair[2] > 0 && pair[4] > 0) {
+			if (pgbench > 0 && one > 0) {
 				System.out.printf("- %s: the same rows in one transaction, no event publications: %.0f%% of the pgbench "
-						+ "rate (%.0f per s).%n", db, 100 * pair[4] / pair[2], pair[4]);
+						+ "rate (%.0f per s).%n", db, 100 * one / pgbench, one);
 			}
 		});
 	}
