@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.rapport.channels.email.MailOutcome;
+import io.rapport.shared.Database;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -31,8 +32,11 @@ class InboundMails {
 
 	private final JdbcTemplate jdbc;
 
-	InboundMails(JdbcTemplate jdbc) {
+	private final Database database;
+
+	InboundMails(JdbcTemplate jdbc, Database database) {
 		this.jdbc = jdbc;
+		this.database = database;
 	}
 
 	/** Stores a received mail; throws {@code DuplicateKeyException} when the mailbox has this key already. */
@@ -84,12 +88,14 @@ class InboundMails {
 		jdbc.update("update inbound_mails set from_address = ?, subject = ? where id = ?", fromAddress, subject, id);
 	}
 
+	/** The mail's outcome; a sender and subject, when known, are recorded with it (kept when null). */
 	void finish(long id, InboundMail.Status status, MailOutcome outcome, Long ticketId, Long ticketMessageId,
-			String reason, Instant at) {
+			String reason, String fromAddress, String subject, Instant at) {
 		jdbc.update("update inbound_mails set status = ?, outcome = ?, ticket_id = ?, ticket_message_id = ?, "
-				+ "reason = ?, processed_at = ?, last_attempt_at = ? where id = ?", status.name(),
-				outcome == null ? null : outcome.name(), ticketId, ticketMessageId, reason, Timestamp.from(at),
-				Timestamp.from(at), id);
+				+ "reason = ?, from_address = coalesce(?, from_address), subject = coalesce(?, subject), "
+				+ "processed_at = ?, last_attempt_at = ? where id = ?", status.name(),
+				outcome == null ? null : outcome.name(), ticketId, ticketMessageId, reason, fromAddress, subject,
+				Timestamp.from(at), Timestamp.from(at), id);
 	}
 
 	/** Counts a failed try; answers the number of tries so far. */
@@ -106,21 +112,39 @@ class InboundMails {
 	}
 
 	/**
-	 * Mails from one sender to one mailbox received since a moment, this one included, counted under the lock of
-	 * the sender's row (held until the caller's transaction ends). Without it, mails of one sender processed at
-	 * the same moment (two threads, two nodes) each counted only the others' committed rows and all got through.
-	 * Once the lock is ours, every mail counted before has committed, so the count is exact. A known sender costs
-	 * one statement for the lock; a new one is inserted first (two new mails of a sender: one insert waits for the
-	 * other's commit and does nothing).
+	 * Records a mail of a sender under the lock of the sender's row (held until the caller's transaction ends) and
+	 * answers how many mails the row has recorded since the sender's last quiet spell (no mail from
+	 * {@code quietSince - (now - quietSince)} to {@code quietSince}): never fewer than the sender's mails received
+	 * since {@code quietSince}, this one included, so the flood rule counts rows only when this is above its limit. Under the lock, mails of one sender processed at the same moment
+	 * (two threads, two nodes) are recorded and counted one after the other. A known sender costs one statement; a
+	 * new one an insert as well (two new mails of a sender: one insert waits for the other's commit and does
+	 * nothing, and that mail updates the row).
 	 */
-	long countFromLocked(long mailboxId, String fromAddress, Instant since, Instant now) {
-		String lock = "update inbound_senders set last_seen_at = ? where mailbox_id = ? and from_address = ?";
-		if (jdbc.update(lock, Timestamp.from(now), mailboxId, fromAddress) == 0) {
-			jdbc.update("insert into inbound_senders (mailbox_id, from_address, last_seen_at) values (?, ?, ?) "
-					+ "on conflict do nothing", mailboxId, fromAddress, Timestamp.from(now));
-			jdbc.update(lock, Timestamp.from(now), mailboxId, fromAddress);
+	long seen(long mailboxId, String fromAddress, Instant quietSince, Instant now) {
+		while (true) {
+			Long recent = recordSeen(mailboxId, fromAddress, quietSince, now);
+			if (recent != null) {
+				return recent;
+			}
+			if (jdbc.update("insert into inbound_senders (mailbox_id, from_address, last_seen_at, recent) "
+					+ "values (?, ?, ?, 1) on conflict do nothing", mailboxId, fromAddress, Timestamp.from(now)) > 0) {
+				return 1;
+			}
 		}
-		return countFrom(mailboxId, fromAddress, since);
+	}
+
+	/** The update of a known sender's row, null when there is none: PostgreSQL answers the count with it. */
+	private Long recordSeen(long mailboxId, String fromAddress, Instant quietSince, Instant now) {
+		String update = "update inbound_senders set recent = case when last_seen_at <= ? then 1 else recent + 1 end, "
+				+ "last_seen_at = ? where mailbox_id = ? and from_address = ?";
+		Object[] args = { Timestamp.from(quietSince), Timestamp.from(now), mailboxId, fromAddress };
+		if (database.postgres()) {
+			return jdbc.query(update + " returning recent", (rs, n) -> rs.getLong(1), args).stream().findFirst()
+				.orElse(null);
+		}
+		return jdbc.update(update, args) == 0 ? null
+				: jdbc.queryForObject("select recent from inbound_senders where mailbox_id = ? and from_address = ?",
+						Long.class, mailboxId, fromAddress);
 	}
 
 	/** Deletes the sender rows not seen since a moment (their lock is no longer needed); answers how many. */

@@ -20,11 +20,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The inbound pipeline: store, then process. The raw mail is committed first, alone, under its dedupe key, so a
- * crash afterwards loses nothing (the retry job finds the row still RECEIVED) and a second delivery is a
- * duplicate. Processing then runs in one transaction that holds the row's lock and contains the ticket change and
- * the row's outcome together: either both happened or neither did, so a crash between them cannot exist, and two
- * processors of one mail (the pipeline and the retry job, on two nodes) take turns and the second finds it done.
+ * The inbound pipeline: a mail is stored raw under its dedupe key and processed in one transaction, which holds the
+ * ticket change and the row's outcome together: either all happened or none did. The mail's source keeps it until
+ * then (an IMAP mail is flagged only after the commit, a push is answered only after it), so a crash midway loses
+ * nothing: the source delivers it again. A second delivery of a stored mail is a duplicate; one arriving while the
+ * first is processed waits on the dedupe key and then finds it done. When processing fails, the raw mail is stored
+ * in a transaction of its own with the failed try counted, and the retry job tries again, as it does for any row
+ * left at RECEIVED; two processors of one mail (the retry job, a redelivery, on two nodes) take turns on the row's
+ * lock and the second finds it done.
  */
 @Service
 class InboundPipeline implements MailIngest {
@@ -63,14 +66,17 @@ class InboundPipeline implements MailIngest {
 		}
 		String messageId = DedupeKeys.messageId(raw);
 		String key = DedupeKeys.of(messageId, raw);
-		long id;
+		Instant receivedAt = clock.instant();
 		try {
-			id = transactions.execute(status -> mails.insert(mailboxId, key, messageId, raw, clock.instant()));
+			return transactions.execute(status -> decide(store(mailboxId, key, messageId, raw, receivedAt), raw,
+					false));
 		}
-		catch (DuplicateKeyException e) {
+		catch (AlreadyStored e) {
 			return duplicate(mailboxId, key);
 		}
-		return process(id, raw, false, false).orElseThrow();
+		catch (RuntimeException e) {
+			return storeFailedTry(mailboxId, key, messageId, raw, receivedAt, e);
+		}
 	}
 
 	/**
@@ -79,20 +85,27 @@ class InboundPipeline implements MailIngest {
 	 * it (the retry job) instead of waiting.
 	 */
 	Optional<IngestResult> process(long id, boolean release, boolean skipLocked) {
-		return process(id, null, release, skipLocked);
-	}
-
-	/** {@code raw}: the bytes just stored, when the caller has them (not read back); null reads them. */
-	private Optional<IngestResult> process(long id, byte[] raw, boolean release, boolean skipLocked) {
 		try {
-			return Optional.ofNullable(transactions.execute(status -> processLocked(id, raw, release, skipLocked)));
+			return Optional.ofNullable(transactions.execute(status -> processLocked(id, release, skipLocked)));
 		}
 		catch (RuntimeException e) {
 			return Optional.of(failedTry(id, e));
 		}
 	}
 
-	private IngestResult processLocked(long id, byte[] stored, boolean release, boolean skipLocked) {
+	/** The new row, ours until the transaction ends: a second delivery of the mail waits for it on the key. */
+	private InboundMail store(long mailboxId, String key, String messageId, byte[] raw, Instant receivedAt) {
+		try {
+			long id = mails.insert(mailboxId, key, messageId, raw, receivedAt);
+			return new InboundMail(id, mailboxId, key, messageId, raw.length, receivedAt, InboundMail.Status.RECEIVED,
+					null, null, null, 0, null, null, null);
+		}
+		catch (DuplicateKeyException e) {
+			throw new AlreadyStored();
+		}
+	}
+
+	private IngestResult processLocked(long id, boolean release, boolean skipLocked) {
 		InboundMail row = mails.lock(id, skipLocked).orElse(null);
 		if (row == null) {
 			return null;
@@ -101,12 +114,33 @@ class InboundPipeline implements MailIngest {
 				&& row.status() != InboundMail.Status.DELETED)) {
 			return result(row);
 		}
-		byte[] raw = stored != null ? stored
-				: mails.raw(id).orElseThrow(() -> new IllegalStateException("inbound mail " + id + " has no raw"));
+		byte[] raw = mails.raw(id).orElseThrow(() -> new IllegalStateException("inbound mail " + id + " has no raw"));
+		return decide(row, raw, release);
+	}
+
+	private IngestResult decide(InboundMail row, byte[] raw, boolean release) {
 		MailProcessor.Decision decision = processor.process(row, raw, release);
-		mails.finish(id, decision.status(), decision.outcome(), decision.ticketId(), decision.ticketMessageId(),
-				decision.reason(), clock.instant());
+		mails.finish(row.id(), decision.status(), decision.outcome(), decision.ticketId(), decision.ticketMessageId(),
+				decision.reason(), decision.fromAddress(), decision.subject(), clock.instant());
 		return new IngestResult(row.dedupeKey(), decision.ticketId(), decision.outcome());
+	}
+
+	/**
+	 * A first try that threw, its transaction rolled back: the mail is stored now with the try counted, for the
+	 * retry job. A delivery of the same mail that stored it meanwhile makes this one a duplicate.
+	 */
+	private IngestResult storeFailedTry(long mailboxId, String key, String messageId, byte[] raw, Instant receivedAt,
+			RuntimeException error) {
+		String reason = words(error);
+		log.warn("Inbound mail {} could not be processed: {}", key, reason, error);
+		try {
+			transactions.executeWithoutResult(status -> mails
+				.attempted(mails.insert(mailboxId, key, messageId, raw, receivedAt), reason, clock.instant()));
+		}
+		catch (DuplicateKeyException e) {
+			return duplicate(mailboxId, key);
+		}
+		return new IngestResult(key, null, MailOutcome.QUEUED);
 	}
 
 	/** A try that threw: counted, and after the last one the mail is set aside so the mailbox moves on. */
@@ -120,7 +154,7 @@ class InboundPipeline implements MailIngest {
 			return new IngestResult(row.dedupeKey(), null, MailOutcome.QUEUED);
 		}
 		transactions.executeWithoutResult(status -> mails.finish(id, InboundMail.Status.FAILED, MailOutcome.FAILED,
-				null, null, reason, now));
+				null, null, reason, null, null, now));
 		return new IngestResult(row.dedupeKey(), null, MailOutcome.FAILED);
 	}
 
@@ -151,6 +185,14 @@ class InboundPipeline implements MailIngest {
 	private static IngestResult result(InboundMail row) {
 		MailOutcome outcome = row.outcome() != null ? row.outcome() : MailOutcome.QUEUED;
 		return new IngestResult(row.dedupeKey(), row.ticketId(), outcome);
+	}
+
+	/** The mailbox has this mail already: thrown from inside the transaction so that it rolls back. */
+	private static final class AlreadyStored extends RuntimeException {
+
+		AlreadyStored() {
+			super(null, null, false, false);
+		}
 	}
 
 	/** What went wrong, in a line an admin can read: the error's type and message, never a stack trace. */

@@ -53,9 +53,13 @@ class MailProcessor {
 		this.clock = clock;
 	}
 
-	/** What became of a mail, as its row records it. */
+	/** What became of a mail, as its row records it, with its sender and subject once they are read. */
 	record Decision(InboundMail.Status status, MailOutcome outcome, Long ticketId, Long ticketMessageId,
-			String reason) {
+			String reason, String fromAddress, String subject) {
+
+		Decision(InboundMail.Status status, MailOutcome outcome, Long ticketId, Long ticketMessageId, String reason) {
+			this(status, outcome, ticketId, ticketMessageId, reason, null, null);
+		}
 
 		static Decision failed(String reason) {
 			return new Decision(InboundMail.Status.FAILED, MailOutcome.FAILED, null, null, reason);
@@ -64,11 +68,14 @@ class MailProcessor {
 		static Decision ignored(String reason) {
 			return new Decision(InboundMail.Status.DONE, MailOutcome.IGNORED_AUTO_REPLY, null, null, reason);
 		}
+
+		Decision from(String address, String subject) {
+			return new Decision(status, outcome, ticketId, ticketMessageId, reason, address, subject);
+		}
 	}
 
 	/** {@code release}: an admin let the mail through, so the spam and flood rules do not hold it again. */
 	Decision process(InboundMail row, byte[] raw, boolean release) {
-		Mailbox mailbox = mailboxes.find(row.mailboxId()).orElseThrow();
 		ParsedMail mail;
 		try {
 			mail = parser.parse(raw);
@@ -79,8 +86,18 @@ class MailProcessor {
 		if (mail.from() == null || mail.from().email() == null || mail.from().email().isBlank()) {
 			return Decision.failed("inbound.reason.no-sender");
 		}
-		String sender = MailDelivery.requester(mail).email();
-		mails.describe(row.id(), cut(sender, 254), cut(mail.subject(), 250));
+		String sender = cut(MailDelivery.requester(mail).email(), 254);
+		return process(row, mail, sender, release).from(sender, cut(mail.subject(), 250));
+	}
+
+	/**
+	 * The rules for a mail with a sender. Every such mail is recorded on its sender's row first, whatever becomes
+	 * of it, as the flood rule counts every mail of a sender.
+	 */
+	private Decision process(InboundMail row, ParsedMail mail, String sender, boolean release) {
+		Instant now = clock.instant();
+		Instant since = now.minus(FLOOD_WINDOW);
+		long recent = mails.seen(row.mailboxId(), sender, since, now);
 		OurAddresses ours = new OurAddresses(mailboxes.all());
 		if (ours.isOurs(mail.from().email())) {
 			return Decision.ignored("inbound.reason.own-address");
@@ -91,13 +108,18 @@ class MailProcessor {
 		if (!release && mail.flaggedAsSpam()) {
 			return new Decision(InboundMail.Status.SPAM, MailOutcome.HELD, null, null, "inbound.reason.spam");
 		}
-		Instant now = clock.instant();
-		if (!release && mails.countFromLocked(row.mailboxId(), cut(sender, 254), now.minus(FLOOD_WINDOW), now)
-				> FLOOD_LIMIT) {
+		if (!release && recent > FLOOD_LIMIT && flood(row, mail, sender, since)) {
 			return new Decision(InboundMail.Status.HELD, MailOutcome.HELD, null, null, "inbound.reason.flood");
 		}
 		MailThreading.Target target = threading.find(mail, sender, ours);
+		Mailbox mailbox = mailboxes.find(row.mailboxId()).orElseThrow();
 		return delivery.deliver(mailbox, row, mail, target, release && mail.flaggedAsSpam());
+	}
+
+	/** The sender's mails received in the window, this one included, counted: more than the limit is a flood. */
+	private boolean flood(InboundMail row, ParsedMail mail, String sender, Instant since) {
+		mails.describe(row.id(), sender, cut(mail.subject(), 250));
+		return mails.countFrom(row.mailboxId(), sender, since) > FLOOD_LIMIT;
 	}
 
 	private Decision bounce(ParsedMail mail) {

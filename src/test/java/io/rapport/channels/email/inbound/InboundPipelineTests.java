@@ -167,6 +167,32 @@ class InboundPipelineTests extends IntegrationTest {
 	}
 
 	@Test
+	void shouldStoreAMailWhoseFirstTryFailedAndLetTheRetryJobFinishIt() {
+		Mailbox misrouted = fixtures.aMailbox("no-such-group");
+		TestMail mail = TestMail.from(ana, misrouted.getAddress()).subject("Into a group that is not there");
+
+		IngestResult first = ingest.ingest(misrouted.getId(), mail.bytes());
+
+		assertThat(first.outcome()).isEqualTo(MailOutcome.QUEUED);
+		InboundMail stored = mails.findByKey(misrouted.getId(), first.messageId()).orElseThrow();
+		assertThat(stored.status()).isEqualTo(InboundMail.Status.RECEIVED);
+		assertThat(stored.attempts()).isEqualTo(1);
+		assertThat(stored.reason()).isNotBlank();
+		assertThat(mails.raw(stored.id())).hasValue(mail.bytes());
+		assertThat(jdbc.queryForObject("select count(*) from messages where source = ? and external_id = ?",
+				Integer.class, "email:" + misrouted.getId(), first.messageId())).as("the failed try left nothing")
+			.isZero();
+		misrouted.setGroup("tier1");
+		mailboxes.save(misrouted);
+		clock.advance(InboundRetryJob.GRACE.plusSeconds(1));
+		retryJob.retryPending();
+		InboundMail done = mails.find(stored.id()).orElseThrow();
+		assertThat(done.outcome()).isEqualTo(MailOutcome.CREATED);
+		assertThat(fixtures.ticket(done.ticketId()).subject()).isEqualTo("Into a group that is not there");
+		assertThat(ingest.ingest(misrouted.getId(), mail.bytes()).ticketId()).isEqualTo(done.ticketId());
+	}
+
+	@Test
 	void shouldSkipAPoisonMailAfterThreeTries() {
 		Mailbox doomed = fixtures.aMailbox();
 		TestMail mail = TestMail.from(ana, doomed.getAddress());
@@ -327,6 +353,30 @@ class InboundPipelineTests extends IntegrationTest {
 		IngestResult later = ingest.ingest(mailbox.getId(), autoReply().bytes());
 
 		assertThat(later.outcome()).isEqualTo(MailOutcome.IGNORED_AUTO_REPLY);
+	}
+
+	@Test
+	void shouldCountTheLastTenMinutesOnlyWhenASenderNeverPausedForTen() {
+		loop(15);
+		clock.advance(Duration.ofMinutes(6));
+		loop(MailProcessor.FLOOD_LIMIT - 15);
+		assertThat(ingest.ingest(mailbox.getId(), autoReply().bytes()).outcome()).as("21 in six minutes")
+			.isEqualTo(MailOutcome.HELD);
+		clock.advance(Duration.ofMinutes(5));
+
+		IngestResult later = ingest.ingest(mailbox.getId(), autoReply().bytes());
+
+		assertThat(later.outcome()).as("the first 15 are older than ten minutes: 7 in the window, this one included")
+			.isEqualTo(MailOutcome.IGNORED_AUTO_REPLY);
+		assertThat(recent()).as("recorded since the sender's last pause of ten minutes").isEqualTo(22);
+		clock.advance(MailProcessor.FLOOD_WINDOW);
+		loop(1);
+		assertThat(recent()).as("after ten quiet minutes").isEqualTo(1);
+	}
+
+	private int recent() {
+		return jdbc.queryForObject("select recent from inbound_senders where mailbox_id = ? and from_address = ?",
+				Integer.class, mailbox.getId(), ana);
 	}
 
 	@Test
