@@ -14,7 +14,7 @@ PG_HOST=${PG_HOST:-127.0.0.1}
 PG_DB=${PG_DB:-rapport_mailbench}
 SERVER_JAVA=${SERVER_JAVA:-java}
 SERVER_OPTS=${SERVER_OPTS:-"-Xms512m -Xmx1500m"}
-SCENARIOS=${SCENARIOS:-"push api imap outbox"}
+SCENARIOS=${SCENARIOS:-"push floor api imap outbox"} # floor: after push, whose mails it copies
 export WARMUP=${WARMUP:-1000} # mails (and tickets) before the push and API scenarios measure
 PROFILE=${PROFILE:-0} # 1: a JFR recording of the server during the push scenario, summarized by bench/jfr-hot.py
 PROFILE_SCENARIOS=${PROFILE_SCENARIOS:-push} # which scenarios PROFILE=1 records, each in its own file
@@ -70,6 +70,7 @@ for s in $SCENARIOS; do
   if [ "$profiled" = 1 ]; then jfr_start; fi
   case $s in
     push) M push postgresql "http://127.0.0.1:$PORT" "$COUNT" "$CONCURRENCY" "$OUT/results.tsv" ;;
+    floor) M floor postgresql "$URL" "$CONCURRENCY" "${FLOOR_SECONDS:-20}" "$OUT/results.tsv" ;;
     api) M api postgresql "http://127.0.0.1:$PORT" "$COUNT" "$CONCURRENCY" "$OUT/results.tsv" ;;
     imap) M imap postgresql "http://127.0.0.1:$PORT" "$URL" "$SMTP_PORT" "$IMAP_PORT" "$COUNT" "$OUT/results.tsv" ;;
     outbox) M outbox postgresql "http://127.0.0.1:$PORT" "$URL" "$SMTP_PORT" "$COUNT" "$OUT/results.tsv" ;;

@@ -501,8 +501,8 @@ public class Bench {
 	 * time, and reads the latency of every transaction from pgbench's per-transaction log, so its percentiles are
 	 * computed exactly as the API's are (a "transaction" is one run of the script: three for the floor).
 	 */
-	static Result pgbench(String jdbcUrl, int concurrency, int seconds, Path workDir, String scriptPath)
-			throws Exception {
+	static Result pgbench(String jdbcUrl, int concurrency, int seconds, Path workDir, String scriptPath,
+			String... defines) throws Exception {
 		Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*").matcher(jdbcUrl);
 		if (!url.matches()) {
 			throw new IllegalArgumentException("Not a PostgreSQL URL: " + jdbcUrl);
@@ -527,10 +527,13 @@ public class Bench {
 			}
 		}
 		Path script = Path.of(System.getProperty("bench.root", ".")).resolve(scriptPath);
-		List<String> command = List.of(env("PGBENCH", "pgbench"), "-n", "-M", "prepared", "-h", url.group(1), "-p",
-				url.group(2) == null ? "5432" : url.group(2), "-U", env("BENCH_DB_USER", "postgres"), "-c",
-				String.valueOf(concurrency), "-j", "2", "-T", String.valueOf(seconds), "-D", "tier1=" + tier1, "-f",
-				script.toString(), "-l", "--log-prefix=" + logs.resolve("tx"), url.group(3));
+		List<String> command = new ArrayList<>(List.of(env("PGBENCH", "pgbench"), "-n", "-M", "prepared", "-h",
+				url.group(1), "-p", url.group(2) == null ? "5432" : url.group(2), "-U", env("BENCH_DB_USER", "postgres"),
+				"-c", String.valueOf(concurrency), "-j", "2", "-T", String.valueOf(seconds), "-D", "tier1=" + tier1));
+		for (String define : defines) {
+			command.addAll(List.of("-D", define));
+		}
+		command.addAll(List.of("-f", script.toString(), "-l", "--log-prefix=" + logs.resolve("tx"), url.group(3)));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (process.waitFor() != 0) {
@@ -728,15 +731,15 @@ public class Bench {
 
 	/**
 	 * User plus system CPU time of every PostgreSQL process on this machine (backends, WAL writer, checkpointer),
-	 * from /proc; -1 when there is none. A backend that exits between two readings takes its time with it, so read
-	 * it around work done over pooled connections.
+	 * from /proc, with that of the backends that have exited (the postmaster's reaped children: pgbench's
+	 * connections end with its run); -1 when there is none.
 	 */
 	static long postgresCpuNanos() {
 		long sum = 0;
 		boolean any = false;
 		try (var processes = Files.list(Path.of("/proc"))) {
 			for (Path dir : processes.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
-				long nanos = cpuNanos(dir, "postgres");
+				long nanos = cpuNanos(dir, "postgres", true);
 				if (nanos >= 0) {
 					sum += nanos;
 					any = true;
@@ -751,16 +754,18 @@ public class Bench {
 
 	/**
 	 * User plus system CPU time of the process whose /proc directory this is, when its command is {@code command}
-	 * (any when null); -1 otherwise, or when it is gone.
+	 * (any when null); -1 otherwise, or when it is gone. {@code reaped}: with that of its children that exited.
 	 */
-	static long cpuNanos(Path procDir, String command) {
+	static long cpuNanos(Path procDir, String command, boolean reaped) {
 		try {
 			String stat = Files.readString(procDir.resolve("stat"));
 			if (command != null && !stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(command)) {
 				return -1;
 			}
 			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
+			long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12])
+					+ (reaped ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0);
+			return ticks * 10_000_000L; // clock ticks of 10 ms
 		}
 		catch (IOException | RuntimeException gone) {
 			return -1;
@@ -770,7 +775,7 @@ public class Bench {
 	/** User plus system CPU time of the server process (BENCH_SERVER_PID) from /proc, or -1 where unknown. */
 	static long serverCpuNanos() {
 		String pid = System.getenv("BENCH_SERVER_PID");
-		return pid == null || pid.isBlank() ? -1 : cpuNanos(Path.of("/proc", pid), null);
+		return pid == null || pid.isBlank() ? -1 : cpuNanos(Path.of("/proc", pid), null, false);
 	}
 
 	/** Runs a scenario and adds the server's CPU time per request, when the server's pid is known. */

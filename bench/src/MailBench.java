@@ -82,6 +82,8 @@ public class MailBench {
 					Integer.parseInt(args[6]), Path.of(args[7]));
 			case "outbox" -> outbox(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
 					Path.of(args[6]));
+			case "floor" -> floor(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+					Path.of(args[5]));
 			case "deliver" -> deliver(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]), args[4]);
 			case "mailbox" -> System.out.println(imapMailbox(HttpClient.newHttpClient(), args[1],
 					Bench.mintToken(HttpClient.newHttpClient(), args[1]), args[2], Integer.parseInt(args[3]), 10));
@@ -242,6 +244,60 @@ public class MailBench {
 			throw new IllegalStateException("push answered " + response.statusCode() + ": " + response.body());
 		}
 		return response.body();
+	}
+
+	// ---- floor: what PostgreSQL alone spends on a pushed mail, written by pgbench (no application running) ----
+
+	static final String FLOOR_STORE_SCRIPT = "bench/pgbench-push-floor-store.sql";
+
+	/**
+	 * Two pgbench runs at the push's concurrency, each timed and with PostgreSQL's CPU counted: storing the push
+	 * scenario's own mails, raw and their decoded files ({@code bench/pgbench-push-floor-store.sql}), and creating a
+	 * ticket with every statement the application sends for one ({@code bench/pgbench-create-floor.sql}, issue 5's
+	 * floor). A pushed mail that opens a ticket costs PostgreSQL at least the sum: the bound on mails per second that
+	 * PostgreSQL alone sets, with the whole machine to itself. Runs after "push", whose mails it copies.
+	 */
+	static void floor(String db, String jdbcUrl, int concurrency, int seconds, Path out) throws Exception {
+		String stored = "select row_number() over (order by id) n, raw, ticket_message_id from inbound_mails "
+				+ "where raw is not null and status = 'DONE'";
+		exec(jdbcUrl, "drop table if exists bench_raw, bench_files, floor_inbound, floor_files; "
+				+ "drop sequence if exists floor_files_seq; "
+				+ "create table bench_raw (n bigint primary key, raw bytea not null); "
+				+ "alter table bench_raw alter column raw set storage external; "
+				+ "insert into bench_raw select n, raw from (" + stored + ") m; "
+				+ "create table bench_files (n bigint not null, data bytea not null); "
+				+ "alter table bench_files alter column data set storage external; "
+				+ "insert into bench_files select m.n, c.data from (" + stored + ") m "
+				+ "join attachments a on a.message_id = m.ticket_message_id "
+				+ "join attachment_contents c on c.attachment_id = a.id; "
+				+ "create index on bench_files (n); "
+				+ "create table floor_inbound (like inbound_mails including all); "
+				+ "create table floor_files (like attachment_contents including all); "
+				+ "create sequence floor_files_seq; analyze bench_raw; analyze bench_files; checkpoint");
+		long mails = count(jdbcUrl, "select count(*) from bench_raw");
+		System.out.printf("[%s] floor: %d mails of the push, %d files%n", db, mails,
+				count(jdbcUrl, "select count(*) from bench_files"));
+		double store = floorRun(db, jdbcUrl, concurrency, seconds, out, "pgbench floor: store the pushed mails",
+				FLOOR_STORE_SCRIPT, "mails=" + mails);
+		double create = floorRun(db, jdbcUrl, concurrency, seconds, out, "pgbench floor: create a ticket",
+				Bench.FLOOR_SCRIPT);
+		int cores = Runtime.getRuntime().availableProcessors();
+		System.out.printf("[%s] floor per pushed mail that opens a ticket: PostgreSQL CPU %.2f + %.2f = %.2f ms, "
+				+ "so at most %.0f mails/s on %d cores with nothing else running%n", db, store, create, store + create,
+				cores * 1000 / (store + create), cores);
+		exec(jdbcUrl, "drop table bench_raw, bench_files, floor_inbound, floor_files; drop sequence floor_files_seq");
+	}
+
+	/** One pgbench run, recorded; answers PostgreSQL's CPU per transaction in milliseconds. */
+	static double floorRun(String db, String jdbcUrl, int concurrency, int seconds, Path out, String scenario,
+			String script, String... defines) throws Exception {
+		long before = Bench.postgresCpuNanos();
+		Bench.Result r = Bench.pgbench(jdbcUrl, concurrency, seconds, out.getParent(), script, defines);
+		double perTransaction = (Bench.postgresCpuNanos() - before) / 1e6 / r.count();
+		Bench.record(out, db, 1, scenario, r);
+		System.out.printf("[%s] %s: %.1f/s, p50 %.2f ms, p99 %.2f ms, PostgreSQL CPU %.2f ms each%n", db, scenario,
+				r.perSecond(), r.p50(), r.p99(), perTransaction);
+		return perTransaction;
 	}
 
 	// ---- api: the same tickets through POST /api/v1/tickets (new requests) and replies (answers) ----
