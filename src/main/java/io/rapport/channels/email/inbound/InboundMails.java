@@ -83,7 +83,10 @@ class InboundMails {
 			.findFirst();
 	}
 
-	/** Who wrote it, read once it is parsed: the admin lists show it and the flood rule counts by it. */
+	/**
+	 * Who wrote it, before the flood rule counts the sender's rows (this one included); otherwise written with the
+	 * outcome ({@link #finish}).
+	 */
 	void describe(long id, String fromAddress, String subject) {
 		jdbc.update("update inbound_mails set from_address = ?, subject = ? where id = ?", fromAddress, subject, id);
 	}
@@ -113,12 +116,12 @@ class InboundMails {
 
 	/**
 	 * Records a mail of a sender under the lock of the sender's row (held until the caller's transaction ends) and
-	 * answers how many mails the row has recorded since the sender's last quiet spell (no mail from
-	 * {@code quietSince - (now - quietSince)} to {@code quietSince}): never fewer than the sender's mails received
-	 * since {@code quietSince}, this one included, so the flood rule counts rows only when this is above its limit. Under the lock, mails of one sender processed at the same moment
-	 * (two threads, two nodes) are recorded and counted one after the other. A known sender costs one statement; a
-	 * new one an insert as well (two new mails of a sender: one insert waits for the other's commit and does
-	 * nothing, and that mail updates the row).
+	 * answers how many mails the row has recorded since the sender last paused for at least {@code now -
+	 * quietSince}: never fewer than the sender's mails received since {@code quietSince}, this one included, so the
+	 * flood rule counts rows only when this is above its limit. Under the lock, mails of one sender processed at the
+	 * same moment (two threads, two nodes) are recorded and counted one after the other. A known sender costs one
+	 * statement; a new one an insert as well (two new mails of a sender: one insert waits for the other's commit and
+	 * does nothing, and that mail updates the row).
 	 */
 	long seen(long mailboxId, String fromAddress, Instant quietSince, Instant now) {
 		while (true) {

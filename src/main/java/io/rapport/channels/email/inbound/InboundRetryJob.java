@@ -10,10 +10,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes mail that was stored but not processed: the process died between storing and processing (a kill -9,
- * a deploy), or a try failed and the mail waits for the next. This is what makes a crash lose nothing: the raw
- * mail committed first, and this job finishes what was begun. A mail still being processed is skipped (its row
- * is locked); after three failed tries a mail is set aside as failed.
+ * Processes mail that was stored but not processed: a try failed (the pipeline then stores the raw mail with the
+ * try counted) and the mail waits for the next, or a row was left at RECEIVED by an earlier version, which
+ * committed the raw mail before processing it. A mail still being processed is skipped (its row is locked); after
+ * three failed tries a mail is set aside as failed. (A crash in the pipeline's own transaction leaves no row: the
+ * mail's source still has it and delivers it again.)
  */
 @Component
 public class InboundRetryJob {
