@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -258,16 +257,15 @@ public class MailBench {
 	 * PostgreSQL alone sets, with the whole machine to itself. Runs after "push", whose mails it copies.
 	 */
 	static void floor(String db, String jdbcUrl, int concurrency, int seconds, Path out) throws Exception {
-		String stored = "select row_number() over (order by id) n, raw, ticket_message_id from inbound_mails "
-				+ "where raw is not null and status = 'DONE'";
 		exec(jdbcUrl, "drop table if exists bench_raw, bench_files, floor_inbound, floor_files; "
 				+ "drop sequence if exists floor_files_seq; "
-				+ "create table bench_raw (n bigint primary key, raw bytea not null); "
+				+ "create table bench_raw (n bigint primary key, raw bytea not null, ticket_message_id bigint); "
 				+ "alter table bench_raw alter column raw set storage external; "
-				+ "insert into bench_raw select n, raw from (" + stored + ") m; "
+				+ "insert into bench_raw select row_number() over (order by id), raw, ticket_message_id "
+				+ "from inbound_mails where raw is not null and status = 'DONE'; "
 				+ "create table bench_files (n bigint not null, data bytea not null); "
 				+ "alter table bench_files alter column data set storage external; "
-				+ "insert into bench_files select m.n, c.data from (" + stored + ") m "
+				+ "insert into bench_files select m.n, c.data from bench_raw m "
 				+ "join attachments a on a.message_id = m.ticket_message_id "
 				+ "join attachment_contents c on c.attachment_id = a.id; "
 				+ "create index on bench_files (n); "
@@ -494,15 +492,13 @@ public class MailBench {
 	}
 
 	static void exec(String jdbcUrl, String sql) throws Exception {
-		try (Connection c = DriverManager.getConnection(jdbcUrl, Bench.env("BENCH_DB_USER", "postgres"),
-				Bench.env("BENCH_DB_PASSWORD", "")); Statement s = c.createStatement()) {
+		try (Connection c = Bench.connect(jdbcUrl); Statement s = c.createStatement()) {
 			s.execute(sql);
 		}
 	}
 
 	static long count(String jdbcUrl, String sql) throws Exception {
-		try (Connection c = DriverManager.getConnection(jdbcUrl, Bench.env("BENCH_DB_USER", "postgres"),
-				Bench.env("BENCH_DB_PASSWORD", "")); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+		try (Connection c = Bench.connect(jdbcUrl); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
 			rs.next();
 			return rs.getLong(1);
 		}

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,11 +79,6 @@ public class SearchBench {
 			case "report" -> report(Path.of(args[1]));
 			default -> throw new IllegalArgumentException(args[0]);
 		}
-	}
-
-	static Connection connect(String url) throws SQLException {
-		return DriverManager.getConnection(url, Bench.env("BENCH_DB_USER", "postgres"),
-				Bench.env("BENCH_DB_PASSWORD", ""));
 	}
 
 	// ---- the corpus: the demo help center's real sentences per language, mixed and permuted ----
@@ -269,7 +263,7 @@ public class SearchBench {
 		Map<String, List<String>> articleQueries = new TreeMap<>();
 		Map<String, List<String>> ticketQueries = new TreeMap<>();
 		long t0 = System.nanoTime();
-		try (Connection c = connect(url)) {
+		try (Connection c = Bench.connect(url)) {
 			c.setAutoCommit(false);
 			long group;
 			Long agent;
@@ -494,7 +488,7 @@ public class SearchBench {
 			""";
 
 	static void ticketFts(String url) throws Exception {
-		try (Connection c = connect(url); Statement s = c.createStatement()) {
+		try (Connection c = Bench.connect(url); Statement s = c.createStatement()) {
 			if (s.executeQuery("select to_regclass('bench_fts_tickets') is not null").next() && s.getResultSet()
 				.getBoolean(1)) {
 				return;
@@ -511,7 +505,7 @@ public class SearchBench {
 	}
 
 	static void fts(String url) throws Exception {
-		try (Connection c = connect(url); Statement s = c.createStatement()) {
+		try (Connection c = Bench.connect(url); Statement s = c.createStatement()) {
 			s.execute("set maintenance_work_mem = '256MB'");
 			// the tickets' table is built by "run" when it first measures tickets (after their reindex)
 			for (String[] part : new String[][] { { "articles", ARTICLE_FTS } }) {
@@ -577,7 +571,7 @@ public class SearchBench {
 		// busy machine, where the wall clock says more about the neighbours (polled every second, so at most a
 		// second of an idle server is counted too).
 		long cpuBefore = Bench.serverCpuNanos();
-		try (Connection c = connect(url)) {
+		try (Connection c = Bench.connect(url)) {
 			while (true) {
 				List<String> lines = new ArrayList<>();
 				boolean active = false;
@@ -684,7 +678,7 @@ public class SearchBench {
 		}
 		BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(concurrency);
 		for (int i = 0; i < concurrency; i++) {
-			Connection c = connect(jdbcUrl);
+			Connection c = Bench.connect(jdbcUrl);
 			c.createStatement().execute("set jit = off"); // PostgreSQL 15's JIT costs more than it gives here
 			pool.add(c);
 		}

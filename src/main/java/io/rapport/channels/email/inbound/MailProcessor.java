@@ -87,14 +87,15 @@ class MailProcessor {
 			return Decision.failed("inbound.reason.no-sender");
 		}
 		String sender = cut(MailDelivery.requester(mail).email(), 254);
-		return process(row, mail, sender, release).from(sender, cut(mail.subject(), 250));
+		String subject = cut(mail.subject(), 250);
+		return process(row, mail, sender, subject, release).from(sender, subject);
 	}
 
 	/**
 	 * The rules for a mail with a sender. Every such mail is recorded on its sender's row first, whatever becomes
 	 * of it, as the flood rule counts every mail of a sender.
 	 */
-	private Decision process(InboundMail row, ParsedMail mail, String sender, boolean release) {
+	private Decision process(InboundMail row, ParsedMail mail, String sender, String subject, boolean release) {
 		Instant now = clock.instant();
 		Instant since = now.minus(FLOOD_WINDOW);
 		long recent = mails.seen(row.mailboxId(), sender, since, now);
@@ -108,7 +109,7 @@ class MailProcessor {
 		if (!release && mail.flaggedAsSpam()) {
 			return new Decision(InboundMail.Status.SPAM, MailOutcome.HELD, null, null, "inbound.reason.spam");
 		}
-		if (!release && recent > FLOOD_LIMIT && flood(row, mail, sender, since)) {
+		if (!release && recent > FLOOD_LIMIT && flood(row, sender, subject, since)) {
 			return new Decision(InboundMail.Status.HELD, MailOutcome.HELD, null, null, "inbound.reason.flood");
 		}
 		MailThreading.Target target = threading.find(mail, sender, ours);
@@ -117,8 +118,8 @@ class MailProcessor {
 	}
 
 	/** The sender's mails received in the window, this one included, counted: more than the limit is a flood. */
-	private boolean flood(InboundMail row, ParsedMail mail, String sender, Instant since) {
-		mails.describe(row.id(), sender, cut(mail.subject(), 250));
+	private boolean flood(InboundMail row, String sender, String subject, Instant since) {
+		mails.describe(row.id(), sender, subject);
 		return mails.countFrom(row.mailboxId(), sender, since) > FLOOD_LIMIT;
 	}
 
